@@ -1,0 +1,31 @@
+import { isAsked, type Answers } from '../../shared/answers'
+import type { SurveyDefinition } from '../../shared/survey-definition'
+
+type FormBody = Record<string, string | File | (string | File)[]>
+
+const texts = (value: FormBody[string] | undefined): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string')
+
+/**
+ * Reads the form-encoded survey (inputs named `a.<question key>`) into the JSON shape of the API. A follow-up
+ * left filled after its trigger changed is dropped: without JavaScript the page cannot hide it.
+ */
+export function answersFromForm(definition: SurveyDefinition, body: FormBody): Answers {
+  const answers: Answers = {}
+  for (const question of definition.questions) {
+    const given = texts(body[`a.${question.key}`]).map((v) => v.trim()).filter((v) => v !== '')
+    if (given.length === 0) continue
+    if (question.type === 'text') answers[question.key] = given[0]!
+    else if (question.type === 'multi') answers[question.key] = given.map(Number)
+    else answers[question.key] = Number(given[0])
+  }
+  for (const question of definition.questions) {
+    if (!isAsked(question, answers)) delete answers[question.key]
+  }
+  return answers
+}
+
+export function formText(body: FormBody, name: string): string | undefined {
+  const value = texts(body[name])[0]?.trim()
+  return value ? value : undefined
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+
+const Env = z.object({
+  PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1).max(65535).default(3000),
+  ),
+  HOST: z.preprocess(blankAsUnset, z.string().default('0.0.0.0')),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))),
+  DATABASE_URL: optional(postgresUrl),
+  DATABASE_READ_URL: optional(postgresUrl),
+  SECRET_KEY: optional(z.string().min(32, 'must be at least 32 characters')),
+  ADMIN_PASSWORD: optional(z.string().min(10, 'must be at least 10 characters')),
+  RATE_LIMIT: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
+  DEMO: optional(z.enum(['0', '1'])),
+  TZ: z.preprocess(
+    blankAsUnset,
+    z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  ),
+  DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
+  EMBEDDED_PG_PORT: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1).max(65535).default(54329),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+})
+
+export type Config = {
+  port: number
+  host: string
+  publicUrl: string
+  databaseUrl: string | undefined
+  databaseReadUrl: string | undefined
+  secretKey: string | undefined
+  adminPassword: string | undefined
+  isRateLimited: boolean
+  loadsDemo: boolean
+  timeZone: string
+  dataDir: string
+  embeddedPgPort: number
+  logLevel: z.infer<typeof Env>['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+/** Parses settings from an environment-like record; throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?')
+        const given = env[name]
+        return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`
+      }),
+    )
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    secretKey: e.SECRET_KEY,
+    adminPassword: e.ADMIN_PASSWORD,
+    isRateLimited: e.RATE_LIMIT === 'on',
+    // The demo is for the embedded database; a real server gets it only when asked.
+    loadsDemo: e.DEMO === undefined ? e.DATABASE_URL === undefined : e.DEMO === '1',
+    timeZone: e.TZ,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,16 @@
+import type { Config } from './config'
+import type { Db } from './db'
+import type { Logger } from './logger'
+import type { ResponseWriter } from './responses/writer'
+
+/** Settings the app runs with, the secret key resolved (main.ts generates one when none is given). */
+export type AppConfig = Config & { secretKey: string }
+
+/** What every route and service is handed, so a test can hand in its own database and clock. */
+export type Deps = {
+  sql: Db
+  config: AppConfig
+  logger: Logger
+  clock: () => Date
+  writer: ResponseWriter
+}

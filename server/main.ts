@@ -1,0 +1,90 @@
+import { serve } from '@hono/node-server'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ensureFirstAdmin } from './accounts/bootstrap'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { createDb } from './db'
+import { findDemoSurveyCode, isEmpty } from './demo/first-start'
+import { loadDemo } from './demo/load-demo'
+import { startEmbeddedPostgres } from './embedded-postgres'
+import { createLogger } from './logger'
+import { migrate } from './migrate'
+import { createResponseWriter } from './responses/writer'
+
+const startedAt = performance.now()
+let config
+try {
+  config = loadConfig(process.env)
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error
+  console.error(error.message)
+  process.exit(1)
+}
+const logger = createLogger(config.logLevel)
+await mkdir(config.dataDir, { recursive: true })
+const secretKey = config.secretKey ?? (await readOrCreateSecret(join(config.dataDir, 'secret-key')))
+
+const embedded = config.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+      log: (line) => logger.debug({ postgres: line }),
+    })
+const databaseUrl = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'sipas'))
+const sql = createDb(databaseUrl, { max: 20 })
+const applied = await migrate(sql)
+if (applied.length > 0) logger.info({ applied }, 'migrations applied')
+
+if (config.loadsDemo && (await isEmpty(sql))) {
+  const counts = await loadDemo(sql, { secretKey, timeZone: config.timeZone })
+  logger.info(counts, 'demo data loaded')
+}
+const admin = await ensureFirstAdmin(sql, config.adminPassword)
+
+const writer = createResponseWriter(sql, { timeZone: config.timeZone })
+const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
+  const demoCode = await findDemoSurveyCode(sql)
+  const lines = [
+    `SIPAS đang chạy / running (${Math.round(performance.now() - startedAt)} ms)`,
+    demoCode && `  Phiếu khảo sát mẫu / demo survey: ${config.publicUrl}/q/${demoCode}`,
+    `  Quản trị / admin:                  ${config.publicUrl}/admin`,
+    `  Đăng nhập / login:                 ${admin.username}${admin.password ? ` / ${admin.password}  (chỉ hiện một lần / shown once)` : ' (mật khẩu đã đặt / password already set)'}`,
+  ]
+  console.log(lines.filter(Boolean).join('\n'))
+})
+
+let isStopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (isStopping) return
+    isStopping = true
+    logger.info({ signal }, 'stopping')
+    server.close()
+    void (async () => {
+      await writer.drain()
+      await sql.end({ timeout: 5 })
+      await embedded?.stop()
+      process.exit(0)
+    })()
+  })
+}
+
+async function readOrCreateSecret(path: string) {
+  if (existsSync(path)) return (await readFile(path, 'utf8')).trim()
+  const secret = randomBytes(32).toString('base64url')
+  await writeFile(path, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
+
+async function ensureDatabase(serverUrl: string, name: string) {
+  const admin = createDb(serverUrl, { max: 1 })
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`
+  if (!exists) await admin.unsafe(`create database ${name}`)
+  await admin.end()
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`)
+}

@@ -1,0 +1,40 @@
+import type { Tx } from '../db'
+import type { Answers } from '../../shared/answers'
+
+export type NewResponseRow = {
+  submissionId: string
+  contentHash: Buffer
+  surveyId: number
+  surveyVersionId: number
+  counterId: number
+  unitId: number
+  fieldId: number | null
+  procedureCode: string | null
+  channel: 'qr' | 'invitation' | 'kiosk' | 'paper'
+  isVerified: boolean
+  flagReasons: string[]
+  isExcluded: boolean
+  submittedAt: Date
+  answers: Answers
+  comment: string | null
+}
+
+export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
+
+/** Inserts the rows whose submission id is new; returns those inserted. */
+export async function insertResponses(tx: Tx, rows: NewResponseRow[]) {
+  const values = rows.map((r) => ({ ...r, answers: tx.json(r.answers) }))
+  return tx<StoredReceipt[]>`
+    insert into responses ${tx(values)}
+    on conflict (submission_id) do nothing
+    returning id, submission_id, content_hash, is_verified
+  `
+}
+
+export async function findReceipts(tx: Tx, submissionIds: string[]) {
+  return tx<StoredReceipt[]>`
+    select id, submission_id, content_hash, is_verified
+    from responses
+    where submission_id = any(${submissionIds}::uuid[])
+  `
+}

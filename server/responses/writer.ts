@@ -1,0 +1,96 @@
+import type { Db, Tx } from '../db'
+import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { addToHourRollups, addToProcedureRollups, addToRollups } from './rollup-queries'
+import { rollupDeltasOf } from './rollup-deltas'
+
+export type StoreOutcome =
+  | { kind: 'created' | 'replayed'; id: string; isVerified: boolean }
+  | { kind: 'conflict' }
+
+/** Work that must commit or roll back with the batch (an invitation marked used, say). */
+export type BatchHook = (tx: Tx, created: NewResponseRow[]) => Promise<void>
+
+type Waiting = { row: NewResponseRow; resolve: (outcome: StoreOutcome) => void; reject: (error: unknown) => void }
+
+export type ResponseWriter = {
+  store: (row: NewResponseRow) => Promise<StoreOutcome>
+  /** Resolves once nothing is queued or being written. */
+  drain: () => Promise<void>
+}
+
+type Options = { timeZone: string; maxBatch?: number; maxInFlight?: number; hook?: BatchHook }
+
+/**
+ * Group commit: submissions that arrive while a transaction is being written wait and go together in the
+ * next one, so one commit (durable, synchronous_commit on) serves many ratings. Under light load every
+ * rating gets its own transaction at once; nothing waits on a timer. Each promise resolves after commit.
+ */
+export function createResponseWriter(db: Db, { timeZone, maxBatch = 500, maxInFlight = 2, hook }: Options): ResponseWriter {
+  const queue: Waiting[] = []
+  const idle: (() => void)[] = []
+  let inFlight = 0
+
+  const pump = () => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch = queue.splice(0, maxBatch)
+      inFlight += 1
+      writeBatch(batch).finally(() => {
+        inFlight -= 1
+        pump()
+        if (inFlight === 0 && queue.length === 0) idle.splice(0).forEach((done) => done())
+      })
+    }
+  }
+
+  const writeBatch = async (batch: Waiting[]) => {
+    try {
+      const outcomes = await db.begin((tx) => storeBatch(tx, batch.map((w) => w.row), timeZone, hook))
+      batch.forEach((w, i) => w.resolve(outcomes[i]!))
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error)
+      // One bad row must not fail its neighbours: write each alone.
+      await Promise.all(batch.map((w) => writeBatch([w])))
+    }
+  }
+
+  return {
+    store: (row) =>
+      new Promise<StoreOutcome>((resolve, reject) => {
+        queue.push({ row, resolve, reject })
+        pump()
+      }),
+    drain: () => (inFlight === 0 && queue.length === 0 ? Promise.resolve() : new Promise((done) => idle.push(done))),
+  }
+}
+
+/** Stores a batch in one transaction and says, for each row in order, what became of it. */
+export async function storeBatch(tx: Tx, rows: NewResponseRow[], timeZone: string, hook?: BatchHook) {
+  const firstById = new Map<string, NewResponseRow>()
+  for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
+  // Sorted, so concurrent batches meet on the unique index in the same order.
+  const candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+
+  const inserted = await insertResponses(tx, candidates)
+  const insertedIds = new Set(inserted.map((r) => r.submissionId))
+  const created = candidates.filter((r) => insertedIds.has(r.submissionId))
+  const earlier = candidates.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
+  const receipts = new Map<string, StoredReceipt>(inserted.map((r) => [r.submissionId, r]))
+  if (earlier.length > 0) for (const r of await findReceipts(tx, earlier)) receipts.set(r.submissionId, r)
+
+  if (created.length > 0) {
+    const deltas = rollupDeltasOf(created, timeZone)
+    await addToRollups(tx, deltas.main)
+    await addToProcedureRollups(tx, deltas.byProcedure)
+    await addToHourRollups(tx, deltas.byHour)
+    await hook?.(tx, created)
+  }
+
+  const seenInBatch = new Set<string>()
+  return rows.map((row): StoreOutcome => {
+    const receipt = receipts.get(row.submissionId)!
+    const isFirstCreation = insertedIds.has(row.submissionId) && !seenInBatch.has(row.submissionId)
+    seenInBatch.add(row.submissionId)
+    if (!receipt.contentHash.equals(row.contentHash)) return { kind: 'conflict' }
+    return { kind: isFirstCreation ? 'created' : 'replayed', id: receipt.id, isVerified: receipt.isVerified }
+  })
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { procedureCodePattern } from './procedure-code'
+
+const AnswerValue = z.union([
+  z.number().int().min(0).max(99),
+  z.array(z.number().int().min(0).max(99)).min(1).max(20),
+  z.string().max(1000),
+])
+
+/** POST /api/v1/responses (DESIGN.md): exactly one of counterCode and invitationToken. */
+export const NewResponse = z
+  .object({
+    counterCode: z.string().min(1).max(64).optional(),
+    invitationToken: z.string().min(1).max(128).optional(),
+    submissionId: z.uuid(),
+    fieldCode: z.string().min(1).max(60).optional(),
+    procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
+    answers: z.record(z.string().max(40), AnswerValue),
+    comment: z.string().max(1000).optional(),
+  })
+  .strict()
+  .refine((r) => (r.counterCode === undefined) !== (r.invitationToken === undefined), {
+    message: 'give exactly one of counterCode and invitationToken',
+    path: ['counterCode'],
+  })
+export type NewResponse = z.infer<typeof NewResponse>
+
+export const ResponseReceipt = z.object({ id: z.uuid(), verified: z.boolean() })
+export type ResponseReceipt = z.infer<typeof ResponseReceipt>

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../server/config'
+
+describe('loadConfig', () => {
+  it('has defaults for a first start on the embedded database with demo data', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      loadsDemo: true,
+      isRateLimited: true,
+      timeZone: 'Asia/Ho_Chi_Minh',
+    })
+  })
+
+  it('loads no demo data on a given database unless DEMO=1', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).loadsDemo).toBe(false)
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: '1' }).loadsDemo).toBe(true)
+  })
+
+  it('names each bad setting and the value given', () => {
+    const attempt = () => loadConfig({ PORT: 'abc', TZ: 'Mars/Olympus', RATE_LIMIT: 'maybe' })
+    expect(attempt).toThrow(ConfigError)
+    try {
+      attempt()
+    } catch (error) {
+      const problems = (error as ConfigError).problems
+      expect(problems).toHaveLength(3)
+      expect(problems.find((p) => p.startsWith('PORT:'))).toContain('"abc"')
+      expect(problems.some((p) => p.startsWith('TZ:'))).toBe(true)
+      expect(problems.some((p) => p.startsWith('RATE_LIMIT:'))).toBe(true)
+    }
+  })
+
+  it('makes the server exit 1 with the setting named when a value is bad', () => {
+    const run = spawnSync('npx', ['tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: 'abc', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('PORT:')
+  })
+})

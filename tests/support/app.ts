@@ -1,0 +1,20 @@
+import { createApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+import type { Db } from '../../server/db'
+import type { AppConfig } from '../../server/deps'
+import { createLogger } from '../../server/logger'
+import { createResponseWriter } from '../../server/responses/writer'
+
+export const testSecretKey = 'test-secret-key-that-is-long-enough-0123456789'
+
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return { ...loadConfig({ DATABASE_URL: 'postgres://unused@127.0.0.1/unused', ...env }), secretKey: testSecretKey }
+}
+
+/** The real app on a test database, silent, with an optional fixed clock. */
+export function testApp(sql: Db, { clock, env }: { clock?: () => Date; env?: Record<string, string> } = {}) {
+  const config = testConfig(env)
+  const writer = createResponseWriter(sql, { timeZone: config.timeZone })
+  const app = createApp({ sql, config, logger: createLogger('silent'), writer, ...(clock ? { clock } : {}) })
+  return { app, writer, config }
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto'
+import { mintCounterCode } from '../../server/counters/codes'
+import type { Db } from '../../server/db'
+import { counterQuickRating } from '../../server/demo/questionnaires'
+import type { SurveyDefinition } from '../../shared/survey-definition'
+import { testSecretKey } from './app'
+
+const unique = () => randomBytes(4).toString('hex')
+
+export async function seedUnit(sql: Db, { name = 'Phường Thử', level = 'xa', parentId = null as number | null } = {}) {
+  const [unit] = await sql<[{ id: number; code: string }]>`
+    with unit as (insert into units (code) values (${`T-${unique()}`}) returning id, code),
+    version as (
+      insert into unit_versions (unit_id, name, level, parent_id, valid_from)
+      select id, ${name}, ${level}, ${parentId}, '2000-01-01' from unit
+    )
+    select id, code from unit
+  `
+  return unit
+}
+
+export async function seedField(sql: Db, code = `f-${unique()}`, name = 'Lĩnh vực thử') {
+  const [field] = await sql<[{ id: number; code: string }]>`
+    insert into fields (code, name) values (${code}, ${name}) returning id, code
+  `
+  return field
+}
+
+export async function seedSurvey(sql: Db, definition: SurveyDefinition = counterQuickRating.definition) {
+  const [survey] = await sql<[{ surveyId: number; versionId: number }]>`
+    with survey as (insert into surveys (code, title) values (${`S-${unique()}`}, ${definition.title}) returning id)
+    insert into survey_versions (survey_id, version, definition)
+    select id, 1, ${sql.json(definition as never)} from survey
+    returning survey_id, id as version_id
+  `
+  return survey
+}
+
+/** A live counter in a fresh unit, serving `definition` for the given fields, with a signed code. */
+export async function seedCounter(
+  sql: Db,
+  { definition, fieldCodes = [] as string[], unitId }: { definition?: SurveyDefinition; fieldCodes?: string[]; unitId?: number } = {},
+) {
+  const unit = unitId ?? (await seedUnit(sql)).id
+  const fields = []
+  for (const code of fieldCodes) fields.push(await seedField(sql, `${code}-${unique()}`))
+  const survey = await seedSurvey(sql, definition)
+  const code = mintCounterCode(testSecretKey)
+  const [counter] = await sql<[{ id: number }]>`
+    with point as (insert into service_points (unit_id, name) values (${unit}, ${`Một cửa ${unique()}`}) returning id),
+    counter as (insert into counters (service_point_id, name) select id, 'Quầy 1' from point returning id),
+    coded as (insert into counter_codes (code, counter_id) select ${code}, id from counter),
+    assigned as (insert into survey_assignments (counter_id, survey_version_id) select id, ${survey.versionId} from counter),
+    served as (insert into counter_fields (counter_id, field_id) select counter.id, unnest(${fields.map((f) => f.id)}::int[]) from counter)
+    select id from counter
+  `
+  return { counterId: counter.id, code, unitId: unit, fields, ...survey }
+}
