@@ -38,6 +38,10 @@ const Env = z.object({
     blankAsUnset,
     z.coerce.number().int().min(1).max(65535).default(54329),
   ),
+  BURST_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
+  BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
+  DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
+  IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +62,17 @@ export type Config = {
   dataDir: string
   embeddedPgPort: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  integrity: IntegrityConfig
+}
+
+export type IntegrityConfig = {
+  /** More ratings than this at one counter within the window are flagged as a burst. */
+  burstLimit: number
+  burstWindowMs: number
+  /** A second rating from one device at one counter sooner than this is flagged. */
+  deviceIntervalMs: number
+  /** Requests per minute from one IP before 429; generous, as a waiting room shares one Wi-Fi. */
+  ipLimitPerMinute: number
 }
 
 export class ConfigError extends Error {
@@ -94,5 +109,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
+    integrity: {
+      burstLimit: e.BURST_LIMIT,
+      burstWindowMs: e.BURST_WINDOW_SECONDS * 1000,
+      deviceIntervalMs: e.DEVICE_INTERVAL_SECONDS * 1000,
+      ipLimitPerMinute: e.IP_LIMIT_PER_MINUTE,
+    },
   }
 }

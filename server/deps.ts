@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { Db } from './db'
 import type { Logger } from './logger'
+import type { DeviceIntervals } from './responses/device-intervals'
 import type { ResponseWriter } from './responses/writer'
 
 /** Settings the app runs with, the secret key resolved (main.ts generates one when none is given). */
@@ -13,4 +14,5 @@ export type Deps = {
   logger: Logger
   clock: () => Date
   writer: ResponseWriter
+  devices: DeviceIntervals
 }

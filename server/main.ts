@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
-import { createApp } from './app'
+import { createApp, responseWriterOptions } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDb } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
@@ -45,7 +45,7 @@ if (config.loadsDemo && (await isEmpty(sql))) {
 }
 const admin = await ensureFirstAdmin(sql, config.adminPassword)
 
-const writer = createResponseWriter(sql, { timeZone: config.timeZone })
+const writer = createResponseWriter(sql, responseWriterOptions({ ...config, secretKey }))
 const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
   const demoCode = await findDemoSurveyCode(sql)

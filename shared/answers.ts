@@ -6,6 +6,7 @@ export type Answers = Record<string, AnswerValue>
 export type AnswerIssue = { path: (string | number)[]; message: string }
 
 const defaultTextLength = 1000
+export const requiredMessage = 'an answer is required'
 
 /** Whether a follow-up question is asked, given the answers so far. */
 export function isAsked(question: Question, answers: Answers): boolean {
@@ -30,7 +31,7 @@ export function validateAnswers(survey: SurveyDefinition, answers: Answers): Ans
       continue
     }
     if (value === undefined) {
-      if (question.required) issues.push({ path, message: 'an answer is required' })
+      if (question.required) issues.push({ path, message: requiredMessage })
       continue
     }
     const problem = checkValue(question, value)

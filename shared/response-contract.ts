@@ -17,6 +17,10 @@ export const NewResponse = z
     procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
     answers: z.record(z.string().max(40), AnswerValue),
     comment: z.string().max(1000).optional(),
+    // Integrity signals of the survey page (DOMAIN.md §8), optional for other clients: the signed time the
+    // form was rendered, and a honeypot input that people never see.
+    formToken: z.string().max(100).optional(),
+    website: z.string().max(200).optional(),
   })
   .strict()
   .refine((r) => (r.counterCode === undefined) !== (r.invitationToken === undefined), {

@@ -1,4 +1,5 @@
 import { isAsked, type Answers } from '../../shared/answers'
+import { procedureCodePattern } from '../../shared/procedure-code'
 import type { SurveyDefinition } from '../../shared/survey-definition'
 
 type FormBody = Record<string, string | File | (string | File)[]>
@@ -28,4 +29,19 @@ export function answersFromForm(definition: SurveyDefinition, body: FormBody): A
 export function formText(body: FormBody, name: string): string | undefined {
   const value = texts(body[name])[0]?.trim()
   return value ? value : undefined
+}
+
+/**
+ * The procedure picked from the searchable list ("1.001193 – Đăng ký khai sinh"), typed as a code, or
+ * typed as a name of the counter's list. `invalid` when text was given that names no procedure.
+ */
+export function procedureFromText(
+  text: string | undefined,
+  procedures: { code: string; name: string }[],
+): string | undefined | 'invalid' {
+  if (!text) return undefined
+  const first = text.split(/\s/)[0]!
+  if (procedureCodePattern.test(first)) return first
+  const byName = procedures.find((p) => p.name.toLocaleLowerCase('vi') === text.toLocaleLowerCase('vi'))
+  return byName ? byName.code : 'invalid'
 }

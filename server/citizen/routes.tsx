@@ -1,70 +1,168 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { Hono, type Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { NONCE, secureHeaders } from 'hono/secure-headers'
+import { requiredMessage } from '../../shared/answers'
 import { NewResponse } from '../../shared/response-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
+import type { PageContext } from '../../survey-web/pages/layout'
 import { MessagePage } from '../../survey-web/pages/message-page'
-import { SurveyPage } from '../../survey-web/pages/survey-page'
+import { SurveyPage, type SurveyPageProps } from '../../survey-web/pages/survey-page'
 import { strings, type Lang } from '../../survey-web/strings'
-import { findServedSurvey, type ServedSurvey } from '../counters/service'
+import { findSurveyByCode, type ServedSurvey } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { findInvitation } from '../invitations/service'
+import { mintFormToken } from '../responses/form-token'
+import { deviceCookie } from '../responses/device-intervals'
 import { submitResponse } from '../responses/service'
 import { issuesOf } from '../validate'
-import { answersFromForm, formText } from './form'
+import { surveyClientScript } from './client-script'
+import { answersFromForm, formText, procedureFromText } from './form'
 
-const langOf = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'vi')
 
+
+type Target = { counterCode: string } | { invitationToken: string }
+type Env = { Variables: { secureHeadersNonce?: string } }
+
+/** The citizen's pages: the survey by counter QR code (/q) or by dossier invitation (/i), and the thanks. */
 export function citizenRoutes(deps: Deps) {
-  const notFound = (c: Context) => {
-    const t = strings[langOf(c)]
-    return c.html(<MessagePage lang={langOf(c)} title={t.notFoundTitle} body={t.notFoundBody} />, 404)
+  const isHttps = deps.config.publicUrl.startsWith('https:')
+
+  const contextOf = (c: Context<Env>): PageContext => {
+    const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'vi'
+    return { lang, nonce: c.get('secureHeadersNonce') ?? '', langSwitchHref: `${c.req.path}${lang === 'en' ? '' : '?lang=en'}` }
+  }
+  const message = (c: Context<Env>, kind: 'notFound' | 'used' | 'expired' | 'thanks', status: 200 | 404 | 410 = 200) => {
+    const context = contextOf(c)
+    const t = strings[context.lang]
+    const texts: Record<typeof kind, [string, string]> = {
+      notFound: [t.notFoundTitle, t.notFoundBody],
+      used: [t.usedTitle, t.usedBody],
+      expired: [t.expiredTitle, t.expiredBody],
+      thanks: [t.thanksTitle, t.thanksBody],
+    }
+    const [title, body] = texts[kind]
+    return c.html(<MessagePage {...context} title={title} body={body} />, status)
   }
 
-  const page = (c: Context, served: ServedSurvey, extra: Partial<Parameters<typeof SurveyPage>[0]> = {}) => (
-    <SurveyPage
-      lang={langOf(c)}
-      action={c.req.url.replace(/^https?:\/\/[^/]+/, '')}
-      counterName={served.counterName}
-      unitName={served.unitName}
-      definition={SurveyDefinition.parse(served.definition)}
-      fields={served.fields}
-      submissionId={randomUUID()}
-      {...extra}
-    />
-  )
+  const page = (c: Context<Env>, served: ServedSurvey, target: Target, extra: Partial<SurveyPageProps> = {}) => {
+    const submissionId = extra.submissionId ?? randomUUID()
+    const isInvited = 'invitationToken' in target
+    return (
+      <SurveyPage
+        {...contextOf(c)}
+        action={c.req.path}
+        target={target}
+        unitName={served.unitName}
+        place={`${served.servicePointName} · ${served.counterName}`}
+        definition={SurveyDefinition.parse(served.definition)}
+        fields={isInvited ? [] : served.fields}
+        procedures={isInvited ? [] : served.procedures}
+        submissionId={submissionId}
+        formToken={mintFormToken(deps.config.secretKey, submissionId, deps.clock())}
+        script={surveyClientScript()}
+        {...extra}
+      />
+    )
+  }
 
-  return new Hono()
-    .get('/:code', async (c) => {
-      const served = await findServedSurvey(deps, c.req.param('code'))
-      if (!served) return notFound(c)
-      return c.html(page(c, served))
-    })
-    .post('/:code', async (c) => {
-      const code = c.req.param('code')
-      const served = await findServedSurvey(deps, code)
-      if (!served) return notFound(c)
-      const body = await c.req.parseBody({ all: true })
-      const definition = SurveyDefinition.parse(served.definition)
-      const answers = answersFromForm(definition, body)
-      const fieldCode = formText(body, 'fieldCode')
-      const comment = formText(body, 'comment')
-      const submissionId = formText(body, 'submissionId') ?? randomUUID()
-      try {
-        const parsed = NewResponse.safeParse({ counterCode: code, submissionId, fieldCode, answers, comment })
-        if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
-        await submitResponse(deps, parsed.data)
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error
-        const errors = Object.fromEntries(
-          (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), issue.message]),
-        )
-        return c.html(page(c, served, { answers, fieldCode, comment, submissionId, errors }), 400)
+  const showSurvey = (c: Context<Env>, served: ServedSurvey, target: Target) => {
+    if (!getCookie(c, deviceCookie)) {
+      // A random first-party token for the per-device interval; never stored with answers (DOMAIN.md §9).
+      setCookie(c, deviceCookie, randomBytes(16).toString('base64url'), {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isHttps,
+        path: '/',
+        maxAge: 365 * 86_400,
+      })
+    }
+    return c.html(page(c, served, target))
+  }
+
+  const acceptForm = async (c: Context<Env>, served: ServedSurvey, target: Target) => {
+    const body = await c.req.parseBody({ all: true })
+    const definition = SurveyDefinition.parse(served.definition)
+    const answers = answersFromForm(definition, body)
+    const values = {
+      answers,
+      fieldCode: formText(body, 'fieldCode'),
+      procedure: formText(body, 'procedure'),
+      comment: formText(body, 'comment'),
+    }
+    const submissionId = formText(body, 'submissionId') ?? randomUUID()
+    const t = strings[contextOf(c).lang].errors
+    try {
+      const procedureCode = procedureFromText(values.procedure, served.procedures)
+      if (procedureCode === 'invalid') {
+        throw new AppError('invalid_input', 'Mã thủ tục không hợp lệ.', [{ path: ['procedureCode'], message: t.procedure }])
       }
-      const lang = langOf(c)
-      return c.redirect(`/q/${code}/cam-on${lang === 'en' ? '?lang=en' : ''}`, 303)
-    })
-    .get('/:code/cam-on', (c) => {
-      const t = strings[langOf(c)]
-      return c.html(<MessagePage lang={langOf(c)} title={t.thanksTitle} body={t.thanksBody} />)
-    })
+      const parsed = NewResponse.safeParse({
+        ...target,
+        submissionId,
+        fieldCode: values.fieldCode,
+        procedureCode,
+        answers,
+        comment: values.comment,
+        formToken: formText(body, 'formToken'),
+        website: formText(body, 'website'),
+      })
+      if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
+      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie) })
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'gone') return message(c, 'used', 410)
+      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error
+      const textOf = (key: string, issue: string) =>
+        key === 'fieldCode' ? t.field
+        : key === 'procedureCode' ? t.procedure
+        : key === 'comment' ? t.comment
+        : issue === requiredMessage ? t.required
+        : t.invalid
+      const errors = Object.fromEntries(
+        (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), textOf(String(issue.path.at(-1)), issue.message)]),
+      )
+      return c.html(page(c, served, target, { values, submissionId, errors }), 400)
+    }
+    return c.redirect(`/cam-on${contextOf(c).lang === 'en' ? '?lang=en' : ''}`, 303)
+  }
+
+  const app = new Hono<Env>()
+  app.use(
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: [NONCE],
+        styleSrc: [NONCE],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  )
+  app.get('/q/:code', async (c) => {
+    const code = c.req.param('code')
+    const served = await findSurveyByCode(deps, code)
+    return served ? showSurvey(c, served, { counterCode: code }) : message(c, 'notFound', 404)
+  })
+  app.post('/q/:code', async (c) => {
+    const code = c.req.param('code')
+    const served = await findSurveyByCode(deps, code)
+    return served ? acceptForm(c, served, { counterCode: code }) : message(c, 'notFound', 404)
+  })
+  app.get('/i/:token', async (c) => {
+    const state = await findInvitation(deps, c.req.param('token'))
+    if (state.kind === 'open') return showSurvey(c, state.served, { invitationToken: c.req.param('token') })
+    return state.kind === 'unknown' ? message(c, 'notFound', 404) : message(c, state.kind, 410)
+  })
+  app.post('/i/:token', async (c) => {
+    const state = await findInvitation(deps, c.req.param('token'))
+    if (state.kind === 'open') return acceptForm(c, state.served, { invitationToken: c.req.param('token') })
+    return state.kind === 'unknown' ? message(c, 'notFound', 404) : message(c, state.kind, 410)
+  })
+  app.get('/cam-on', (c) => message(c, 'thanks'))
+  return app
 }

@@ -73,7 +73,7 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
 
     // Stored through the same path as live ratings, so rollups are kept by the production code.
     const rows = syntheticResponses(counters)
-    for (let i = 0; i < rows.length; i += batchSize) await storeBatch(tx, rows.slice(i, i + batchSize), timeZone)
+    for (let i = 0; i < rows.length; i += batchSize) await storeBatch(tx, rows.slice(i, i + batchSize), { timeZone })
     return q.countDemoRows(tx)
   })
 }

@@ -38,3 +38,15 @@ export async function findReceipts(tx: Tx, submissionIds: string[]) {
     where submission_id = any(${submissionIds}::uuid[])
   `
 }
+
+/** Ratings per counter since a moment, for burst detection (served by responses_counter_time_idx). */
+export async function countRecentByCounter(tx: Tx, counterIds: number[], since: Date) {
+  const rows = await tx<{ counterId: number; n: number }[]>`
+    select counter_id, count(*)::int as n
+    from responses
+    where counter_id = any(${counterIds}::int[])
+      and submitted_at > ${since}
+    group by counter_id
+  `
+  return new Map(rows.map((r) => [r.counterId, r.n]))
+}

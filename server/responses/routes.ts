@@ -1,12 +1,15 @@
 import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
 import { NewResponse } from '../../shared/response-contract'
 import type { Deps } from '../deps'
+import { deviceCookie } from './device-intervals'
 import { validate } from '../validate'
 import { submitResponse } from './service'
 
 export function responseRoutes(deps: Deps) {
   return new Hono().post('/', validate('json', NewResponse), async (c) => {
-    const { isReplay, ...receipt } = await submitResponse(deps, c.req.valid('json'))
+    const context = { deviceToken: getCookie(c, deviceCookie) }
+    const { isReplay, ...receipt } = await submitResponse(deps, c.req.valid('json'), context)
     return c.json(receipt, isReplay ? 200 : 201)
   })
 }

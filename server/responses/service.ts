@@ -1,73 +1,35 @@
-import { createHmac } from 'node:crypto'
-import { validateAnswers, type Answers } from '../../shared/answers'
-import { redactPersonalData } from '../../shared/redact'
 import type { NewResponse, ResponseReceipt } from '../../shared/response-contract'
-import { SurveyDefinition } from '../../shared/survey-definition'
-import { AppError } from '../errors'
-import { findServedSurvey, type ServedSurvey } from '../counters/service'
+import { findSurveyByCode } from '../counters/service'
 import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { submitInvitedResponse } from '../invitations/service'
+import { renderedAtOf } from './form-token'
+import { flagReasonsOf } from './integrity'
+import { prepareResponse } from './prepare'
 
 export type SubmitResult = ResponseReceipt & { isReplay: boolean }
 
-/** Validates a rating against the survey version its counter serves, then stores it exactly once. */
-export async function submitResponse(deps: Deps, input: NewResponse, channel: 'qr' | 'kiosk' = 'qr'): Promise<SubmitResult> {
-  if (input.counterCode === undefined) throw new AppError('not_found', 'Lời mời đánh giá không tồn tại hoặc đã hết hạn.')
-  const served = await findServedSurvey(deps, input.counterCode)
+/** What the request says about where a rating comes from, beyond its body. */
+export type SubmitContext = { deviceToken?: string | undefined }
+
+/** Validates a rating against the survey version its counter serves, flags it if need be, stores it once. */
+export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
+  if (input.invitationToken !== undefined) return submitInvitedResponse(deps, input)
+  const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
-
-  const definition = SurveyDefinition.parse(served.definition)
-  const fieldId = resolveField(served, input.fieldCode)
-  const issues = validateAnswers(definition, input.answers)
-  if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
-
-  const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null
-  const outcome = await deps.writer.store({
-    submissionId: input.submissionId,
-    contentHash: contentHashOf(deps.config.secretKey, input, comment),
-    surveyId: served.surveyId,
-    surveyVersionId: served.surveyVersionId,
-    counterId: served.counterId,
-    unitId: served.unitId,
-    fieldId,
-    procedureCode: input.procedureCode ?? null,
-    channel,
-    isVerified: false,
-    flagReasons: [],
-    isExcluded: false,
-    submittedAt: deps.clock(),
-    answers: input.answers,
-    comment,
+  const row = prepareResponse(deps, served, input, { channel: 'qr', isVerified: false })
+  const now = row.submittedAt
+  const flagReasons = flagReasonsOf({
+    honeypot: input.website,
+    renderedAt: renderedAtOf(deps.config.secretKey, input.submissionId, input.formToken),
+    submittedAt: now,
+    isRepeatDevice: deps.devices.isRepeat(context.deviceToken, served.counterId, now),
+    openingHours: served.openingHours,
+    timeZone: deps.config.timeZone,
   })
+  const outcome = await deps.writer.store({ ...row, flagReasons, isExcluded: flagReasons.length > 0 })
   if (outcome.kind === 'conflict') {
     throw new AppError('conflict', 'Mã gửi (submissionId) này đã được dùng cho một phiếu khác.')
   }
   return { id: outcome.id, verified: outcome.isVerified, isReplay: outcome.kind === 'replayed' }
-}
-
-function resolveField(served: ServedSurvey, fieldCode: string | undefined): number | null {
-  if (fieldCode === undefined) return served.fields.length === 1 ? served.fields[0]!.id : null
-  const field = served.fields.find((f) => f.code === fieldCode)
-  if (!field) {
-    throw new AppError('invalid_input', 'Lĩnh vực không thuộc quầy này.', [
-      { path: ['fieldCode'], message: `the counter serves ${served.fields.map((f) => f.code).join(', ') || 'no field'}` },
-    ])
-  }
-  return field.id
-}
-
-/**
- * Tells a replay (same content) from a conflict (other content). Keyed with the secret and taken over the
- * redacted comment, so the stored hash cannot be used to test guesses of personal data.
- */
-function contentHashOf(secretKey: string, input: NewResponse, comment: string | null) {
-  const answers: Answers = Object.fromEntries(Object.entries(input.answers).sort(([a], [b]) => (a < b ? -1 : 1)))
-  const canonical = JSON.stringify([
-    input.counterCode ?? null,
-    input.invitationToken ?? null,
-    input.fieldCode ?? null,
-    input.procedureCode ?? null,
-    answers,
-    comment,
-  ])
-  return createHmac('sha256', secretKey).update(canonical).digest()
 }

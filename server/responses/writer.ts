@@ -1,14 +1,12 @@
 import type { Db, Tx } from '../db'
-import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { markBursts } from './integrity'
+import { countRecentByCounter, findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
 import { addToHourRollups, addToProcedureRollups, addToRollups } from './rollup-queries'
 import { rollupDeltasOf } from './rollup-deltas'
 
 export type StoreOutcome =
   | { kind: 'created' | 'replayed'; id: string; isVerified: boolean }
   | { kind: 'conflict' }
-
-/** Work that must commit or roll back with the batch (an invitation marked used, say). */
-export type BatchHook = (tx: Tx, created: NewResponseRow[]) => Promise<void>
 
 type Waiting = { row: NewResponseRow; resolve: (outcome: StoreOutcome) => void; reject: (error: unknown) => void }
 
@@ -18,14 +16,15 @@ export type ResponseWriter = {
   drain: () => Promise<void>
 }
 
-type Options = { timeZone: string; maxBatch?: number; maxInFlight?: number; hook?: BatchHook }
+export type BatchOptions = { timeZone: string; burst?: { limit: number; windowMs: number } }
+type Options = BatchOptions & { maxBatch?: number; maxInFlight?: number }
 
 /**
  * Group commit: submissions that arrive while a transaction is being written wait and go together in the
  * next one, so one commit (durable, synchronous_commit on) serves many ratings. Under light load every
  * rating gets its own transaction at once; nothing waits on a timer. Each promise resolves after commit.
  */
-export function createResponseWriter(db: Db, { timeZone, maxBatch = 500, maxInFlight = 2, hook }: Options): ResponseWriter {
+export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 2, ...batchOptions }: Options): ResponseWriter {
   const queue: Waiting[] = []
   const idle: (() => void)[] = []
   let inFlight = 0
@@ -44,7 +43,7 @@ export function createResponseWriter(db: Db, { timeZone, maxBatch = 500, maxInFl
 
   const writeBatch = async (batch: Waiting[]) => {
     try {
-      const outcomes = await db.begin((tx) => storeBatch(tx, batch.map((w) => w.row), timeZone, hook))
+      const outcomes = await db.begin((tx) => storeBatch(tx, batch.map((w) => w.row), batchOptions))
       batch.forEach((w, i) => w.resolve(outcomes[i]!))
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error)
@@ -64,25 +63,34 @@ export function createResponseWriter(db: Db, { timeZone, maxBatch = 500, maxInFl
 }
 
 /** Stores a batch in one transaction and says, for each row in order, what became of it. */
-export async function storeBatch(tx: Tx, rows: NewResponseRow[], timeZone: string, hook?: BatchHook) {
+export async function storeBatch(tx: Tx, rows: NewResponseRow[], { timeZone, burst }: BatchOptions) {
   const firstById = new Map<string, NewResponseRow>()
   for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
+  const receipts = new Map<string, StoredReceipt>()
+  for (const r of await findReceipts(tx, [...firstById.keys()])) receipts.set(r.submissionId, r)
+
   // Sorted, so concurrent batches meet on the unique index in the same order.
-  const candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+  let fresh = [...firstById.values()]
+    .filter((r) => !receipts.has(r.submissionId))
+    .sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+  if (burst && fresh.length > 0) {
+    const earliest = Math.min(...fresh.map((r) => r.submittedAt.getTime()))
+    const recent = await countRecentByCounter(tx, [...new Set(fresh.map((r) => r.counterId))], new Date(earliest - burst.windowMs))
+    fresh = markBursts(fresh, recent, burst.limit)
+  }
 
-  const inserted = await insertResponses(tx, candidates)
+  const inserted = fresh.length > 0 ? await insertResponses(tx, fresh) : []
   const insertedIds = new Set(inserted.map((r) => r.submissionId))
-  const created = candidates.filter((r) => insertedIds.has(r.submissionId))
-  const earlier = candidates.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
-  const receipts = new Map<string, StoredReceipt>(inserted.map((r) => [r.submissionId, r]))
-  if (earlier.length > 0) for (const r of await findReceipts(tx, earlier)) receipts.set(r.submissionId, r)
+  for (const r of inserted) receipts.set(r.submissionId, r)
+  const raced = fresh.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
+  if (raced.length > 0) for (const r of await findReceipts(tx, raced)) receipts.set(r.submissionId, r)
 
+  const created = fresh.filter((r) => insertedIds.has(r.submissionId))
   if (created.length > 0) {
     const deltas = rollupDeltasOf(created, timeZone)
     await addToRollups(tx, deltas.main)
     await addToProcedureRollups(tx, deltas.byProcedure)
     await addToHourRollups(tx, deltas.byHour)
-    await hook?.(tx, created)
   }
 
   const seenInBatch = new Set<string>()

@@ -1,107 +1,194 @@
-import { isAsked, type Answers } from '../../shared/answers'
+import type { Answers } from '../../shared/answers'
 import { notApplicable, notApplicableLabel, scales } from '../../shared/scales'
 import type { Question, SurveyDefinition } from '../../shared/survey-definition'
 import { strings, type Lang } from '../strings'
-import { Layout } from './layout'
+import { Face } from './faces'
+import { Layout, type PageContext } from './layout'
 
-export type SurveyPageProps = {
-  lang: Lang
+export type SurveyPageProps = PageContext & {
   action: string
-  counterName: string
+  target: { counterCode: string } | { invitationToken: string }
   unitName: string
+  place: string
   definition: SurveyDefinition
   fields: { code: string; name: string }[]
+  procedures: { code: string; name: string }[]
   submissionId: string
-  answers?: Answers
-  fieldCode?: string
-  comment?: string
+  formToken: string
+  script?: string
+  values?: { answers?: Answers; fieldCode?: string; procedure?: string; comment?: string }
   errors?: Record<string, string>
 }
 
+const pick = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' && item.labelEn) || item.label
+
 export function SurveyPage(props: SurveyPageProps) {
-  const t = strings[props.lang]
-  const { definition, errors = {} } = props
-  const title = (props.lang === 'en' && definition.titleEn) || definition.title
+  const { lang, definition, values = {}, errors = {} } = props
+  const t = strings[lang]
+  const title = (lang === 'en' && definition.titleEn) || definition.title
+  const headline = definition.headline ? definition.questions.find((q) => q.key === definition.headline) : undefined
+  const rest = definition.questions.filter((q) => q !== headline)
+  const [targetName, targetValue] = Object.entries(props.target)[0]!
+  const hasErrors = Object.keys(errors).length > 0
+  const questionInput = (q: Question) => (
+    <QuestionInput question={q} lang={lang} value={values.answers?.[q.key]} error={errors[q.key]} />
+  )
   return (
-    <Layout lang={props.lang} title={title}>
+    <Layout {...props} title={title} unitName={props.unitName} place={props.place}>
       <h1>{title}</h1>
-      <p>
-        {props.unitName} · {props.counterName}
-      </p>
-      {Object.keys(errors).length > 0 && <p role="alert">{t.fixErrors}</p>}
-      <form method="post" action={props.action}>
+      {hasErrors && (
+        <p class="alert" role="alert">
+          {t.fixErrors}
+        </p>
+      )}
+      <form
+        id="survey"
+        method="post"
+        action={props.action}
+        data-target={targetName}
+        data-target-value={targetValue}
+        data-headline={headline?.key}
+        data-thanks-title={t.thanksTitle}
+        data-thanks-body={t.thanksBody}
+      >
         <input type="hidden" name="submissionId" value={props.submissionId} />
+        <input type="hidden" name="formToken" value={props.formToken} />
+        <div class="hp" aria-hidden="true">
+          <label>
+            Website <input type="text" name="website" tabindex={-1} autocomplete="off" />
+          </label>
+        </div>
         {props.fields.length > 1 && (
-          <p>
-            <label for="fieldCode">{t.field}</label>
-            <select id="fieldCode" name="fieldCode">
-              <option value="">{t.fieldPrompt}</option>
+          <fieldset data-key="fieldCode" aria-describedby={errors.fieldCode ? 'err-fieldCode' : undefined}>
+            <legend>{t.field}</legend>
+            {errors.fieldCode && <p class="err" id="err-fieldCode">{errors.fieldCode}</p>}
+            <div class="opts">
               {props.fields.map((f) => (
-                <option value={f.code} selected={f.code === props.fieldCode}>
-                  {f.name}
-                </option>
+                <label class="opt">
+                  <input type="radio" name="fieldCode" value={f.code} checked={values.fieldCode === f.code} />
+                  <span>{f.name}</span>
+                </label>
               ))}
-            </select>
-            {errors.fieldCode && <span>{errors.fieldCode}</span>}
+            </div>
+          </fieldset>
+        )}
+        {headline && questionInput(headline)}
+        {headline && rest.length > 0 && <h2>{t.details}</h2>}
+        {definition.aspects.length > 0
+          ? definition.aspects.map((aspect) => (
+              <section>
+                <h2>{pick(lang, aspect)}</h2>
+                {rest.filter((q) => q.aspect === aspect.key).map(questionInput)}
+              </section>
+            ))
+          : rest.map(questionInput)}
+        {definition.aspects.length > 0 && rest.filter((q) => !q.aspect).map(questionInput)}
+        {props.procedures.length > 0 && (
+          <p>
+            <label class="t" for="procedure">
+              {t.procedure}
+            </label>
+            <input
+              type="search"
+              id="procedure"
+              name="procedure"
+              list="procedures"
+              autocomplete="off"
+              value={values.procedure ?? ''}
+              aria-describedby={errors.procedureCode ? 'err-procedureCode' : 'procedure-hint'}
+            />
+            <datalist id="procedures">
+              {props.procedures.map((p) => (
+                <option value={`${p.code} – ${p.name}`} />
+              ))}
+            </datalist>
+            <span class="hint" id="procedure-hint">
+              {t.procedureHint}
+            </span>
+            {errors.procedureCode && <span class="err" id="err-procedureCode">{errors.procedureCode}</span>}
           </p>
         )}
-        {definition.questions
-          .filter((q) => isAsked(q, props.answers ?? {}) || q.showWhen)
-          .map((q) => (
-            <QuestionInput question={q} lang={props.lang} value={props.answers?.[q.key]} error={errors[q.key]} />
-          ))}
         <p>
-          <label for="comment">{t.comment}</label>
-          <textarea id="comment" name="comment" maxlength={1000} rows={3}>
-            {props.comment ?? ''}
+          <label class="t" for="comment">
+            {t.comment}
+          </label>
+          <textarea id="comment" name="comment" maxlength={1000} rows={3} aria-describedby="comment-count">
+            {values.comment ?? ''}
           </textarea>
+          <span class="count" id="comment-count" data-suffix={`/1000 ${t.characters}`}>
+            {`${(values.comment ?? '').length}/1000 ${t.characters}`}
+          </span>
+          {errors.comment && <span class="err">{errors.comment}</span>}
         </p>
-        <p>{t.anonymity}</p>
-        <button type="submit">{t.submit}</button>
+        <p class="notice">{t.anonymity}</p>
+        <button type="submit" data-sending={t.sending}>
+          {t.submit}
+        </button>
+        <p class="status" id="status" role="status" data-queued={t.queued}></p>
       </form>
     </Layout>
   )
 }
 
 function QuestionInput({ question, lang, value, error }: { question: Question; lang: Lang; value: unknown; error?: string }) {
-  const label = (lang === 'en' && question.labelEn) || question.label
+  const t = strings[lang]
   const name = `a.${question.key}`
-  const choices = choicesOf(question, lang)
+  const errorId = `err-${question.key}`
+  const label = pick(lang, question)
   if (question.type === 'text') {
     return (
-      <p>
-        <label for={name}>{label}</label>
-        <textarea id={name} name={name} maxlength={question.maxLength ?? 1000}>
+      <p data-key={question.key} data-kind="text">
+        <label class="t" for={name}>
+          {label}
+        </label>
+        <textarea id={name} name={name} maxlength={question.maxLength ?? 1000} aria-describedby={error ? errorId : undefined}>
           {typeof value === 'string' ? value : ''}
         </textarea>
-        {error && <span>{error}</span>}
+        {error && <span class="err" id={errorId}>{error}</span>}
       </p>
     )
   }
+  const isFaces = question.scale === 'satisfaction-3'
   const type = question.type === 'multi' ? 'checkbox' : 'radio'
   const isChecked = (v: number) => (Array.isArray(value) ? value.includes(v) : value === v)
   return (
-    <fieldset>
+    <fieldset
+      class={isFaces ? 'faces' : type === 'checkbox' ? 'check' : undefined}
+      data-key={question.key}
+      data-kind={question.type}
+      data-when={question.showWhen?.question}
+      data-values={question.showWhen?.values.join(',')}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend>
         {label}
-        {question.required && <span> ({strings[lang].required})</span>}
+        {question.required && <span class="hint"> ({t.required})</span>}
       </legend>
-      {choices.map((choice) => (
-        <label>
-          <input type={type} name={name} value={String(choice.value)} checked={isChecked(choice.value)} />
-          {choice.label}
-        </label>
-      ))}
-      {error && <span>{error}</span>}
+      {question.showWhen && <p class="hint fu-hint">{t.followUpHint}</p>}
+      {error && (
+        <p class="err" id={errorId}>
+          {error}
+        </p>
+      )}
+      <div class="opts">
+        {choicesOf(question, lang).map((choice) => (
+          <label class="opt">
+            <input type={type} name={name} value={String(choice.value)} checked={isChecked(choice.value)} />
+            <span>
+              {isFaces && choice.value !== notApplicable && <Face value={choice.value} />}
+              {choice.label}
+            </span>
+          </label>
+        ))}
+      </div>
     </fieldset>
   )
 }
 
 function choicesOf(question: Question, lang: Lang) {
-  const pick = (o: { label: string; labelEn?: string }) => (lang === 'en' && o.labelEn) || o.label
   if (question.type === 'scale') {
-    const levels = scales[question.scale!].levels.map((l) => ({ value: l.value, label: pick(l) }))
-    return question.allowNotApplicable ? [...levels, { value: notApplicable, label: pick(notApplicableLabel) }] : levels
+    const levels = scales[question.scale!].levels.map((l) => ({ value: l.value, label: pick(lang, l) }))
+    return question.allowNotApplicable ? [...levels, { value: notApplicable, label: pick(lang, notApplicableLabel) }] : levels
   }
-  return (question.options ?? []).map((o) => ({ value: o.value, label: pick(o) }))
+  return (question.options ?? []).map((o) => ({ value: o.value, label: pick(lang, o) }))
 }

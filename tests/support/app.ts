@@ -1,4 +1,4 @@
-import { createApp } from '../../server/app'
+import { createApp, responseWriterOptions } from '../../server/app'
 import { loadConfig } from '../../server/config'
 import type { Db } from '../../server/db'
 import type { AppConfig } from '../../server/deps'
@@ -14,7 +14,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 /** The real app on a test database, silent, with an optional fixed clock. */
 export function testApp(sql: Db, { clock, env }: { clock?: () => Date; env?: Record<string, string> } = {}) {
   const config = testConfig(env)
-  const writer = createResponseWriter(sql, { timeZone: config.timeZone })
-  const app = createApp({ sql, config, logger: createLogger('silent'), writer, ...(clock ? { clock } : {}) })
+  const writer = createResponseWriter(sql, responseWriterOptions(config))
+  const app = createApp({ sql, config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), writer, ...(clock ? { clock } : {}) })
   return { app, writer, config }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { hashPassword } from '../../server/accounts/passwords'
 import { mintCounterCode } from '../../server/counters/codes'
 import type { Db } from '../../server/db'
 import { counterQuickRating } from '../../server/demo/questionnaires'
+import type { Role } from '../../shared/auth-contract'
 import type { SurveyDefinition } from '../../shared/survey-definition'
 import { testSecretKey } from './app'
 
@@ -55,4 +57,35 @@ export async function seedCounter(
     select id from counter
   `
   return { counterId: counter.id, code, unitId: unit, fields, ...survey }
+}
+
+/** A user who can log in with `password`; a manager or analyst gets a fresh unit unless one is given. */
+export async function seedUser(
+  sql: Db,
+  {
+    role = 'admin' as Role,
+    unitId = undefined as number | null | undefined,
+    password = 'mat-khau-thu-nghiem',
+    isDisabled = false,
+  } = {},
+) {
+  const username = `u-${unique()}`
+  const unit = unitId !== undefined ? unitId : role === 'admin' ? null : (await seedUnit(sql)).id
+  const [user] = await sql<[{ id: number }]>`
+    insert into users (username, display_name, password_hash, role, unit_id, is_disabled)
+    values (${username}, ${`Cán bộ ${username}`}, ${await hashPassword(password)}, ${role}, ${unit}, ${isDisabled})
+    returning id
+  `
+  return { id: user.id, username, password, role, unitId: unit }
+}
+
+/** An API key of a one-stop system scoped to a unit; returns the key itself. */
+export async function seedApiKey(sql: Db, unitId: number) {
+  const { createHash } = await import('node:crypto')
+  const key = `sipas_test_${unique()}`
+  await sql`
+    insert into api_keys (name, key_hash, unit_id)
+    values ('Hệ thống một cửa thử', ${createHash('sha256').update(key).digest()}, ${unitId})
+  `
+  return key
 }

@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { LoginRequest } from '../../shared/auth-contract'
+import { clientIpOf } from '../client-ip'
+import type { Deps } from '../deps'
+import { validate } from '../validate'
+import { requireUser } from './require-user'
+import { logIn, logOut } from './service'
+import { clearSessionCookie, readSessionId, setSessionCookie } from './session-cookie'
+
+export function authRoutes(deps: Deps) {
+  return new Hono()
+    .post('/login', validate('json', LoginRequest), async (c) => {
+      const { user, sessionId } = await logIn(deps, {
+        ...c.req.valid('json'),
+        clientIp: clientIpOf(c),
+        previousSessionId: readSessionId(c),
+      })
+      setSessionCookie(c, deps.config, sessionId)
+      return c.json({ user })
+    })
+    .post('/logout', async (c) => {
+      const sessionId = readSessionId(c)
+      if (sessionId !== undefined) await logOut(deps, sessionId)
+      clearSessionCookie(c, deps.config)
+      return c.body(null, 204)
+    })
+    .get('/me', requireUser(deps), (c) => c.json({ user: c.var.user }))
+}

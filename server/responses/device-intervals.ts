@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto'
+
+/** The first-party cookie holding a device's random token. */
+export const deviceCookie = 'sipas_device'
+
+/**
+ * Remembers, in memory only, when a device last rated a counter: the device token is a random first-party
+ * cookie, kept here hashed and never stored with answers (DOMAIN.md §9). Per process, which is enough for a
+ * flag that a second process would at worst miss.
+ */
+export function createDeviceIntervals(intervalMs: number) {
+  const lastSeen = new Map<string, number>()
+  let lastSweepMs = 0
+  return {
+    /** Records the rating and says whether the same device rated the same counter within the interval. */
+    isRepeat(deviceToken: string | undefined, counterId: number, now: Date): boolean {
+      if (!deviceToken || intervalMs === 0) return false
+      const nowMs = now.getTime()
+      if (nowMs - lastSweepMs > intervalMs) {
+        for (const [key, at] of lastSeen) if (nowMs - at > intervalMs) lastSeen.delete(key)
+        lastSweepMs = nowMs
+      }
+      const key = createHash('sha256').update(`${deviceToken}:${counterId}`).digest('base64url')
+      const previous = lastSeen.get(key)
+      lastSeen.set(key, nowMs)
+      return previous !== undefined && nowMs - previous < intervalMs
+    },
+  }
+}
+
+export type DeviceIntervals = ReturnType<typeof createDeviceIntervals>

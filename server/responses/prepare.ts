@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto'
+import { validateAnswers, type Answers } from '../../shared/answers'
+import { redactPersonalData } from '../../shared/redact'
+import type { NewResponse } from '../../shared/response-contract'
+import { SurveyDefinition } from '../../shared/survey-definition'
+import type { ServedSurvey } from '../counters/service'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import type { NewResponseRow } from './queries'
+
+type Provenance = Pick<NewResponseRow, 'channel' | 'isVerified'> & { fieldId?: number | null }
+
+/** Validates a rating against the survey version its counter serves and builds the row to store. */
+export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResponse, provenance: Provenance): NewResponseRow {
+  const definition = SurveyDefinition.parse(served.definition)
+  const fieldId = provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
+  const issues = validateAnswers(definition, input.answers)
+  if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
+  const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null
+  return {
+    submissionId: input.submissionId,
+    contentHash: contentHashOf(deps.config.secretKey, input, comment),
+    surveyId: served.surveyId,
+    surveyVersionId: served.surveyVersionId,
+    counterId: served.counterId,
+    unitId: served.unitId,
+    fieldId,
+    procedureCode: input.procedureCode ?? null,
+    channel: provenance.channel,
+    isVerified: provenance.isVerified,
+    flagReasons: [],
+    isExcluded: false,
+    submittedAt: deps.clock(),
+    answers: input.answers,
+    comment,
+  }
+}
+
+function resolveField(served: ServedSurvey, fieldCode: string | undefined): number | null {
+  if (fieldCode === undefined) return served.fields.length === 1 ? served.fields[0]!.id : null
+  const field = served.fields.find((f) => f.code === fieldCode)
+  if (!field) {
+    throw new AppError('invalid_input', 'Lĩnh vực không thuộc quầy này.', [
+      { path: ['fieldCode'], message: `the counter serves ${served.fields.map((f) => f.code).join(', ') || 'no field'}` },
+    ])
+  }
+  return field.id
+}
+
+/**
+ * Tells a replay (same content) from a conflict (other content). Keyed with the secret and taken over the
+ * redacted comment, so the stored hash cannot be used to test guesses of personal data. Integrity signals
+ * (form token, honeypot) are not content.
+ */
+function contentHashOf(secretKey: string, input: NewResponse, comment: string | null) {
+  const answers: Answers = Object.fromEntries(Object.entries(input.answers).sort(([a], [b]) => (a < b ? -1 : 1)))
+  const canonical = JSON.stringify([
+    input.counterCode ?? null,
+    input.invitationToken ?? null,
+    input.fieldCode ?? null,
+    input.procedureCode ?? null,
+    answers,
+    comment,
+  ])
+  return createHmac('sha256', secretKey).update(canonical).digest()
+}

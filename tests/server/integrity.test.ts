@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { markBursts } from '../../server/responses/integrity'
+import { isWithinOpeningHours } from '../../shared/opening-hours'
+import { mintFormToken } from '../../server/responses/form-token'
+import { testApp, testSecretKey } from '../support/app'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedCounter } from '../support/factories'
+
+let db: TestDatabase
+beforeAll(async () => {
+  db = await createTestDatabase()
+})
+afterAll(() => db.drop())
+
+// Tuesday 2025-08-12 09:30 in Vietnam: within office hours.
+const officeTime = new Date('2025-08-12T09:30:00+07:00')
+const clockAt = (start: Date) => {
+  let now = start.getTime()
+  return { clock: () => new Date(now), advance: (ms: number) => (now += ms) }
+}
+
+const postJson = (app: ReturnType<typeof testApp>['app'], body: unknown, cookie?: string) =>
+  app.request('/api/v1/responses', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  })
+
+const flagsOf = async (id: string) => {
+  const [row] = await db.sql<[{ flagReasons: string[]; isExcluded: boolean }]>`
+    select flag_reasons, is_excluded from responses where id = ${id}
+  `
+  return row
+}
+
+describe('integrity signals', () => {
+  it('accepts a filled honeypot but flags and excludes the rating, in its rollups too', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const counter = await seedCounter(db.sql)
+    const res = await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 }, website: 'http://spam' })
+    expect(res.status).toBe(201)
+    expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['honeypot'], isExcluded: true })
+    const [rollup] = await db.sql`select is_excluded, n from rollups where counter_id = ${counter.counterId} and question_key = '*'`
+    expect(rollup).toEqual({ isExcluded: true, n: 1 })
+  })
+
+  it('flags a form sent less than a second after it was rendered, and not one sent later', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const counter = await seedCounter(db.sql)
+    const fast = randomUUID()
+    const formToken = mintFormToken(testSecretKey, fast, time.clock())
+    time.advance(300)
+    const res = await postJson(app, { counterCode: counter.code, submissionId: fast, answers: { overall: 3 }, formToken })
+    expect((await flagsOf((await res.json()).id)).flagReasons).toEqual(['too_fast'])
+
+    const slow = randomUUID()
+    const slowToken = mintFormToken(testSecretKey, slow, time.clock())
+    time.advance(4000)
+    const ok = await postJson(app, { counterCode: counter.code, submissionId: slow, answers: { overall: 3 }, formToken: slowToken })
+    expect((await flagsOf((await ok.json()).id)).flagReasons).toEqual([])
+  })
+
+  it('ignores a forged form token rather than trusting its time', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const counter = await seedCounter(db.sql)
+    const id = randomUUID()
+    const res = await postJson(app, { counterCode: counter.code, submissionId: id, answers: { overall: 3 }, formToken: `${time.clock().getTime()}.AAAAAAAAAAAA` })
+    expect((await flagsOf((await res.json()).id)).flagReasons).toEqual([])
+  })
+
+  it('flags a second rating of one device at one counter within the interval, not on another counter', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const [first, second] = [await seedCounter(db.sql), await seedCounter(db.sql)]
+    const cookie = 'sipas_device=device-a'
+    const send = (code: string) => postJson(app, { counterCode: code, submissionId: randomUUID(), answers: { overall: 3 } }, cookie)
+    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+    time.advance(60_000)
+    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual(['repeat_device'])
+    expect((await flagsOf((await (await send(second.code)).json()).id)).flagReasons).toEqual([])
+    time.advance(11 * 60_000)
+    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+  })
+
+  it('flags ratings outside the service point’s opening hours', async () => {
+    const sunday = clockAt(new Date('2025-08-10T09:30:00+07:00'))
+    const { app } = testApp(db.sql, { clock: sunday.clock })
+    const counter = await seedCounter(db.sql)
+    const res = await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })
+    expect((await flagsOf((await res.json()).id)).flagReasons).toEqual(['outside_hours'])
+  })
+
+  it('flags the ratings past the burst limit at one counter, accepting all of them', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock, env: { BURST_LIMIT: '5', BURST_WINDOW_SECONDS: '120' } })
+    const counter = await seedCounter(db.sql)
+    const statuses = []
+    for (let i = 0; i < 8; i++) {
+      time.advance(5_000)
+      statuses.push((await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })).status)
+    }
+    expect(statuses).toEqual(Array(8).fill(201))
+    const rows = await db.sql<{ flagReasons: string[] }[]>`
+      select flag_reasons from responses where counter_id = ${counter.counterId} order by submitted_at
+    `
+    expect(rows.map((r) => r.flagReasons.join())).toEqual(['', '', '', '', '', 'burst', 'burst', 'burst'])
+  })
+
+  it('answers 429 with Retry-After beyond the per-IP limit, and not when RATE_LIMIT=off', async () => {
+    const limited = testApp(db.sql, { env: { IP_LIMIT_PER_MINUTE: '3' } }).app
+    const counter = await seedCounter(db.sql)
+    const statuses = []
+    for (let i = 0; i < 5; i++) {
+      const res = await postJson(limited, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })
+      statuses.push(res.status)
+      if (res.status === 429) {
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+        expect((await res.json()).error.code).toBe('rate_limited')
+      }
+    }
+    expect(statuses.slice(3)).toEqual([429, 429])
+    const open = testApp(db.sql, { env: { IP_LIMIT_PER_MINUTE: '3', RATE_LIMIT: 'off' } }).app
+    for (let i = 0; i < 5; i++) {
+      expect((await postJson(open, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })).status).toBe(201)
+    }
+  })
+})
+
+describe('integrity rules', () => {
+  it('counts burst positions across the stored and the new ratings of each counter', () => {
+    const row = (counterId: number) => ({ counterId, flagReasons: [] as string[], isExcluded: false })
+    const marked = markBursts([row(1), row(2), row(1), row(1)], new Map([[1, 1]]), 2)
+    expect(marked.map((r) => r.isExcluded)).toEqual([false, false, true, true])
+  })
+
+  it('reads opening hours in local time, closing time excluded', () => {
+    const hours = { weekdays: [1, 2, 3, 4, 5], opens: '07:00', closes: '17:30' }
+    const at = (iso: string) => isWithinOpeningHours(hours, new Date(iso), 'Asia/Ho_Chi_Minh')
+    expect(at('2025-08-12T07:00:00+07:00')).toBe(true)
+    expect(at('2025-08-12T17:29:00+07:00')).toBe(true)
+    expect(at('2025-08-12T17:30:00+07:00')).toBe(false)
+    expect(at('2025-08-12T06:59:00+07:00')).toBe(false)
+    expect(at('2025-08-16T09:00:00+07:00')).toBe(false)
+  })
+})
+
+describe('what is kept', () => {
+  it('stores no IP address, user agent or device token anywhere', async () => {
+    const { app } = testApp(db.sql)
+    const counter = await seedCounter(db.sql)
+    await app.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'sipas_device=secret-device-token', 'user-agent': 'Zalo-UA-123' },
+      body: JSON.stringify({ counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } }),
+    })
+    const [dump] = await db.sql<[{ text: string }]>`select string_agg(r::text, ' ') as text from responses r`
+    expect(dump.text).not.toContain('secret-device-token')
+    expect(dump.text).not.toContain('Zalo-UA-123')
+    const columns = await db.sql<{ name: string }[]>`
+      select column_name as name from information_schema.columns where table_name = 'responses'
+    `
+    expect(columns.map((c) => c.name).filter((n) => /ip|agent|device|phone|dossier/.test(n))).toEqual([])
+  })
+})

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../support/app'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedApiKey, seedCounter, seedUnit } from '../support/factories'
+
+let db: TestDatabase
+let app: ReturnType<typeof testApp>['app']
+let clock: { now: number }
+beforeAll(async () => {
+  db = await createTestDatabase()
+  clock = { now: new Date('2025-08-12T09:00:00+07:00').getTime() }
+  app = testApp(db.sql, { clock: () => new Date(clock.now) }).app
+})
+afterAll(() => db.drop())
+
+const mint = (key: string, body: unknown) =>
+  app.request('/api/v1/invitations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  })
+const rate = (invitationToken: string, submissionId = randomUUID(), overall = 3) =>
+  app.request('/api/v1/responses', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ invitationToken, submissionId, answers: { overall } }),
+  })
+
+async function invitedCounter() {
+  const district = await seedUnit(db.sql, { name: 'Thành phố Thử', level: 'huyen' })
+  const commune = await seedUnit(db.sql, { name: 'Phường Con', parentId: district.id })
+  const counter = await seedCounter(db.sql, { unitId: commune.id, fieldCodes: ['ho-tich'] })
+  return { counter, key: await seedApiKey(db.sql, district.id) }
+}
+
+describe('invitations for one dossier', () => {
+  it('mints a token without storing the dossier code, and the rating through it is verified', async () => {
+    const { counter, key } = await invitedCounter()
+    const res = await mint(key, { counterId: counter.counterId, dossierCode: 'H30.22-250812-0001', fieldCode: counter.fields[0]!.code, procedureCode: '1.001193' })
+    expect(res.status).toBe(201)
+    const { token, url } = await res.json()
+    expect(url).toBe(`http://localhost:3000/i/${token}`)
+    const [dump] = await db.sql<[{ text: string }]>`select string_agg(i::text, ' ') as text from invitations i`
+    expect(dump.text).not.toContain('H30.22-250812-0001')
+    expect(dump.text).not.toContain(token)
+
+    const page = await app.request(`/i/${token}`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain(`data-target="invitationToken"`)
+
+    const rated = await rate(token)
+    expect(rated.status).toBe(201)
+    const body = await rated.json()
+    expect(body.verified).toBe(true)
+    const [row] = await db.sql`select channel, is_verified, procedure_code, field_id from responses where id = ${body.id}`
+    expect(row).toEqual({ channel: 'invitation', isVerified: true, procedureCode: '1.001193', fieldId: counter.fields[0]!.id })
+  })
+
+  it('refuses a second rating of the same dossier, and answers a replay of the first as such', async () => {
+    const { counter, key } = await invitedCounter()
+    const { token } = await (await mint(key, { counterId: counter.counterId, dossierCode: 'HS-2' })).json()
+    const submissionId = randomUUID()
+    const first = await rate(token, submissionId)
+    expect(first.status).toBe(201)
+    const replay = await rate(token, submissionId)
+    expect(replay.status).toBe(200)
+    expect(await replay.json()).toEqual(await first.json())
+    const again = await rate(token, randomUUID(), 1)
+    expect(again.status).toBe(410)
+    const page = await app.request(`/i/${token}`)
+    expect(page.status).toBe(410)
+    expect(await page.text()).toContain('Hồ sơ này đã được đánh giá')
+    const reminted = await mint(key, { counterId: counter.counterId, dossierCode: 'hs-2' })
+    expect(reminted.status).toBe(409)
+  })
+
+  it('counts one rating when one token is used twice at the same moment', async () => {
+    const { counter, key } = await invitedCounter()
+    const { token } = await (await mint(key, { counterId: counter.counterId, dossierCode: 'HS-3' })).json()
+    const statuses = (await Promise.all([rate(token), rate(token), rate(token)])).map((r) => r.status).sort()
+    expect(statuses).toEqual([201, 410, 410])
+  })
+
+  it('replaces the token of an unused invitation when the receipt is printed again', async () => {
+    const { counter, key } = await invitedCounter()
+    const old = (await (await mint(key, { counterId: counter.counterId, dossierCode: 'HS-4' })).json()).token
+    const fresh = (await (await mint(key, { counterId: counter.counterId, dossierCode: 'HS-4' })).json()).token
+    expect((await app.request(`/i/${old}`)).status).toBe(404)
+    expect((await rate(fresh)).status).toBe(201)
+  })
+
+  it('shows a clear page for an expired invitation', async () => {
+    const { counter, key } = await invitedCounter()
+    const { token } = await (await mint(key, { counterId: counter.counterId, dossierCode: 'HS-5', expiresInDays: 1 })).json()
+    clock.now += 2 * 86_400_000
+    const page = await app.request(`/i/${token}`)
+    expect(page.status).toBe(410)
+    expect(await page.text()).toContain('Lời mời đánh giá đã hết hạn')
+    expect((await rate(token)).status).toBe(410)
+    clock.now -= 2 * 86_400_000
+  })
+
+  it('refuses a key that is unknown, and a counter outside the key’s unit subtree', async () => {
+    const { counter } = await invitedCounter()
+    const elsewhere = await seedUnit(db.sql, { name: 'Xã Khác' })
+    const foreignKey = await seedApiKey(db.sql, elsewhere.id)
+    expect((await mint('sipas_nope', { counterId: counter.counterId, dossierCode: 'X' })).status).toBe(401)
+    expect((await mint(foreignKey, { counterId: counter.counterId, dossierCode: 'X' })).status).toBe(404)
+  })
+})
+
+describe('GET /api/v1/public/surveys/{code}', () => {
+  it('describes the counter, its unit, fields and the questionnaire version it serves', async () => {
+    const counter = await seedCounter(db.sql, { fieldCodes: ['dat-dai', 'xay-dung'] })
+    const res = await app.request(`/api/v1/public/surveys/${counter.code}`)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.counter).toEqual({ code: counter.code, name: 'Quầy 1' })
+    expect(body.unit.name).toBe('Phường Thử')
+    expect(body.fields).toHaveLength(2)
+    expect(body.survey).toMatchObject({ id: counter.surveyId, versionId: counter.versionId })
+    expect(body.survey.questions[0]).toMatchObject({ key: 'overall', type: 'scale', scale: 'satisfaction-3', required: true })
+  })
+
+  it('answers 404 in the one error shape for a forged code', async () => {
+    const res = await app.request('/api/v1/public/surveys/AAAAAAAAAAAAAAAA')
+    expect(res.status).toBe(404)
+    expect((await res.json()).error.code).toBe('not_found')
+  })
+})
