@@ -1,13 +1,12 @@
-import { build } from 'esbuild'
+import { build as esbuild } from 'esbuild'
 import { fileURLToPath } from 'node:url'
-
-export const surveyClientFile = 'dist/survey-client.js'
+import { build as viteBuild } from 'vite'
 
 /** Bundles the citizen page's script for old Android WebViews and Zalo's in-app browser. */
 export async function buildSurveyClient() {
-  await build({
+  await esbuild({
     entryPoints: ['survey-web/client/survey.ts'],
-    outfile: surveyClientFile,
+    outfile: 'dist/survey-client.js',
     bundle: true,
     minify: true,
     format: 'iife',
@@ -18,4 +17,12 @@ export async function buildSurveyClient() {
   })
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildSurveyClient()
+/** The admin and analyst app, served under /admin. */
+export async function buildAdminApp() {
+  await viteBuild({ configFile: fileURLToPath(new URL('../admin-web/vite.config.ts', import.meta.url)) })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildSurveyClient()
+  await buildAdminApp()
+}

@@ -4,6 +4,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { authRoutes } from './accounts/routes'
+import { adminAppRoutes } from './admin-app/routes'
 import { citizenRoutes } from './citizen/routes'
 import { requireSameOrigin } from './csrf'
 import type { Db } from './db'
@@ -70,6 +71,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
+  // Last: every other path under /admin is the app's own screen.
+  app.route('/admin', adminAppRoutes())
 
   app.notFound((c) => c.json(errorBody(new AppError('not_found', 'Không tìm thấy địa chỉ này.')), 404))
   app.onError((error, c) => {
@@ -87,5 +90,5 @@ export function createApp(options: AppOptions) {
 /** How the response writer batches and flags, from the settings. */
 export function responseWriterOptions(config: AppConfig) {
   const { burstLimit, burstWindowMs } = config.integrity
-  return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs } }
+  return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs }, ...config.submit }
 }

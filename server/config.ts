@@ -42,6 +42,8 @@ const Env = z.object({
   BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
   IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
+  SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(500)),
+  SUBMIT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(50).default(2)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +65,8 @@ export type Config = {
   embeddedPgPort: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   integrity: IntegrityConfig
+  /** Group commit: at most this many ratings per transaction, and this many transactions at once. */
+  submit: { maxBatch: number; maxInFlight: number }
 }
 
 export type IntegrityConfig = {
@@ -115,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       deviceIntervalMs: e.DEVICE_INTERVAL_SECONDS * 1000,
       ipLimitPerMinute: e.IP_LIMIT_PER_MINUTE,
     },
+    submit: { maxBatch: e.SUBMIT_BATCH_MAX, maxInFlight: e.SUBMIT_CONCURRENCY },
   }
 }

@@ -23,6 +23,8 @@ export const strings = {
     usedBody: 'Mỗi hồ sơ chỉ được đánh giá một lần. Cảm ơn Ông/Bà đã tham gia.',
     expiredTitle: 'Lời mời đánh giá đã hết hạn',
     expiredBody: 'Ông/Bà vẫn có thể đánh giá bằng mã QR dán tại quầy.',
+    staffTitle: 'Tài khoản cán bộ không được gửi đánh giá',
+    staffBody: 'Trình duyệt này đang đăng nhập trang quản trị. Vui lòng đăng xuất để người dân tự đánh giá.',
     switchLang: 'English',
     errors: {
       required: 'Vui lòng chọn một câu trả lời.',
@@ -54,6 +56,8 @@ export const strings = {
     usedBody: 'Each dossier can be rated once. Thank you for taking part.',
     expiredTitle: 'This invitation has expired',
     expiredBody: 'You can still rate the service with the QR code at the counter.',
+    staffTitle: 'Staff accounts cannot submit ratings',
+    staffBody: 'This browser is signed in to the admin app. Please sign out so that citizens rate for themselves.',
     switchLang: 'Tiếng Việt',
     errors: {
       required: 'Please choose an answer.',

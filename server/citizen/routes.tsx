@@ -10,6 +10,7 @@ import { MessagePage } from '../../survey-web/pages/message-page'
 import { SurveyPage, type SurveyPageProps } from '../../survey-web/pages/survey-page'
 import { strings, type Lang } from '../../survey-web/strings'
 import { findSurveyByCode, type ServedSurvey } from '../counters/service'
+import { readSessionId } from '../accounts/session-cookie'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findInvitation } from '../invitations/service'
@@ -33,7 +34,7 @@ export function citizenRoutes(deps: Deps) {
     const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'vi'
     return { lang, nonce: c.get('secureHeadersNonce') ?? '', langSwitchHref: `${c.req.path}${lang === 'en' ? '' : '?lang=en'}` }
   }
-  const message = (c: Context<Env>, kind: 'notFound' | 'used' | 'expired' | 'thanks', status: 200 | 404 | 410 = 200) => {
+  const message = (c: Context<Env>, kind: 'notFound' | 'used' | 'expired' | 'thanks' | 'staff', status: 200 | 403 | 404 | 410 = 200) => {
     const context = contextOf(c)
     const t = strings[context.lang]
     const texts: Record<typeof kind, [string, string]> = {
@@ -41,6 +42,7 @@ export function citizenRoutes(deps: Deps) {
       used: [t.usedTitle, t.usedBody],
       expired: [t.expiredTitle, t.expiredBody],
       thanks: [t.thanksTitle, t.thanksBody],
+      staff: [t.staffTitle, t.staffBody],
     }
     const [title, body] = texts[kind]
     return c.html(<MessagePage {...context} title={title} body={body} />, status)
@@ -109,9 +111,10 @@ export function citizenRoutes(deps: Deps) {
         website: formText(body, 'website'),
       })
       if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
-      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie) })
+      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c) })
     } catch (error) {
       if (error instanceof AppError && error.code === 'gone') return message(c, 'used', 410)
+      if (error instanceof AppError && error.code === 'forbidden') return message(c, 'staff', 403)
       if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error
       const textOf = (key: string, issue: string) =>
         key === 'fieldCode' ? t.field

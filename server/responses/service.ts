@@ -1,4 +1,5 @@
 import type { NewResponse, ResponseReceipt } from '../../shared/response-contract'
+import { findSessionUser } from '../accounts/service'
 import { findSurveyByCode } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -10,10 +11,14 @@ import { prepareResponse } from './prepare'
 export type SubmitResult = ResponseReceipt & { isReplay: boolean }
 
 /** What the request says about where a rating comes from, beyond its body. */
-export type SubmitContext = { deviceToken?: string | undefined }
+export type SubmitContext = { deviceToken?: string | undefined; sessionId?: string | undefined }
 
 /** Validates a rating against the survey version its counter serves, flags it if need be, stores it once. */
 export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
+  // Staff accounts never rate (DOMAIN.md §8): a browser signed in to the admin app is refused.
+  if (context.sessionId !== undefined && (await findSessionUser(deps, context.sessionId))) {
+    throw new AppError('forbidden', 'Tài khoản cán bộ không được gửi đánh giá. Vui lòng đăng xuất.')
+  }
   if (input.invitationToken !== undefined) return submitInvitedResponse(deps, input)
   const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')

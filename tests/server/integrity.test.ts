@@ -5,7 +5,7 @@ import { isWithinOpeningHours } from '../../shared/opening-hours'
 import { mintFormToken } from '../../server/responses/form-token'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
-import { seedCounter } from '../support/factories'
+import { seedCounter, seedUser } from '../support/factories'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -164,5 +164,31 @@ describe('what is kept', () => {
       select column_name as name from information_schema.columns where table_name = 'responses'
     `
     expect(columns.map((c) => c.name).filter((n) => /ip|agent|device|phone|dossier/.test(n))).toEqual([])
+  })
+})
+
+describe('staff accounts', () => {
+  it('refuses a rating from a browser signed in to the admin app, and stores nothing', async () => {
+    const { app } = testApp(db.sql)
+    const counter = await seedCounter(db.sql)
+    const user = await seedUser(db.sql, { role: 'manager', unitId: counter.unitId })
+    const login = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    })
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+    const submissionId = randomUUID()
+    const res = await postJson(app, { counterCode: counter.code, submissionId, answers: { overall: 3 } }, cookie)
+    expect(res.status).toBe(403)
+    const form = await app.request(`/q/${counter.code}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ submissionId, 'a.overall': '3' }).toString(),
+    })
+    expect(form.status).toBe(403)
+    expect(await form.text()).toContain('Tài khoản cán bộ không được gửi đánh giá')
+    const [row] = await db.sql<[{ n: number }]>`select count(*)::int as n from responses where submission_id = ${submissionId}`
+    expect(row.n).toBe(0)
   })
 })

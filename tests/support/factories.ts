@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '../../server/accounts/passwords'
 import { mintCounterCode } from '../../server/counters/codes'
 import type { Db } from '../../server/db'
@@ -81,7 +81,6 @@ export async function seedUser(
 
 /** An API key of a one-stop system scoped to a unit; returns the key itself. */
 export async function seedApiKey(sql: Db, unitId: number) {
-  const { createHash } = await import('node:crypto')
   const key = `sipas_test_${unique()}`
   await sql`
     insert into api_keys (name, key_hash, unit_id)

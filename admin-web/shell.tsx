@@ -1,0 +1,59 @@
+import type { Child } from 'hono/jsx'
+import type { CurrentUser, Role } from '../shared/auth-contract'
+import { api } from './api'
+import { DashboardPage } from './pages/dashboard-page'
+import { linkProps, useRoute, type Route } from './router'
+
+type Screen = { path: string; title: string; roles: Role[]; render: (route: Route, user: CurrentUser) => Child }
+
+const screens: Screen[] = [
+  { path: '/', title: 'Tổng quan', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <DashboardPage route={route} user={user} /> },
+]
+
+const roleNames: Record<Role, string> = { admin: 'Quản trị hệ thống', manager: 'Cán bộ quản lý', analyst: 'Cán bộ phân tích' }
+
+export function Shell({ user, onLoggedOut }: { user: CurrentUser; onLoggedOut: () => void }) {
+  const route = useRoute()
+  const allowed = screens.filter((s) => s.roles.includes(user.role))
+  const screen = allowed.find((s) => s.path === route.path)
+  const logOut = async () => {
+    await api.logout()
+    onLoggedOut()
+  }
+  return (
+    <div class="shell">
+      <header class="top">
+        <span class="brand">SIPAS</span>
+        <nav aria-label="Chức năng">
+          <ul>
+            {allowed.map((s) => (
+              <li>
+                <a {...linkProps(s.path)} aria-current={s === screen ? 'page' : undefined}>
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span class="who">
+          {user.displayName} · {roleNames[user.role]}
+        </span>
+        <button type="button" class="link" onClick={logOut}>
+          Đăng xuất
+        </button>
+      </header>
+      <main id="content">
+        {screen ? (
+          screen.render(route, user)
+        ) : (
+          <section>
+            <h1>Không tìm thấy trang</h1>
+            <p>
+              Trang này không tồn tại hoặc tài khoản không có quyền xem. <a {...linkProps('/')}>Về trang tổng quan</a>
+            </p>
+          </section>
+        )}
+      </main>
+    </div>
+  )
+}

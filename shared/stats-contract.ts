@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/** GET /api/v1/stats (DESIGN.md): one group's rate, interval, targets and item counts. */
+export const StatsItem = z.object({
+  key: z.string(),
+  valid: z.number(),
+  satisfied: z.number(),
+  rate: z.number().nullable(),
+  counts: z.record(z.string(), z.number()),
+})
+export type StatsItem = z.infer<typeof StatsItem>
+
+export const StatsTarget = z.object({ value: z.number(), met: z.boolean().nullable(), source: z.string() })
+export type StatsTarget = z.infer<typeof StatsTarget>
+
+export const StatsGroup = z.looseObject({
+  key: z.string(),
+  label: z.string(),
+  responses: z.number(),
+  rate: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  sufficient: z.boolean(),
+  targets: z.array(StatsTarget),
+  items: z.array(StatsItem),
+})
+export type StatsGroup = z.infer<typeof StatsGroup>
+
+export const StatsAnswer = z.looseObject({
+  from: z.string(),
+  to: z.string(),
+  overall: StatsGroup,
+  groups: z.array(StatsGroup),
+})
+export type StatsAnswer = z.infer<typeof StatsAnswer>
+
+export const groupings = ['none', 'field', 'unit', 'counter', 'procedure', 'month', 'question', 'hour-weekday'] as const
+export type Grouping = (typeof groupings)[number]

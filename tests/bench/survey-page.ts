@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+import { startPlatform } from '../support/platform'
+import { report } from './report'
+
+// DESIGN.md budget conditions: slow 3G (400 ms RTT, 400 kbit/s) and a 4× CPU throttle.
+const slow3g = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 }
+
+export async function benchSurveyPage() {
+  const platform = await startPlatform({ port: 3118 })
+  const path = platform.output.match(/\/q\/[A-Za-z0-9_-]+/)![0]
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const runs: { bytes: number; usableMs: number }[] = []
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true })
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+      await cdp.send('Network.emulateNetworkConditions', slow3g)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      let bytes = 0
+      cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength))
+      await page.goto(`${platform.url}${path}`, { waitUntil: 'load' })
+      // Usable: the faces are painted and the script that submits on one tap has run (it is inline, so it
+      // has run by DOMContentLoaded). Both are measured from navigation start by the browser itself.
+      const usableMs = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+            new PerformanceObserver((entries) => {
+              const paint = entries.getEntriesByName('first-contentful-paint')[0]
+              if (paint) resolve(Math.max(navigation.domContentLoadedEventEnd, paint.startTime))
+            }).observe({ type: 'paint', buffered: true })
+          }),
+      )
+      runs.push({ bytes, usableMs })
+      await context.close()
+    }
+    const median = <T>(items: T[], of: (t: T) => number) => items.map(of).sort((a, b) => a - b)[Math.floor(items.length / 2)]!
+    report('survey_page_transferred_bytes', median(runs, (r) => r.bytes), { budget: 15 * 1024, runs: runs.map((r) => r.bytes) })
+    report('survey_page_usable_ms', median(runs, (r) => r.usableMs), { budget: 1000, runs: runs.map((r) => Math.round(r.usableMs)) })
+  } finally {
+    await browser.close()
+    await platform.stop()
+  }
+}

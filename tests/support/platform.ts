@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from './free-port'
+
+export type Platform = { url: string; databaseUrl: string; output: string; stop: () => Promise<void> }
+
+/**
+ * Starts server/main.ts as `npm start` does (embedded PostgreSQL, migrations, demo data) on a throwaway data
+ * folder and the given port, and stops it (SIGTERM, then the folder is removed) when asked.
+ */
+export async function startPlatform({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<Platform> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sipas-platform-'))
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to enter this folder.
+  await chmod(dataDir, 0o755)
+  const pgPort = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  // One process (no npx or tsx wrapper in between), so SIGTERM reaches the server itself.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      ADMIN_PASSWORD: 'platform-admin-password',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const output = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    const timer = setTimeout(() => reject(new Error(`the platform did not start:\n${text}`)), 120_000)
+    server.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      if (text.includes('/admin')) {
+        clearTimeout(timer)
+        resolve(text)
+      }
+    })
+    server.once('exit', (code) => reject(new Error(`the platform exited with ${code}:\n${text}`)))
+  })
+  return {
+    url,
+    databaseUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/sipas`,
+    output,
+    stop: async () => {
+      const exited = new Promise((done) => server.once('exit', done))
+      server.kill('SIGTERM')
+      await exited
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
