@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { CounterDetail, ServicePointWithCounters, Target, UnitOnDate, type NewCounter, type NewServicePoint } from '../shared/admin-contract'
 import { AuthAnswer } from '../shared/auth-contract'
+import { StatsAnswer } from '../shared/stats-contract'
+import { SurveyDefinition } from '../shared/survey-definition'
 
 /** An answer of the API in its one error shape, with each issue's path and message. */
 export class ApiError extends Error {
@@ -39,7 +42,59 @@ export async function request<T extends z.ZodType>(schema: T, method: string, pa
   return schema.parse(json)
 }
 
+const SurveyItem = z.looseObject({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  metric: z.string(),
+  versions: z.array(z.looseObject({ id: z.number(), version: z.number() })),
+})
+export type SurveyItem = z.infer<typeof SurveyItem>
+const FieldItem = z.looseObject({ id: z.number(), code: z.string(), name: z.string() })
+export type FieldItem = z.infer<typeof FieldItem>
+const CounterItem = z.looseObject({ id: z.number(), code: z.string().nullable(), name: z.string(), unitId: z.number() })
+export type CounterItem = z.infer<typeof CounterItem>
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  return search.size > 0 ? `?${search}` : ''
+}
+
+const FlagsAnswer = z.looseObject({
+  total: z.number(),
+  excluded: z.number(),
+  counts: z.record(z.string(), z.number()),
+  items: z.array(
+    z.looseObject({
+      id: z.string(),
+      submittedAt: z.string(),
+      counter: z.object({ id: z.number(), name: z.string() }),
+      reasons: z.array(z.string()),
+      excluded: z.boolean(),
+    }),
+  ),
+})
+export type FlagsAnswer = z.infer<typeof FlagsAnswer>
+const Exclusion = z.looseObject({ id: z.string(), excluded: z.boolean() })
+
 export const api = {
+  stats: (params: Record<string, string | number | undefined>) => request(StatsAnswer, 'GET', `/stats${query(params)}`),
+  surveys: () => request(z.array(SurveyItem), 'GET', '/surveys'),
+  surveyVersion: (surveyId: number, versionId: number) =>
+    request(z.looseObject({ definition: SurveyDefinition }), 'GET', `/surveys/${surveyId}/versions/${versionId}`).then((v) => v.definition),
+  fields: () => request(z.array(FieldItem), 'GET', '/fields'),
+  units: (on: string) => request(z.array(UnitOnDate), 'GET', `/units${query({ on })}`),
+  counters: (unitId?: number) => request(z.array(CounterItem), 'GET', `/counters${query({ unitId })}`),
+  targets: () => request(z.array(Target), 'GET', '/targets'),
+  servicePoints: (unitId?: number) => request(z.array(ServicePointWithCounters), 'GET', `/service-points${query({ unitId })}`),
+  createServicePoint: (body: Partial<NewServicePoint>) => request(z.looseObject({ id: z.number() }), 'POST', '/service-points', body),
+  createCounter: (body: Partial<NewCounter>) => request(CounterDetail, 'POST', '/counters', body),
+  changeCounter: (id: number, body: { name?: string; isActive?: boolean }) => request(CounterDetail, 'PATCH', `/counters/${id}`, body),
+  rotateCode: (id: number) => request(CounterDetail, 'POST', `/counters/${id}/rotate-code`, {}),
+  flags: (params: Record<string, string | number | undefined>) => request(FlagsAnswer, 'GET', `/flags${query(params)}`),
+  setExcluded: (responseId: string, isExcluded: boolean) =>
+    request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, {}),
   me: () => request(AuthAnswer, 'GET', '/auth/me').then((a) => a.user),
   login: (username: string, password: string) =>
     request(AuthAnswer, 'POST', '/auth/login', { username, password }).then((a) => a.user),

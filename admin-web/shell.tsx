@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { CurrentUser, Role } from '../shared/auth-contract'
 import { api } from './api'
+import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
 import { linkProps, useRoute, type Route } from './router'
 
@@ -8,6 +9,7 @@ type Screen = { path: string; title: string; roles: Role[]; render: (route: Rout
 
 const screens: Screen[] = [
   { path: '/', title: 'Tổng quan', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <DashboardPage route={route} user={user} /> },
+  { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
 ]
 
 const roleNames: Record<Role, string> = { admin: 'Quản trị hệ thống', manager: 'Cán bộ quản lý', analyst: 'Cán bộ phân tích' }

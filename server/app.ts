@@ -5,19 +5,33 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { authRoutes } from './accounts/routes'
 import { adminAppRoutes } from './admin-app/routes'
+import { auditRoutes } from './audit/routes'
+import { fieldRoutes, procedureRoutes } from './catalogue/routes'
 import { citizenRoutes } from './citizen/routes'
+import { counterRoutes } from './counters/routes'
+import { createServedCache } from './counters/served-cache'
+import { servedCacheTtlMs, type ServedSurvey } from './counters/service'
 import { requireSameOrigin } from './csrf'
 import type { Db } from './db'
 import type { AppConfig, Deps } from './deps'
 import { AppError, errorBody, toAppError } from './errors'
+import { dossierRoutes } from './dossiers/routes'
+import { exportRoutes } from './exports/routes'
+import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
 import { limitPerIp } from './rate-limit'
+import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
 import { responseRoutes } from './responses/routes'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
-import { publicSurveyRoutes } from './surveys/routes'
+import { servicePointRoutes } from './service-points/routes'
+import { statsRoutes } from './stats/routes'
+import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/routes'
+import { planRoutes, targetRoutes } from './targets/routes'
+import { unitRoutes } from './units/routes'
+import { userRoutes } from './users/routes'
 
 export type AppOptions = {
   sql: Db
@@ -28,6 +42,7 @@ export type AppOptions = {
 }
 
 const maxBodyBytes = 64 * 1024
+const maxImportBytes = 5 * 1024 * 1024
 
 export function createApp(options: AppOptions) {
   const { sql, config } = options
@@ -38,6 +53,7 @@ export function createApp(options: AppOptions) {
     clock: options.clock ?? (() => new Date()),
     writer: options.writer ?? createResponseWriter(sql, responseWriterOptions(config)),
     devices: createDeviceIntervals(config.integrity.deviceIntervalMs),
+    servedSurveys: createServedCache<ServedSurvey>(servedCacheTtlMs),
   }
 
   const app = new Hono()
@@ -49,14 +65,13 @@ export function createApp(options: AppOptions) {
   })
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }))
   app.use(compress())
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', `Dữ liệu gửi lên vượt quá ${maxBodyBytes / 1024} KB.`)
-      },
-    }),
-  )
+  const tooLarge = (limitBytes: number) => () => {
+    throw new AppError('payload_too_large', `Dữ liệu gửi lên vượt quá ${Math.round(limitBytes / 1024)} KB.`)
+  }
+  const smallBody = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge(maxBodyBytes) })
+  // Catalogue and dossier imports are CSV files of thousands of rows; every other body is a small form.
+  const importBody = bodyLimit({ maxSize: maxImportBytes, onError: tooLarge(maxImportBytes) })
+  app.use((c, next) => (c.req.path.endsWith('/import') ? importBody(c, next) : smallBody(c, next)))
 
   // Before any /api/v1 route, so a cross-site request gets 403 before its session is looked at. Exempt: the
   // citizens' ratings and the API-key endpoints (no cookie, so nothing to forge).
@@ -71,6 +86,23 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/stats', statsRoutes(deps))
+  app.route('/api/v1/flags', flagRoutes(deps))
+  app.route('/api/v1/exports', exportRoutes(deps))
+  app.route('/api/v1/dossier-counts', dossierRoutes(deps))
+  app.route('/api/v1/responses', exclusionRoutes(deps))
+  app.route('/api/v1/units', unitRoutes(deps))
+  app.route('/api/v1/service-points', servicePointRoutes(deps))
+  app.route('/api/v1/counters', counterRoutes(deps))
+  app.route('/api/v1/fields', fieldRoutes(deps))
+  app.route('/api/v1/procedures', procedureRoutes(deps))
+  app.route('/api/v1/surveys', surveyRoutes(deps))
+  app.route('/api/v1/assignments', assignmentRoutes(deps))
+  app.route('/api/v1/plans', planRoutes(deps))
+  app.route('/api/v1/targets', targetRoutes(deps))
+  app.route('/api/v1/users', userRoutes(deps))
+  app.route('/api/v1/audit', auditRoutes(deps))
+  app.route('/admin/posters', posterRoutes(deps))
   // Last: every other path under /admin is the app's own screen.
   app.route('/admin', adminAppRoutes())
 

@@ -1,4 +1,6 @@
 import type { Config } from './config'
+import type { ServedCache } from './counters/served-cache'
+import type { ServedSurvey } from './counters/service'
 import type { Db } from './db'
 import type { Logger } from './logger'
 import type { DeviceIntervals } from './responses/device-intervals'
@@ -15,4 +17,6 @@ export type Deps = {
   clock: () => Date
   writer: ResponseWriter
   devices: DeviceIntervals
+  /** Clear it after any change to what a counter serves (codes, assignments, units, fields). */
+  servedSurveys: ServedCache<ServedSurvey>
 }

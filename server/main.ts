@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config'
 import { createDb } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
 import { loadDemo } from './demo/load-demo'
+import { createDemoUsers, demoUsers } from './demo/users'
 import { startEmbeddedPostgres } from './embedded-postgres'
 import { createLogger } from './logger'
 import { migrate } from './migrate'
@@ -39,11 +40,13 @@ const sql = createDb(databaseUrl, { max: 20 })
 const applied = await migrate(sql)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
 
-if (config.loadsDemo && (await isEmpty(sql))) {
+const isDemoStart = config.loadsDemo && (await isEmpty(sql))
+if (isDemoStart) {
   const counts = await loadDemo(sql, { secretKey, timeZone: config.timeZone })
   logger.info(counts, 'demo data loaded')
 }
 const admin = await ensureFirstAdmin(sql, config.adminPassword)
+if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
 
 const writer = createResponseWriter(sql, responseWriterOptions({ ...config, secretKey }))
 const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
@@ -53,7 +56,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     `SIPAS đang chạy / running (${Math.round(performance.now() - startedAt)} ms)`,
     demoCode && `  Phiếu khảo sát mẫu / demo survey: ${config.publicUrl}/q/${demoCode}`,
     `  Quản trị / admin:                  ${config.publicUrl}/admin`,
-    `  Đăng nhập / login:                 ${admin.username}${admin.password ? ` / ${admin.password}  (chỉ hiện một lần / shown once)` : ' (mật khẩu đã đặt / password already set)'}`,
+    `  Đăng nhập / login:                 ${admin.username}${admin.isGenerated ? ` / ${admin.password}  (chỉ hiện một lần / shown once)` : ' (mật khẩu: ADMIN_PASSWORD hoặc đã đặt trước / as set before)'}`,
+    isDemoStart &&
+      `  Tài khoản demo / demo accounts:    ${demoUsers.map((u) => u.username).join(', ')} (cùng mật khẩu với admin / same password as admin)`,
   ]
   console.log(lines.filter(Boolean).join('\n'))
 })

@@ -9,6 +9,7 @@ export const Id = z.number().int().positive()
 /** An id in a path or query string. */
 export const IdParam = z.coerce.number().int().positive().max(2_147_483_647)
 export const IsoDate = z.iso.date()
+export const ByIdParams = z.object({ id: IdParam })
 const Name = z.string().trim().min(1).max(200)
 
 // --- units (DOMAIN.md §7) ---
@@ -161,9 +162,9 @@ export const ProcedureCode = z
   .regex(procedureCodePattern, 'Mã TTHC phải có dạng d.dddddd, có thể thêm .Hxx hoặc .000.00.00.Hxx (ví dụ 1.001193).')
 
 /** One row of the procedures CSV (`code,name,field`). */
-export const ProcedureRow = z.object({ code: ProcedureCode, name: z.string().trim().min(1).max(500), field: FieldCode })
+export const ProcedureCsvRow = z.object({ code: ProcedureCode, name: z.string().trim().min(1).max(500), field: FieldCode })
 /** One row of the fields CSV (`code,name`). */
-export const FieldRow = z.object({ code: FieldCode, name: Name })
+export const FieldCsvRow = z.object({ code: FieldCode, name: Name })
 
 export const ImportSummary = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })
 export type ImportSummary = z.infer<typeof ImportSummary>
@@ -182,7 +183,7 @@ export const SurveyCode = z
 export const NewSurvey = z.strictObject({ code: SurveyCode, title: Name, metric: SurveyMetric.default('tthc') })
 export type NewSurvey = z.infer<typeof NewSurvey>
 
-export const DraftFromParams = z.object({ id: IdParam, versionId: IdParam })
+export const SurveyVersionParams = z.object({ id: IdParam, versionId: IdParam })
 
 export const NewAssignment = z
   .strictObject({

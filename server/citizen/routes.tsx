@@ -4,7 +4,6 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { requiredMessage } from '../../shared/answers'
 import { NewResponse } from '../../shared/response-contract'
-import { SurveyDefinition } from '../../shared/survey-definition'
 import type { PageContext } from '../../survey-web/pages/layout'
 import { MessagePage } from '../../survey-web/pages/message-page'
 import { SurveyPage, type SurveyPageProps } from '../../survey-web/pages/survey-page'
@@ -58,7 +57,7 @@ export function citizenRoutes(deps: Deps) {
         target={target}
         unitName={served.unitName}
         place={`${served.servicePointName} · ${served.counterName}`}
-        definition={SurveyDefinition.parse(served.definition)}
+        definition={served.definition}
         fields={isInvited ? [] : served.fields}
         procedures={isInvited ? [] : served.procedures}
         submissionId={submissionId}
@@ -85,7 +84,7 @@ export function citizenRoutes(deps: Deps) {
 
   const acceptForm = async (c: Context<Env>, served: ServedSurvey, target: Target) => {
     const body = await c.req.parseBody({ all: true })
-    const definition = SurveyDefinition.parse(served.definition)
+    const definition = served.definition
     const answers = answersFromForm(definition, body)
     const values = {
       answers,
@@ -131,21 +130,22 @@ export function citizenRoutes(deps: Deps) {
   }
 
   const app = new Hono<Env>()
-  app.use(
-    secureHeaders({
-      crossOriginEmbedderPolicy: false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: [NONCE],
-        styleSrc: [NONCE],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  )
+  // The citizen pages' own strict policy: inline style and script by nonce only. Scoped to these paths,
+  // as this router is mounted at the root.
+  const citizenPolicy = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: [NONCE],
+      styleSrc: [NONCE],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  })
+  for (const path of ['/q/*', '/i/*', '/cam-on']) app.use(path, citizenPolicy)
   app.get('/q/:code', async (c) => {
     const code = c.req.param('code')
     const served = await findSurveyByCode(deps, code)

@@ -85,6 +85,7 @@ export const demoPlans = [
     number: '(không số)/KH-UBND',
     title: 'Kế hoạch cải cách hành chính nhà nước thành phố Chí Linh năm 2025',
     issuer: 'UBND thành phố Chí Linh',
+    unit: 'HD-CL',
     // The plan is dated "ngày … tháng 12 năm 2024" with the day left blank.
     issuedOn: '2024-12-01',
     targets: [
@@ -99,6 +100,7 @@ export const demoPlans = [
     number: '(demo)/KH-UBND',
     title: 'Kế hoạch cải cách hành chính nhà nước tỉnh Hải Dương năm 2022 (mức ≥ 90% áp dụng minh họa cho năm 2025)',
     issuer: 'UBND tỉnh Hải Dương',
+    unit: 'HD',
     issuedOn: '2021-12-31',
     targets: [{ unit: 'HD', metric: 'tthc', fields: [], value: 0.9 }],
     periodStart: '2025-01-01',

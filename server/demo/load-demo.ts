@@ -56,7 +56,7 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
     }
 
     for (const plan of demoPlans) {
-      const { id: planId, isNew } = await q.upsertPlan(tx, plan)
+      const { id: planId, isNew } = await q.upsertPlan(tx, { ...plan, unitId: unitIds.get(plan.unit)! })
       if (!isNew) continue
       for (const t of plan.targets) {
         await q.insertTarget(tx, {

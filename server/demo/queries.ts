@@ -94,9 +94,10 @@ export async function assignSurvey(tx: Tx, counterId: number, surveyVersionId: n
   `
 }
 
-export async function upsertPlan(tx: Tx, p: { number: string; title: string; issuer: string; issuedOn: string }) {
+export async function upsertPlan(tx: Tx, p: { number: string; title: string; issuer: string; issuedOn: string; unitId: number }) {
   const [plan] = await tx<[{ id: number; isNew: boolean }]>`
-    insert into plans (number, title, issuer, issued_on) values (${p.number}, ${p.title}, ${p.issuer}, ${p.issuedOn})
+    insert into plans (number, title, issuer, issued_on, unit_id)
+    values (${p.number}, ${p.title}, ${p.issuer}, ${p.issuedOn}, ${p.unitId})
     on conflict (number, issuer) do update set number = excluded.number
     returning id, (xmax = 0) as is_new
   `

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto'
 import { validateAnswers, type Answers } from '../../shared/answers'
 import { redactPersonalData } from '../../shared/redact'
 import type { NewResponse } from '../../shared/response-contract'
-import { SurveyDefinition } from '../../shared/survey-definition'
 import type { ServedSurvey } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -12,7 +11,7 @@ type Provenance = Pick<NewResponseRow, 'channel' | 'isVerified'> & { fieldId?: n
 
 /** Validates a rating against the survey version its counter serves and builds the row to store. */
 export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResponse, provenance: Provenance): NewResponseRow {
-  const definition = SurveyDefinition.parse(served.definition)
+  const definition = served.definition
   const fieldId = provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
   const issues = validateAnswers(definition, input.answers)
   if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)

@@ -39,14 +39,23 @@ export async function findReceipts(tx: Tx, submissionIds: string[]) {
   `
 }
 
-/** Ratings per counter since a moment, for burst detection (served by responses_counter_time_idx). */
-export async function countRecentByCounter(tx: Tx, counterIds: number[], since: Date) {
+/**
+ * Ratings per counter since a moment, counted only up to `cap`: burst detection needs to know whether the
+ * limit is passed, and a busy counter must not cost a scan of everything it received in the window.
+ */
+export async function countRecentByCounter(tx: Tx, counterIds: number[], since: Date, cap: number) {
   const rows = await tx<{ counterId: number; n: number }[]>`
-    select counter_id, count(*)::int as n
-    from responses
-    where counter_id = any(${counterIds}::int[])
-      and submitted_at > ${since}
-    group by counter_id
+    select c.counter_id, (
+      select count(*)::int
+      from (
+        select 1
+        from responses r
+        where r.counter_id = c.counter_id
+          and r.submitted_at > ${since}
+        limit ${cap}
+      ) recent
+    ) as n
+    from unnest(${counterIds}::int[]) as c (counter_id)
   `
   return new Map(rows.map((r) => [r.counterId, r.n]))
 }

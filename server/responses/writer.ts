@@ -75,7 +75,8 @@ export async function storeBatch(tx: Tx, rows: NewResponseRow[], { timeZone, bur
     .sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
   if (burst && fresh.length > 0) {
     const earliest = Math.min(...fresh.map((r) => r.submittedAt.getTime()))
-    const recent = await countRecentByCounter(tx, [...new Set(fresh.map((r) => r.counterId))], new Date(earliest - burst.windowMs))
+    const counterIds = [...new Set(fresh.map((r) => r.counterId))]
+    const recent = await countRecentByCounter(tx, counterIds, new Date(earliest - burst.windowMs), burst.limit + 1)
     fresh = markBursts(fresh, recent, burst.limit)
   }
 

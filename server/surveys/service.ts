@@ -1,13 +1,34 @@
+import type { NewAssignment, NewSurvey } from '../../shared/admin-contract'
+import type { CurrentUser } from '../../shared/auth-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
+import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
+import { recordAudit } from '../audit/service'
 import { findSurveyByCode } from '../counters/service'
 import type { Deps } from '../deps'
-import { AppError } from '../errors'
+import { AppError, type Issue } from '../errors'
+import { isInScope, scopeOf, subtreeInScope } from '../units/scope'
+import { requireUnitLive } from '../units/service'
+import {
+  findCounterUnits,
+  findCountersOfUnits,
+  findSurvey,
+  findSurveys,
+  findSurveyVersion,
+  findVersionById,
+  findVersionDefinitions,
+  insertSurvey,
+  insertSurveyVersion,
+  lockSurvey,
+  surveyCodeExists,
+  updateSurveyDraft,
+  upsertAssignments,
+} from './queries'
 
 /** GET /api/v1/public/surveys/{code}: the questionnaire a counter serves, for clients and integrations. */
 export async function getPublicSurvey(deps: Deps, code: string) {
   const served = await findSurveyByCode(deps, code)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
-  const definition = SurveyDefinition.parse(served.definition)
+  const { definition } = served
   return {
     counter: { code, name: served.counterName },
     unit: { code: served.unitCode, name: served.unitName },
@@ -20,4 +41,175 @@ export async function getPublicSurvey(deps: Deps, code: string) {
       questions: definition.questions,
     },
   }
+}
+
+const surveyNotFound = () => new AppError('not_found', 'Không tìm thấy phiếu khảo sát.')
+
+// shared/survey-definition.ts words its own rules in English (the citizen pages never show them); officials
+// editing a draft read them in Vietnamese.
+const definitionMessages: [RegExp, string][] = [
+  [/^lowercase letters, digits and _/, 'Khóa gồm chữ thường không dấu, số và "_", bắt đầu bằng chữ, tối đa 40 ký tự.'],
+  [/^duplicate aspect key$/, 'Khóa khía cạnh bị trùng.'],
+  [/^duplicate question key$/, 'Khóa câu hỏi bị trùng.'],
+  [/^a scale question needs a scale/, 'Câu hỏi thang đo cần chọn thang đo; các loại câu hỏi khác không có thang đo.'],
+  [/^choice and multi questions need options/, 'Câu hỏi chọn một hoặc chọn nhiều cần có phương án; các loại khác không có.'],
+  [/^option values must be unique$/, 'Giá trị các phương án không được trùng nhau.'],
+  [/^unknown aspect "(.*)"$/, 'Không có khía cạnh "$1".'],
+  [/^only scale questions belong to an aspect$/, 'Chỉ câu hỏi thang đo mới thuộc một khía cạnh.'],
+  [/^a follow-up must depend on an earlier question$/, 'Câu hỏi phụ phải dựa vào một câu hỏi đứng trước nó.'],
+  [/^the headline must be a scale question$/, 'Câu hỏi chính (headline) phải là câu hỏi thang đo.'],
+]
+
+const inVietnamese = (message: string) => {
+  const found = definitionMessages.find(([pattern]) => pattern.test(message))
+  return found ? message.replace(found[0], found[1]) : message
+}
+
+/** Parses a draft questionnaire, refusing it as `invalid_input` with every issue worded in Vietnamese. */
+export function parseSurveyDefinition(input: unknown): SurveyDefinition {
+  const parsed = SurveyDefinition.safeParse(input, { error: vietnameseErrorMap })
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+      message: inVietnamese(issue.message),
+    }))
+    throw new AppError('invalid_input', 'Phiếu khảo sát chưa hợp lệ.', issues)
+  }
+  return parsed.data
+}
+
+/**
+ * Changes that would break a trend: a question key must keep, in every later version, the type and scale it had
+ * in every earlier one (DOMAIN.md §3). A changed wording or a new option is fine; a new meaning needs a new key.
+ */
+export function findBreakingChanges(earlier: { version: number; definition: SurveyDefinition }[], next: SurveyDefinition): Issue[] {
+  const issues: Issue[] = []
+  next.questions.forEach((question, i) => {
+    for (const { version, definition } of earlier) {
+      const before = definition.questions.find((q) => q.key === question.key)
+      if (!before) continue
+      if (before.type !== question.type) {
+        issues.push({
+          path: ['questions', i, 'type'],
+          message: `Câu hỏi "${question.key}" là loại ${before.type} ở phiên bản ${version}; không thể đổi sang ${question.type} vì sẽ làm đứt chuỗi số liệu. Hãy dùng khóa mới.`,
+        })
+        break
+      }
+      if (before.scale !== question.scale) {
+        issues.push({
+          path: ['questions', i, 'scale'],
+          message: `Câu hỏi "${question.key}" dùng thang đo ${before.scale} ở phiên bản ${version}; không thể đổi sang ${question.scale} vì sẽ làm đứt chuỗi số liệu. Hãy dùng khóa mới.`,
+        })
+        break
+      }
+    }
+  })
+  return issues
+}
+
+export const listSurveys = (deps: Deps) => findSurveys(deps.sql)
+
+export async function getSurvey(deps: Deps, surveyId: number) {
+  const survey = await findSurvey(deps.sql, surveyId)
+  if (!survey) throw surveyNotFound()
+  return survey
+}
+
+export async function getSurveyVersion(deps: Deps, surveyId: number, versionId: number) {
+  const version = await findSurveyVersion(deps.sql, surveyId, versionId)
+  if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
+  return version
+}
+
+export async function createSurvey(deps: Deps, user: CurrentUser, input: NewSurvey) {
+  if (await surveyCodeExists(deps.sql, input.code)) throw new AppError('conflict', `Mã phiếu "${input.code}" đã được dùng.`)
+  const id = await deps.sql.begin(async (tx) => {
+    const id = await insertSurvey(tx, input)
+    await recordAudit(tx, user, { action: 'create', entity: 'survey', entityId: id, unitId: null, details: input })
+    return id
+  })
+  return getSurvey(deps, id)
+}
+
+export async function saveDraft(deps: Deps, user: CurrentUser, surveyId: number, draft: SurveyDefinition) {
+  await deps.sql.begin(async (tx) => {
+    if (!(await lockSurvey(tx, surveyId))) throw surveyNotFound()
+    await updateSurveyDraft(tx, surveyId, draft, deps.clock())
+    await recordAudit(tx, user, { action: 'save_draft', entity: 'survey', entityId: surveyId, unitId: null, details: { title: draft.title, questions: draft.questions.length } })
+  })
+  return getSurvey(deps, surveyId)
+}
+
+/**
+ * Publishes the draft as the next immutable version and clears the draft. Refused when a question key
+ * would change type or scale against any earlier version.
+ */
+export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: number) {
+  return deps.sql.begin(async (tx) => {
+    const survey = await lockSurvey(tx, surveyId)
+    if (!survey) throw surveyNotFound()
+    if (survey.draft === null) throw new AppError('conflict', 'Phiếu chưa có bản nháp để phát hành.')
+    const draft = parseSurveyDefinition(survey.draft)
+    const earlier = (await findVersionDefinitions(tx, surveyId)).map((v) => ({ version: v.version, definition: SurveyDefinition.parse(v.definition) }))
+    const breaking = findBreakingChanges(earlier, draft)
+    if (breaking.length > 0) {
+      throw new AppError('conflict', 'Bản nháp đổi loại hoặc thang đo của câu hỏi đã phát hành; chưa phát hành.', breaking)
+    }
+    const at = deps.clock()
+    const version = await insertSurveyVersion(tx, { surveyId, definition: draft, publishedBy: user.id, at })
+    await updateSurveyDraft(tx, surveyId, null, at)
+    await recordAudit(tx, user, { action: 'publish', entity: 'survey', entityId: surveyId, unitId: null, details: { versionId: version.id, version: version.version } })
+    return { ...version, surveyId }
+  })
+}
+
+/** Starts a new draft from a published version (replacing any draft), to edit it into the next version. */
+export async function draftFromVersion(deps: Deps, user: CurrentUser, surveyId: number, versionId: number) {
+  await deps.sql.begin(async (tx) => {
+    if (!(await lockSurvey(tx, surveyId))) throw surveyNotFound()
+    const version = await findSurveyVersion(tx, surveyId, versionId)
+    if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
+    await updateSurveyDraft(tx, surveyId, version.definition, deps.clock())
+    await recordAudit(tx, user, { action: 'draft_from_version', entity: 'survey', entityId: surveyId, unitId: null, details: { versionId, version: version.version } })
+  })
+  return getSurvey(deps, surveyId)
+}
+
+/**
+ * Makes counters serve a published version: the listed counters, or every counter of a unit's subtree. All
+ * must lie in the user's scope, else nothing changes.
+ */
+export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssignment) {
+  const version = await findVersionById(deps.sql, input.surveyVersionId)
+  if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
+  let counters: { id: number; unitId: number }[]
+  if (input.unitId !== undefined) {
+    const unitIds = await subtreeInScope(deps, user, input.unitId)
+    await requireUnitLive(deps, input.unitId)
+    counters = await findCountersOfUnits(deps.sql, unitIds)
+  } else {
+    const requested = [...new Set(input.counterIds)]
+    const scope = await scopeOf(deps, user)
+    counters = (await findCounterUnits(deps.sql, requested)).filter((c) => isInScope(scope, c.unitId))
+    const missing = requested.filter((id) => !counters.some((c) => c.id === id))
+    if (missing.length > 0) throw new AppError('not_found', `Không tìm thấy quầy: ${missing.join(', ')}.`)
+  }
+  const unitOf = new Map(counters.map((c) => [c.id, c.unitId]))
+  const assigned = await deps.sql.begin(async (tx) => {
+    const rows = await upsertAssignments(tx, counters.map((c) => c.id), version.id, deps.clock())
+    await recordAudit(
+      tx,
+      user,
+      rows.map((row) => ({
+        action: 'assign_survey',
+        entity: 'counter',
+        entityId: row.counterId,
+        unitId: unitOf.get(row.counterId) ?? null,
+        details: { surveyVersionId: version.id, previousVersionId: row.previousVersionId },
+      })),
+    )
+    return rows
+  })
+  deps.servedSurveys.clear()
+  return { surveyVersionId: version.id, counterIds: assigned.map((row) => row.counterId) }
 }

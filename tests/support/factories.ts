@@ -88,3 +88,86 @@ export async function seedApiKey(sql: Db, unitId: number) {
   `
   return key
 }
+
+export type SeedRating = {
+  at: Date | string
+  answers: Record<string, number | number[] | string>
+  fieldId?: number | null
+  procedureCode?: string | null
+  isVerified?: boolean
+  flagReasons?: string[]
+  comment?: string | null
+}
+
+/** Ratings stored through the real writer (storeBatch: responses and all three rollups) in one transaction. */
+export async function seedResponses(
+  sql: Db,
+  counter: { counterId: number; unitId: number; surveyId: number; versionId: number },
+  ratings: SeedRating[],
+  timeZone = 'Asia/Ho_Chi_Minh',
+) {
+  const { storeBatch } = await import('../../server/responses/writer')
+  const rows = ratings.map((r) => ({
+    submissionId: crypto.randomUUID(),
+    contentHash: randomBytes(32),
+    surveyId: counter.surveyId,
+    surveyVersionId: counter.versionId,
+    counterId: counter.counterId,
+    unitId: counter.unitId,
+    fieldId: r.fieldId ?? null,
+    procedureCode: r.procedureCode ?? null,
+    channel: r.isVerified ? ('invitation' as const) : ('qr' as const),
+    isVerified: r.isVerified ?? false,
+    flagReasons: r.flagReasons ?? [],
+    isExcluded: (r.flagReasons ?? []).length > 0,
+    submittedAt: new Date(r.at),
+    answers: r.answers,
+    comment: r.comment ?? null,
+  }))
+  const outcomes = await sql.begin((tx) => storeBatch(tx, rows, { timeZone }))
+  return outcomes.map((o) => (o.kind === 'conflict' ? '' : o.id))
+}
+
+/** A plan with one target: metric, scope unit, optional pooled fields, period, value (DOMAIN.md §5). */
+export async function seedTarget(
+  sql: Db,
+  {
+    unitId,
+    value,
+    metric = 'tthc',
+    fieldIds = [] as number[],
+    periodStart = '2025-01-01',
+    periodEnd = '2025-12-31',
+    planNumber = `${unique()}/KH-UBND`,
+    issuer = 'UBND thử',
+    title = 'Kế hoạch cải cách hành chính năm 2025',
+  }: { unitId: number; value: number; metric?: string; fieldIds?: number[]; periodStart?: string; periodEnd?: string; planNumber?: string; issuer?: string; title?: string },
+) {
+  const [target] = await sql<[{ id: number }]>`
+    with plan as (
+      insert into plans (number, title, issuer, issued_on) values (${planNumber}, ${title}, ${issuer}, '2025-01-01') returning id
+    )
+    insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
+    select id, ${unitId}, ${metric}, ${periodStart}, ${periodEnd}, ${value} from plan
+    returning id
+  `
+  for (const fieldId of fieldIds) await sql`insert into target_fields (target_id, field_id) values (${target.id}, ${fieldId})`
+  return { id: target.id, source: `${planNumber} (${issuer}): ${title}` }
+}
+
+export async function seedProcedure(sql: Db, { code, name, fieldId }: { code: string; name: string; fieldId: number }) {
+  await sql`insert into procedures (code, name, field_id) values (${code}, ${name}, ${fieldId})`
+}
+
+/** One more counter, in its own service point of `unitId`, serving an existing survey version. */
+export async function seedCounterServing(sql: Db, { unitId, versionId, name = 'Quầy 1' }: { unitId: number; versionId: number; name?: string }) {
+  const code = mintCounterCode(testSecretKey)
+  const [counter] = await sql<[{ id: number }]>`
+    with point as (insert into service_points (unit_id, name) values (${unitId}, ${`Bộ phận Một cửa ${unique()}`}) returning id),
+    counter as (insert into counters (service_point_id, name) select id, ${name} from point returning id),
+    coded as (insert into counter_codes (code, counter_id) select ${code}, id from counter),
+    assigned as (insert into survey_assignments (counter_id, survey_version_id) select id, ${versionId} from counter)
+    select id from counter
+  `
+  return { counterId: counter.id, code, unitId }
+}

@@ -1,0 +1,20 @@
+/**
+ * What a QR code serves, kept for a few seconds: every rating needs it, and a counter's survey changes
+ * rarely. A change made through this process clears it at once; other processes see it within `ttlMs`.
+ */
+export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
+  const entries = new Map<string, { atMs: number; value: T | undefined }>()
+  return {
+    async get(key: string, nowMs: number, load: () => Promise<T | undefined>): Promise<T | undefined> {
+      const hit = entries.get(key)
+      if (hit && nowMs - hit.atMs < ttlMs) return hit.value
+      const value = await load()
+      if (entries.size >= maxEntries) entries.clear()
+      entries.set(key, { atMs: nowMs, value })
+      return value
+    },
+    clear: () => entries.clear(),
+  }
+}
+
+export type ServedCache<T> = ReturnType<typeof createServedCache<T>>

@@ -1,0 +1,156 @@
+import { PassThrough, type Readable, type Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { CurrentUser } from '../../shared/auth-contract'
+import type { ExportQuery } from '../../shared/stats-query'
+import type { Tx } from '../db'
+import type { Deps } from '../deps'
+import { resolveReadScope } from '../stats/scope'
+import { findScopeIntervals } from '../stats/scope-queries'
+import { requireSurvey } from '../stats/service'
+import { copyResponsesCsv, cursorResponses, findSurveyQuestions, setExportParameters, type ExportParameters, type ExportQuestion } from './queries'
+
+export type ExportFormat = 'csv' | 'xlsx'
+export type ExportFile = { filename: string; contentType: string; body: Readable }
+
+const fixedColumns = [
+  'response_id', 'submitted_at', 'unit_code', 'unit_name', 'counter_code', 'field_code', 'procedure_code',
+  'channel', 'verified', 'flagged', 'survey_version',
+]
+const contentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+// Excel reads a CSV as UTF-8 only after a byte-order mark; without it Vietnamese diacritics come out garbled.
+const byteOrderMark = Buffer.from('\uFEFF', 'utf8')
+const xlsxBatchRows = 1000
+const chunkBytes = 64 * 1024
+
+/**
+ * GET /api/v1/exports/responses.{csv,xlsx}: one row per response in scope and period, excluded ones
+ * included with flagged = true (so the rows number stats' responses + excluded). Streamed from one
+ * transaction: the file never sits in memory whole.
+ */
+export async function exportResponses(deps: Deps, user: CurrentUser, query: ExportQuery, format: ExportFormat): Promise<ExportFile> {
+  const { range } = query
+  const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })
+  const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), findScopeIntervals(deps.sql, read.scope)])
+  const parameters: ExportParameters = { surveyId: survey.id, from: range.from, to: range.to, timeZone: deps.config.timeZone, scope }
+  const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)
+  return { filename: `phieu-${survey.code}-${range.from}-${range.to}.${format}`, contentType: contentTypes[format], body }
+}
+
+/**
+ * Runs `write` in a read transaction and answers its output stream once `write` calls `start` (after the
+ * query has begun, so an SQL error still becomes an error answer rather than a truncated file).
+ */
+function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, start: () => void) => Promise<void>) {
+  const out = new PassThrough()
+  // A download cut short destroys the stream; late writes must not raise an unhandled 'error'.
+  out.on('error', () => {})
+  return new Promise<Readable>((resolve, reject) => {
+    let isStarted = false
+    const start = () => {
+      if (isStarted) return
+      isStarted = true
+      resolve(out)
+    }
+    deps.sql
+      .begin((tx) => write(tx, out, start))
+      .catch((error: unknown) => {
+        if (!isStarted) return reject(error)
+        deps.logger.error({ err: error }, 'export failed while streaming')
+        out.destroy(error as Error)
+      })
+  })
+}
+
+function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+  return streamFromTransaction(deps, async (tx, out, start) => {
+    await setExportParameters(tx, parameters)
+    const copy = await copyResponsesCsv(tx, questions).readable()
+    out.write(byteOrderMark)
+    start()
+    await forward(copy, out)
+  })
+}
+
+function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+  return streamFromTransaction(deps, async (tx, out, start) => {
+    await setExportParameters(tx, parameters)
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
+    const sheet = workbook.addWorksheet('Phiếu khảo sát')
+    sheet.addRow([...fixedColumns, ...questions.map((q) => q.key), 'comment']).commit()
+    for await (const rows of cursorResponses(tx, questions, xlsxBatchRows)) {
+      start()
+      for (const row of rows) sheet.addRow(row).commit()
+      if (!(await isDrained(zipEntryOf(sheet), out)) || !(await isDrained(out, out))) return
+    }
+    start()
+    sheet.commit()
+    await workbook.commit()
+  })
+}
+
+/**
+ * Copies with backpressure, in chunks of about 64 KB: PostgreSQL sends one message per row, and passing
+ * each on alone cost more than the query. When the client goes away, the rest of the COPY is read and
+ * dropped rather than cancelled: a cancel request can land on whatever query the connection runs next.
+ */
+function forward(from: Readable, to: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let pending: Buffer[] = []
+    let pendingBytes = 0
+    const flush = () => {
+      const chunk = Buffer.concat(pending, pendingBytes)
+      pending = []
+      pendingBytes = 0
+      return to.write(chunk)
+    }
+    const write = (chunk: Buffer) => {
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      if (pendingBytes >= chunkBytes && !flush()) from.pause()
+    }
+    from.on('data', write)
+    to.on('drain', () => from.resume())
+    to.once('close', () => {
+      if (to.writableFinished) return
+      from.off('data', write)
+      from.on('data', () => {})
+      from.resume()
+    })
+    from.once('end', () => {
+      if (pendingBytes > 0 && !to.destroyed) flush()
+      to.end()
+      resolve()
+    })
+    from.once('error', reject)
+  })
+}
+
+/**
+ * exceljs's worksheet stream writes on into the zip's deflate stream whatever it answers, so rows would pile
+ * up in memory while the client reads slowly: the loop waits on that deflate stream itself (exceljs 4
+ * internals: the worksheet's `stream.pipes`; absent before the zip reaches the sheet, then nothing waits).
+ */
+function zipEntryOf(sheet: ExcelJS.Worksheet): Writable | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0]
+}
+
+/** Waits until `stream` wants more; false when `out` closed first (the client went away). */
+function isDrained(stream: Writable | undefined, out: Writable): Promise<boolean> {
+  if (out.destroyed) return Promise.resolve(false)
+  if (!stream?.writableNeedDrain) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const settle = (isOpen: boolean) => {
+      stream.off('drain', onDrain)
+      out.off('close', onClose)
+      resolve(isOpen)
+    }
+    const onDrain = () => settle(true)
+    const onClose = () => settle(false)
+    stream.once('drain', onDrain)
+    out.once('close', onClose)
+  })
+}

@@ -1,0 +1,30 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { FlagsQuery } from '../../shared/stats-query'
+import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
+import { requireUser, type UserEnv } from '../accounts/require-user'
+import type { Deps } from '../deps'
+import { validate } from '../validate'
+import { listFlags, setResponseExcluded } from './service'
+
+const ResponseParam = z.object({ id: z.uuid() })
+
+/** GET /api/v1/flags: the flags panel. */
+export function flagRoutes(deps: Deps) {
+  return new Hono<UserEnv>().get('/', requireUser(deps, 'analyst', 'manager'), validate('query', FlagsQuery, vietnameseErrorMap), async (c) =>
+    c.json(await listFlags(deps, c.var.user, c.req.valid('query'))),
+  )
+}
+
+/** POST /api/v1/responses/{id}/exclude and /restore: idempotent, 200 with the state reached. */
+export function exclusionRoutes(deps: Deps) {
+  // Per route, not `.use()`: mounted beside the citizens' POST /api/v1/responses, which needs no login.
+  const signedIn = requireUser(deps, 'analyst', 'manager')
+  return new Hono<UserEnv>()
+    .post('/:id/exclude', signedIn, validate('param', ResponseParam, vietnameseErrorMap), async (c) =>
+      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, true)),
+    )
+    .post('/:id/restore', signedIn, validate('param', ResponseParam, vietnameseErrorMap), async (c) =>
+      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, false)),
+    )
+}

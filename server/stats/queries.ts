@@ -1,0 +1,251 @@
+import type postgres from 'postgres'
+import type { Grouping } from '../../shared/stats-contract'
+import type { Db } from '../db'
+import { scopeCtes, type UnitScope } from './scope-queries'
+
+export async function findCounterUnitId(db: Db, counterId: number) {
+  const [row] = await db<[{ unitId: number }?]>`
+    select sp.unit_id
+    from counters c
+    join service_points sp on sp.id = c.service_point_id
+    where c.id = ${counterId}
+  `
+  return row?.unitId
+}
+
+export type StatsSurvey = { id: number; code: string; title: string; metric: string; definition: unknown }
+
+/** A survey with the definition of its latest published version (question keys are stable across versions). */
+export async function findStatsSurvey(db: Db, surveyId: number) {
+  const [row] = await db<[StatsSurvey?]>`
+    select s.id, s.code, s.title, s.metric, v.definition
+    from surveys s
+    join lateral (
+      select definition
+      from survey_versions
+      where survey_id = s.id
+      order by version desc
+      limit 1
+    ) v on true
+    where s.id = ${surveyId}
+  `
+  return row
+}
+
+export type RollupFilter = {
+  scope: UnitScope
+  counterId: number | null
+  fieldIds: number[] | null
+  isVerifiedOnly: boolean
+}
+
+const filtersOf = (db: Db, f: RollupFilter) => db`
+  ${f.counterId === null ? db`` : db`and r.counter_id = ${f.counterId}::int`}
+  ${f.fieldIds === null ? db`` : db`and r.field_id = any(${f.fieldIds}::int[])`}
+  ${f.isVerifiedOnly ? db`and r.is_verified` : db``}
+`
+
+/** The survey with the most counted responses in scope and period (the default of the dashboard). */
+export async function findBusiestSurveyId(db: Db, f: RollupFilter) {
+  const [row] = await db<[{ surveyId: number }?]>`
+    with recursive ${scopeCtes(db, f.scope)}
+    select r.survey_id
+    from rollups r
+    join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
+    where r.day between ${f.scope.from}::date and ${f.scope.to}::date
+      and r.question_key = '*'
+      and not r.is_excluded
+      ${filtersOf(db, f)}
+    group by r.survey_id
+    order by sum(r.n) desc, r.survey_id
+    limit 1
+  `
+  return row?.surveyId
+}
+
+/**
+ * `groupKey` is null without a grouping, else the field, unit or counter id, the base procedure code, the
+ * month as YYYYMM or weekday × 100 + hour; '*' rows count responses, excluded ones apart.
+ */
+export type CountRow = { groupKey: string | null; isExcluded: boolean; questionKey: string; value: number; n: number }
+
+/**
+ * Where each grouping reads and how its key is made: `inner` (k1, k2) is what rows are summed on, cheap
+ * columns only; `outer` turns those into the text key once per summed row, not once per rollup row.
+ */
+function groupingOf(db: Db, grouping: Grouping) {
+  const main = db`rollups`
+  const plain = (column: postgres.Fragment) => ({ table: main, inner: db`${column} as k1, null::int as k2`, outer: db`k1::text` })
+  switch (grouping) {
+    case 'none':
+    case 'question':
+      return { table: main, inner: db`null::int as k1, null::int as k2`, outer: db`null::text` }
+    case 'field':
+      return plain(db`r.field_id`)
+    case 'unit':
+      return plain(db`s.branch_id`)
+    case 'counter':
+      return plain(db`r.counter_id`)
+    case 'month':
+      return { table: main, inner: db`r.day as k1, null::int as k2`, outer: db`to_char(k1, 'YYYYMM')` }
+    case 'procedure':
+      return { table: db`rollups_by_procedure`, inner: db`r.procedure_code as k1, null::int as k2`, outer: db`k1` }
+    case 'hour-weekday':
+      return { table: db`rollups_by_hour`, inner: db`r.day as k1, r.hour as k2`, outer: db`(extract(isodow from k1)::int * 100 + k2)::text` }
+  }
+}
+
+/**
+ * One statement per stats request: rollup rows of the scope's unit-days summed per group, question and value,
+ * so only those counts reach Node. Every grouping partitions the rows, so the whole selection is the sum of
+ * its groups (summed in Node: a grouping set for it cost a second aggregation). Rows of excluded responses
+ * are summed for '*' only: they are counted apart, never scored.
+ */
+export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; grouping: Grouping }) {
+  const { table, inner, outer } = groupingOf(db, f.grouping)
+  return db<CountRow[]>`
+    with recursive ${scopeCtes(db, f.scope)}
+    select ${outer} as group_key, is_excluded, question_key, value, sum(n)::int as n
+    from (
+      select ${inner}, r.is_excluded, r.question_key, r.value::int as value, sum(r.n) as n
+      from ${table} r
+      join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
+      where r.day between ${f.scope.from}::date and ${f.scope.to}::date
+        and r.survey_id = ${f.surveyId}::int
+        and (not r.is_excluded or r.question_key = '*')
+        ${filtersOf(db, f)}
+      group by 1, 2, 3, 4, 5
+    ) sums
+    group by 1, 2, 3, 4
+  `
+}
+
+export type DossierSumRow = { groupKey: string | null; received: number; returned: number; overdue: number }
+
+/** Imported dossier counts of the scope's counters per unit branch or counter (groupKey null: no grouping). */
+export async function sumDossierCounts(db: Db, f: { scope: UnitScope; counterId: number | null; grouping: 'none' | 'unit' | 'counter' }) {
+  const key = f.grouping === 'unit' ? db`s.branch_id::text` : f.grouping === 'counter' ? db`d.counter_id::text` : null
+  return db<DossierSumRow[]>`
+    with recursive ${scopeCtes(db, f.scope)}
+    select ${key ?? db`null::text`} as group_key, sum(d.received)::int as received, sum(d.returned)::int as returned, sum(d.overdue)::int as overdue
+    from dossier_counts d
+    join counters c on c.id = d.counter_id
+    join service_points sp on sp.id = c.service_point_id
+    join scope s on s.unit_id = sp.unit_id and d.day >= s.valid_from and d.day < s.valid_to
+    where d.day between ${f.scope.from}::date and ${f.scope.to}::date
+      ${f.counterId === null ? db`` : db`and d.counter_id = ${f.counterId}::int`}
+    group by 1
+  `
+}
+
+export type FieldLabel = { id: number; code: string; name: string }
+
+export async function findFieldsByCodes(db: Db, codes: string[]) {
+  return db<FieldLabel[]>`
+    select id, code, name
+    from fields
+    where code = any(${codes}::text[])
+  `
+}
+
+export async function findFieldsByIds(db: Db, ids: number[]) {
+  return db<FieldLabel[]>`
+    select id, code, name
+    from fields
+    where id = any(${ids}::int[])
+  `
+}
+
+export type UnitLabel = { id: number; code: string; name: string }
+
+/** Unit names as of `onDate`, or as last named before it for a unit that ended earlier. */
+export async function findUnitLabels(db: Db, ids: number[], onDate: string) {
+  return db<UnitLabel[]>`
+    select distinct on (u.id) u.id, u.code, v.name
+    from units u
+    join unit_versions v on v.unit_id = u.id
+    where u.id = any(${ids}::int[])
+    order by u.id, v.valid_from <= ${onDate}::date desc, v.valid_from desc
+  `
+}
+
+export type CounterLabel = { id: number; name: string; servicePointName: string; unitId: number }
+
+export async function findCounterLabels(db: Db, ids: number[]) {
+  return db<CounterLabel[]>`
+    select c.id, c.name, sp.name as service_point_name, sp.unit_id
+    from counters c
+    join service_points sp on sp.id = c.service_point_id
+    where c.id = any(${ids}::int[])
+  `
+}
+
+export type ProcedureLabel = { baseCode: string; name: string; fieldId: number }
+
+/** The national procedure of each base code (a local variant's name when the catalogue has only variants). */
+export async function findProcedureLabels(db: Db, baseCodes: string[]) {
+  return db<ProcedureLabel[]>`
+    select distinct on (base_code) base_code, name, field_id
+    from procedures
+    where base_code = any(${baseCodes}::text[])
+    order by base_code, code = base_code desc, code
+  `
+}
+
+export type TargetRow = {
+  id: number
+  /** The unit the target was looked up for, and how many levels above it the target's own unit is. */
+  forUnitId: number
+  depth: number
+  unitId: number
+  value: number
+  periodStart: string
+  periodEnd: string
+  fieldIds: number[]
+  planNumber: string
+  planIssuer: string
+  planTitle: string
+}
+
+/**
+ * Targets of a metric whose period overlaps [from, to], set for each given unit or one of its ancestors
+ * (parents as named on `to`, or last named before it), with each target's pooled field set.
+ */
+export async function findTargets(db: Db, f: { metric: string; unitIds: number[]; from: string; to: string }) {
+  return db<TargetRow[]>`
+    with recursive ancestry (for_unit_id, unit_id, depth) as (
+      select id, id, 0
+      from unnest(${f.unitIds}::int[]) as id
+      union all
+      select a.for_unit_id, p.parent_id, a.depth + 1
+      from ancestry a
+      join lateral (
+        select parent_id
+        from unit_versions
+        where unit_id = a.unit_id
+        order by valid_from <= ${f.to}::date desc, valid_from desc
+        limit 1
+      ) p on p.parent_id is not null
+      where a.depth < 16
+    )
+    select
+      t.id,
+      a.for_unit_id,
+      a.depth,
+      t.unit_id,
+      t.value::float8 as value,
+      t.period_start::text as period_start,
+      t.period_end::text as period_end,
+      coalesce((select array_agg(tf.field_id order by tf.field_id) from target_fields tf where tf.target_id = t.id), '{}') as field_ids,
+      p.number as plan_number,
+      p.issuer as plan_issuer,
+      p.title as plan_title
+    from ancestry a
+    join targets t on t.unit_id = a.unit_id
+    join plans p on p.id = t.plan_id
+    where t.metric = ${f.metric}
+      and t.period_start <= ${f.to}::date
+      and t.period_end >= ${f.from}::date
+    order by a.for_unit_id, a.depth, t.id
+  `
+}

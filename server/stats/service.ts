@@ -1,0 +1,233 @@
+import type { CurrentUser } from '../../shared/auth-contract'
+import type { Target } from '../../shared/scoring'
+import type { Grouping } from '../../shared/stats-contract'
+import type { StatsQuery } from '../../shared/stats-query'
+import { SurveyDefinition } from '../../shared/survey-definition'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { applicableTargets, buildGroup, buildQuestionGroups, dossierFiguresOf, type GroupOut, type TargetScope } from './groups'
+import {
+  findBusiestSurveyId,
+  findCounterLabels,
+  findFieldsByCodes,
+  findFieldsByIds,
+  findProcedureLabels,
+  findStatsSurvey,
+  findTargets,
+  findUnitLabels,
+  sumDossierCounts,
+  sumRollups,
+  type CountRow,
+  type DossierSumRow,
+  type FieldLabel,
+  type RollupFilter,
+  type TargetRow,
+} from './queries'
+import { resolveReadScope } from './scope'
+
+export type StatsSurveyInfo = { id: number; code: string; title: string; metric: string }
+
+export type StatsResult = {
+  from: string
+  to: string
+  /** The period in words: "Quý III/2025 (15/06/2025 – 14/09/2025)" or "01/07/2025 – 31/07/2025". */
+  label: string
+  survey: StatsSurveyInfo
+  groupBy: Grouping
+  verified: 'all' | 'only'
+  overall: GroupOut
+  groups: GroupOut[]
+}
+
+const weekdayNames = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật']
+const compareVi = (a: string, b: string) => a.localeCompare(b, 'vi')
+
+/** A group before scoring: its key in SQL, its key and label in the answer, the targets it is held to. */
+type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; targetScope: TargetScope | null }
+
+/**
+ * GET /api/v1/stats: rates from rollups only (never raw responses), in the user's scope, per DOMAIN.md §4
+ * through shared/scoring.ts, small cells withheld, targets evaluated, dossier figures beside unit and
+ * counter groups when imported.
+ */
+export async function getStats(deps: Deps, user: CurrentUser, query: StatsQuery): Promise<StatsResult> {
+  const { range, groupBy } = query
+  const fields = query.fields ? await requireFields(deps, query.fields) : null
+  const read = await resolveReadScope(deps, user, query, range)
+  const filter: RollupFilter = {
+    scope: read.scope,
+    counterId: read.counterId,
+    fieldIds: fields?.map((f) => f.id) ?? null,
+    isVerifiedOnly: query.verified === 'only',
+  }
+  const survey = await requireSurvey(deps, query.surveyId, filter)
+  const definition = SurveyDefinition.parse(survey.definition)
+
+  // Dossiers carry no field: their figures would not match a field selection, so none are given then.
+  const dossierGrouping = groupBy === 'unit' || groupBy === 'counter' ? groupBy : 'none'
+  const [rows, dossierRows] = await Promise.all([
+    sumRollups(deps.sql, { ...filter, surveyId: survey.id, grouping: groupBy }),
+    fields === null ? sumDossierCounts(deps.sql, { scope: read.scope, counterId: read.counterId, grouping: dossierGrouping }) : [],
+  ])
+  const rowsByGroup = new Map<string, CountRow[]>()
+  for (const row of rows) if (row.groupKey !== null) rowsByGroup.set(row.groupKey, [...(rowsByGroup.get(row.groupKey) ?? []), row])
+  const sqlKeys = [...rowsByGroup.keys()]
+
+  const requested = fields?.map((f) => f.id) ?? []
+  const overallTargetScope = read.unitId === null ? null : { unitId: read.unitId, fieldIds: requested, ...range }
+  const [specs, overallLabel] = await Promise.all([
+    groupSpecsOf(deps, groupBy, sqlKeys, { requested, unitId: read.unitId, range }),
+    overallLabelOf(deps, read, fields, range.to),
+  ])
+  const targetRows = await loadTargets(deps, survey.metric, [overallTargetScope, ...specs.map((s) => s.targetScope)], range)
+  const targetsOf = (scope: TargetScope | null): Target[] => (scope === null ? [] : applicableTargets(targetRows, scope))
+  const dossierSums = new Map(dossierRows.map((row) => [row.groupKey, row]))
+  const dossierTotal = sumDossiers(dossierRows)
+
+  const withDossiers = (group: GroupOut, sums: DossierSumRow | undefined): GroupOut => {
+    const figures = dossierFiguresOf(group.responses, sums)
+    return figures ? { ...group, ...figures } : group
+  }
+  // Every grouping partitions the rows: the whole selection is all of them.
+  const overall = withDossiers(buildGroup(definition, { key: 'overall', label: overallLabel }, rows, targetsOf(overallTargetScope)), dossierTotal)
+  const groups =
+    groupBy === 'question'
+      ? buildQuestionGroups(definition, rows)
+      : groupBy === 'none'
+        ? []
+        : specs.map((spec) => {
+            const group = buildGroup(definition, spec, rowsByGroup.get(spec.sqlKey) ?? [], targetsOf(spec.targetScope))
+            return dossierGrouping === 'none' ? group : withDossiers(group, dossierSums.get(spec.sqlKey))
+          })
+  return {
+    from: range.from,
+    to: range.to,
+    label: range.label,
+    survey: { id: survey.id, code: survey.code, title: survey.title, metric: survey.metric },
+    groupBy,
+    verified: query.verified,
+    overall,
+    groups,
+  }
+}
+
+function sumDossiers(rows: DossierSumRow[]): DossierSumRow | undefined {
+  if (rows.length === 0) return undefined
+  const sum = (pick: (row: DossierSumRow) => number) => rows.reduce((total, row) => total + pick(row), 0)
+  return { groupKey: null, received: sum((r) => r.received), returned: sum((r) => r.returned), overdue: sum((r) => r.overdue) }
+}
+
+async function requireFields(deps: Deps, codes: string[]) {
+  const found = await findFieldsByCodes(deps.sql, codes)
+  const unknown = codes.filter((code) => !found.some((f) => f.code === code))
+  if (unknown.length > 0) {
+    throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['fields'], message: `Không có lĩnh vực mã: ${unknown.join(', ')}.` }])
+  }
+  return found
+}
+
+/** The survey asked for, or the one with the most responses in the selection. */
+export async function requireSurvey(deps: Pick<Deps, 'sql'>, surveyId: number | undefined, filter: RollupFilter) {
+  const id = surveyId ?? (await findBusiestSurveyId(deps.sql, filter))
+  if (id === undefined) {
+    throw new AppError('not_found', 'Chưa có phiếu nào trong phạm vi và khoảng thời gian đã chọn; hãy chọn một khảo sát (surveyId).')
+  }
+  const survey = await findStatsSurvey(deps.sql, id)
+  if (!survey) throw new AppError('not_found', 'Không tìm thấy khảo sát.')
+  return survey
+}
+
+async function loadTargets(deps: Deps, metric: string, scopes: (TargetScope | null)[], range: { from: string; to: string }) {
+  const unitIds = [...new Set(scopes.filter((s) => s !== null).map((s) => s.unitId))]
+  return unitIds.length === 0 ? ([] as TargetRow[]) : findTargets(deps.sql, { metric, unitIds, ...range })
+}
+
+async function overallLabelOf(deps: Deps, read: { unitId: number | null; counterId: number | null }, fields: FieldLabel[] | null, onDate: string) {
+  let label = 'Tất cả đơn vị'
+  if (read.counterId !== null) {
+    const [counter] = await findCounterLabels(deps.sql, [read.counterId])
+    if (counter) label = counterLabel(counter)
+  } else if (read.unitId !== null) {
+    const [unit] = await findUnitLabels(deps.sql, [read.unitId], onDate)
+    if (unit) label = unit.name
+  }
+  return fields ? `${label} · Lĩnh vực ${fields.map((f) => f.name).join(' + ')}` : label
+}
+
+const counterLabel = (c: { name: string; servicePointName: string }) => `${c.name} – ${c.servicePointName}`
+
+type SpecContext = { requested: number[]; unitId: number | null; range: { from: string; to: string } }
+
+/** Keys, Vietnamese labels, order and target scope of the groups the SQL found. */
+async function groupSpecsOf(deps: Deps, groupBy: Grouping, sqlKeys: string[], ctx: SpecContext): Promise<GroupSpec[]> {
+  const { requested, unitId, range } = ctx
+  const sameTargets = unitId === null ? null : { unitId, fieldIds: requested, ...range }
+  const byLabel = (specs: GroupSpec[]) => specs.sort((a, b) => compareVi(a.sortKey, b.sortKey))
+  switch (groupBy) {
+    case 'none':
+    case 'question':
+      return []
+    case 'unit': {
+      const units = await findUnitLabels(deps.sql, sqlKeys.map(Number), range.to)
+      return byLabel(
+        units.map((u) => ({ sqlKey: String(u.id), key: String(u.id), label: u.name, sortKey: u.name, targetScope: { unitId: u.id, fieldIds: requested, ...range } })),
+      )
+    }
+    case 'counter': {
+      const counters = await findCounterLabels(deps.sql, sqlKeys.map(Number))
+      return byLabel(
+        counters.map((c) => ({
+          sqlKey: String(c.id),
+          key: String(c.id),
+          label: counterLabel(c),
+          sortKey: counterLabel(c),
+          targetScope: { unitId: c.unitId, fieldIds: requested, ...range },
+        })),
+      )
+    }
+    case 'field': {
+      const fields = new Map((await findFieldsByIds(deps.sql, sqlKeys.map(Number))).map((f) => [String(f.id), f]))
+      return byLabel(
+        sqlKeys.map((sqlKey) => {
+          const field = fields.get(sqlKey)
+          if (!field) return { sqlKey, key: '', label: 'Không chọn lĩnh vực', sortKey: '\uffff', targetScope: null }
+          const targetScope = unitId === null ? null : { unitId, fieldIds: [field.id], ...range }
+          return { sqlKey, key: field.code, label: field.name, sortKey: field.name, targetScope }
+        }),
+      )
+    }
+    case 'procedure': {
+      const procedures = new Map((await findProcedureLabels(deps.sql, sqlKeys.filter((k) => k !== ''))).map((p) => [p.baseCode, p]))
+      return sqlKeys
+        .map((sqlKey) => {
+          if (sqlKey === '') return { sqlKey, key: '', label: 'Không chọn thủ tục', sortKey: '\uffff', targetScope: null }
+          const procedure = procedures.get(sqlKey)
+          const targetScope = unitId === null ? null : { unitId, fieldIds: procedure ? [procedure.fieldId] : requested, ...range }
+          return { sqlKey, key: sqlKey, label: procedure ? `${sqlKey} – ${procedure.name}` : sqlKey, sortKey: sqlKey, targetScope }
+        })
+        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))
+    }
+    case 'month':
+      return sqlKeys.sort().map((sqlKey) => {
+        const [year, month] = [sqlKey.slice(0, 4), sqlKey.slice(4, 6)]
+        const first = `${year}-${month}-01`
+        const last = new Date(Date.UTC(Number(year), Number(month), 0)).toISOString().slice(0, 10)
+        const days = { from: first > range.from ? first : range.from, to: last < range.to ? last : range.to }
+        return {
+          sqlKey,
+          key: `${year}-${month}`,
+          label: `Tháng ${Number(month)}/${year}`,
+          sortKey: sqlKey,
+          targetScope: sameTargets && { ...sameTargets, ...days },
+        }
+      })
+    case 'hour-weekday':
+      return sqlKeys
+        .map(Number)
+        .sort((a, b) => a - b)
+        .map((code) => {
+          const [weekday, hour] = [Math.floor(code / 100), String(code % 100).padStart(2, '0')]
+          return { sqlKey: String(code), key: `${weekday}-${hour}`, label: `${weekdayNames[weekday - 1]} ${hour}:00`, sortKey: String(code), targetScope: null }
+        })
+  }
+}

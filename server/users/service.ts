@@ -1,0 +1,73 @@
+import type { NewUser } from '../../shared/admin-contract'
+import type { CurrentUser } from '../../shared/auth-contract'
+import { hashPassword } from '../accounts/passwords'
+import { recordAudit } from '../audit/service'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { isInScope, listScopeOf, requireUnitInScope, scopeOf } from '../units/scope'
+import { requireUnitLive } from '../units/service'
+import { deleteSessionsOf, findUser, findUsers, insertUser, updateDisabled, updatePassword, usernameExists } from './queries'
+
+/** Admins see every account; a manager the non-admin accounts of their subtree. */
+export async function listUsers(deps: Deps, user: CurrentUser, unitId?: number) {
+  return findUsers(deps.sql, { unitIds: await listScopeOf(deps, user, unitId), withAdmins: user.role === 'admin' })
+}
+
+/** An account the user may manage: a manager never reaches an admin or an account outside their subtree. */
+async function getManagedUser(deps: Deps, user: CurrentUser, userId: number) {
+  const target = await findUser(deps.sql, userId)
+  const isManaged =
+    target &&
+    (user.role === 'admin' || (target.role !== 'admin' && target.unitId !== null && isInScope(await scopeOf(deps, user), target.unitId)))
+  if (!isManaged) throw new AppError('not_found', 'Không tìm thấy tài khoản.')
+  return target
+}
+
+/** A new account with an argon2id hash of its first password; managers create managers and analysts of their subtree. */
+export async function createUser(deps: Deps, user: CurrentUser, input: NewUser) {
+  if (input.role === 'admin' && user.role !== 'admin') {
+    throw new AppError('forbidden', 'Chỉ quản trị hệ thống mới tạo được tài khoản quản trị.')
+  }
+  if (input.unitId !== null) {
+    await requireUnitInScope(deps, user, input.unitId)
+    await requireUnitLive(deps, input.unitId)
+  }
+  if (await usernameExists(deps.sql, input.username)) throw new AppError('conflict', `Tên đăng nhập "${input.username}" đã có.`)
+  const passwordHash = await hashPassword(input.password)
+  const id = await deps.sql.begin(async (tx) => {
+    const id = await insertUser(tx, { ...input, passwordHash, at: deps.clock() })
+    const { password: _, ...details } = input
+    await recordAudit(tx, user, { action: 'create', entity: 'user', entityId: id, unitId: input.unitId, details })
+    return id
+  })
+  return findUser(deps.sql, id)
+}
+
+/** Sets a new password and ends every session of that account. */
+export async function resetPassword(deps: Deps, user: CurrentUser, userId: number, password: string) {
+  const target = await getManagedUser(deps, user, userId)
+  const passwordHash = await hashPassword(password)
+  await deps.sql.begin(async (tx) => {
+    await updatePassword(tx, userId, passwordHash, deps.clock())
+    const endedSessions = await deleteSessionsOf(tx, userId)
+    await recordAudit(tx, user, { action: 'reset_password', entity: 'user', entityId: userId, unitId: target.unitId, details: { endedSessions } })
+  })
+}
+
+/** Disables or re-enables an account; disabling ends its sessions. Nobody disables their own account. */
+export async function setUserDisabled(deps: Deps, user: CurrentUser, userId: number, isDisabled: boolean) {
+  const target = await getManagedUser(deps, user, userId)
+  if (isDisabled && userId === user.id) throw new AppError('conflict', 'Không thể tự khóa tài khoản của chính mình.')
+  await deps.sql.begin(async (tx) => {
+    await updateDisabled(tx, userId, isDisabled)
+    const endedSessions = isDisabled ? await deleteSessionsOf(tx, userId) : 0
+    await recordAudit(tx, user, {
+      action: isDisabled ? 'disable' : 'enable',
+      entity: 'user',
+      entityId: userId,
+      unitId: target.unitId,
+      details: { endedSessions },
+    })
+  })
+  return findUser(deps.sql, userId)
+}

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { e2eDatabase, expectNoAxeViolations } from './support'
+
+test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+
+const sql = e2eDatabase()
+test.afterAll(() => sql.end())
+
+async function logIn(page: Page, username = 'admin') {
+  await page.goto('/admin')
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill('e2e-admin-password')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await expect(page.getByRole('heading', { name: 'Tổng quan mức độ hài lòng' })).toBeVisible()
+}
+
+test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({ page, browser }) => {
+  await logIn(page)
+  await page.getByRole('link', { name: 'Quầy và mã QR' }).click()
+  const form = page.getByRole('form', { name: 'Thêm quầy' })
+  await form.getByLabel('Bộ phận Một cửa').selectOption({ label: 'Bộ phận Một cửa UBND phường Phả Lại' })
+  await form.getByLabel('Tên quầy').fill('Quầy 3 – Tiếp nhận trực tuyến')
+  await form.getByLabel('Hộ tịch').check()
+  await form.getByRole('button', { name: 'Tạo quầy' }).click()
+  await expect(page.getByRole('status')).toHaveText('Đã tạo quầy "Quầy 3 – Tiếp nhận trực tuyến".')
+  await expectNoAxeViolations(page)
+
+  const [counter] = await sql<[{ id: number; unitId: number }]>`
+    select c.id, sp.unit_id from counters c join service_points sp on sp.id = c.service_point_id
+    where c.name = 'Quầy 3 – Tiếp nhận trực tuyến'
+  `
+  const poster = await page.context().newPage()
+  await poster.goto(`/admin/posters?unitId=${counter.unitId}`)
+  const card = poster.locator('article', { hasText: 'Quầy 3 – Tiếp nhận trực tuyến' }).first()
+  await expect(card).toContainText('Quét mã QR để đánh giá mức độ hài lòng')
+  const shot = PNG.sync.read(await card.locator('svg').first().screenshot())
+  const decoded = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)
+  expect(decoded?.data).toMatch(/^http:\/\/127\.0\.0\.1:3107\/q\/[A-Za-z0-9_-]{16}$/)
+
+  const citizen = await browser.newContext({ viewport: { width: 393, height: 727 }, isMobile: true, hasTouch: true })
+  const phone = await citizen.newPage()
+  await phone.goto(decoded!.data)
+  await expect(phone.getByText('Quầy 3 – Tiếp nhận trực tuyến')).toBeVisible()
+  await phone.getByText('Rất hài lòng', { exact: true }).first().click()
+  await expect(phone.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' })).toBeVisible()
+  await citizen.close()
+
+  await page.goto(`/admin?counterId=${counter.id}`)
+  // Outside office hours (a weekend run) the rating is flagged and counted apart: the admin restores it.
+  const [stored] = await sql<[{ isExcluded: boolean }]>`select is_excluded from responses where counter_id = ${counter.id}`
+  if (stored.isExcluded) {
+    const flagged = page.getByRole('table', { name: 'Phiếu bị gắn cờ' }).getByRole('row', { name: /Quầy 3 – Tiếp nhận trực tuyến/ })
+    await expect(flagged).toContainText('Ngoài giờ làm việc')
+    await flagged.getByRole('button', { name: 'Khôi phục' }).click()
+    await expect(page.getByText('Đã khôi phục phiếu vào số liệu.')).toBeVisible()
+    await page.reload()
+  }
+  const ranking = page.getByRole('table', { name: 'Xếp hạng quầy' })
+  await expect(ranking.getByRole('row', { name: /Quầy 3 – Tiếp nhận trực tuyến/ })).toContainText(/\b1\b/)
+})
+
+test('an analyst of TP Chí Linh sees the demo against the 96% target, and filters live in the URL', async ({ page }) => {
+  await logIn(page, 'phantich.chilinh')
+  await page.goto('/admin?year=2025')
+  await expect(page.getByText(/Chỉ tiêu ≥ 96,0%/).first()).toBeVisible()
+  await expect(page.getByRole('img', { name: /Xu hướng theo tháng/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByLabel('Kỳ báo cáo').selectOption({ label: 'Quý' })
+  await page.getByLabel('Quý', { exact: true }).selectOption({ label: 'III' })
+  await expect(page).toHaveURL(/period=quy/)
+  await expect(page).toHaveURL(/index=3/)
+  await expect(page.getByText(/Quý III\/2025/).first()).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Quý', { exact: true })).toHaveValue('3')
+})
