@@ -25,7 +25,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: process.env.CI ? 'list' : 'line',
   use: {
-    baseURL: 'http://127.0.0.1:3107',
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}`,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     launchOptions,

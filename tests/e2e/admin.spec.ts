@@ -37,7 +37,7 @@ test('an admin creates a counter, prints its poster, and a rating through the de
   await expect(card).toContainText('Quét mã QR để đánh giá mức độ hài lòng')
   const shot = PNG.sync.read(await card.locator('svg').first().screenshot())
   const decoded = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)
-  expect(decoded?.data).toMatch(/^http:\/\/127\.0\.0\.1:3107\/q\/[A-Za-z0-9_-]{16}$/)
+  expect(decoded?.data).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${process.env.E2E_PORT ?? 3107}/q/[A-Za-z0-9_-]{16}$`))
 
   const citizen = await browser.newContext({ viewport: { width: 393, height: 727 }, isMobile: true, hasTouch: true })
   const phone = await citizen.newPage()

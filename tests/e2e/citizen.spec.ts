@@ -54,7 +54,7 @@ test('a citizen completes the full SIPAS questionnaire', async ({ page }) => {
 test('the survey works with JavaScript off, errors included', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 393, height: 727 } })
   const page = await context.newPage()
-  await page.goto(`http://127.0.0.1:3107${process.env.E2E_DEMO_SURVEY_PATH!}`)
+  await page.goto(`http://127.0.0.1:${process.env.E2E_PORT ?? 3107}${process.env.E2E_DEMO_SURVEY_PATH!}`)
   const submissionId = await page.locator('input[name=submissionId]').inputValue()
   await page.getByLabel('Thủ tục đã làm (không bắt buộc)').fill('nhầm thủ tục')
   await page.getByRole('group', { name: /hôm nay/ }).getByText('Hài lòng', { exact: true }).click()

@@ -1,6 +1,7 @@
 import { startPlatform } from '../support/platform'
 
-export const e2ePort = 3107
+/** E2E_PORT lets two Playwright runs share a machine. */
+export const e2ePort = Number(process.env.E2E_PORT ?? 3107)
 
 /** The platform as `npm start` runs it, on a throwaway data folder; tests read its database URL from the env. */
 export default async function globalSetup() {
