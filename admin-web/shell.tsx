@@ -3,12 +3,14 @@ import type { CurrentUser, Role } from '../shared/auth-contract'
 import { api } from './api'
 import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
+import { ReportsPage } from './pages/reports-page'
 import { linkProps, useRoute, type Route } from './router'
 
 type Screen = { path: string; title: string; roles: Role[]; render: (route: Route, user: CurrentUser) => Child }
 
 const screens: Screen[] = [
   { path: '/', title: 'Tổng quan', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <DashboardPage route={route} user={user} /> },
+  { path: '/bao-cao', title: 'Báo cáo', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <ReportsPage user={user} /> },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
 ]
 

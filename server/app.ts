@@ -24,6 +24,7 @@ import { limitPerIp } from './rate-limit'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
+import { reportApiRoutes, reportPageRoutes } from './reports/routes'
 import { responseRoutes } from './responses/routes'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
 import { servicePointRoutes } from './service-points/routes'
@@ -103,6 +104,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/users', userRoutes(deps))
   app.route('/api/v1/audit', auditRoutes(deps))
   app.route('/admin/posters', posterRoutes(deps))
+  app.route('/api/v1/reports', reportApiRoutes(deps))
+  app.route('/admin/reports', reportPageRoutes(deps))
   // Last: every other path under /admin is the app's own screen.
   app.route('/admin', adminAppRoutes())
 

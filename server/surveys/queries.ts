@@ -153,3 +153,14 @@ export async function upsertAssignments(tx: Tx, counterIds: number[], versionId:
     order by a.counter_id
   `
 }
+
+export async function findLatestDefinition(db: Db, surveyId: number) {
+  const [row] = await db<[{ definition: unknown }?]>`
+    select definition
+    from survey_versions
+    where survey_id = ${surveyId}
+    order by version desc
+    limit 1
+  `
+  return row?.definition
+}

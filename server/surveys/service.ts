@@ -11,6 +11,7 @@ import { requireUnitLive } from '../units/service'
 import {
   findCounterUnits,
   findCountersOfUnits,
+  findLatestDefinition,
   findSurvey,
   findSurveys,
   findSurveyVersion,
@@ -113,6 +114,12 @@ export async function getSurvey(deps: Deps, surveyId: number) {
   const survey = await findSurvey(deps.sql, surveyId)
   if (!survey) throw surveyNotFound()
   return survey
+}
+
+/** The questionnaire of a survey's newest published version, or undefined before the first publication. */
+export async function findLatestSurveyDefinition(deps: Pick<Deps, 'sql'>, surveyId: number): Promise<SurveyDefinition | undefined> {
+  const definition = await findLatestDefinition(deps.sql, surveyId)
+  return definition === undefined ? undefined : SurveyDefinition.parse(definition)
 }
 
 export async function getSurveyVersion(deps: Deps, surveyId: number, versionId: number) {

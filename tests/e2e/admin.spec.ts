@@ -75,3 +75,20 @@ test('an analyst of TP Chí Linh sees the demo against the 96% target, and filte
   await page.reload()
   await expect(page.getByLabel('Quý', { exact: true })).toHaveValue('3')
 })
+
+test('the analyst of TP Chí Linh hands the Q3/2025 report upward, on screen and as Word', async ({ page }) => {
+  await logIn(page, 'phantich.chilinh')
+  await page.getByRole('link', { name: 'Báo cáo' }).click()
+  await page.getByLabel('Năm').fill('2025')
+  await page.getByLabel('Quý', { exact: true }).selectOption({ label: 'III' })
+  const reportPage = page.waitForEvent('popup')
+  await page.getByRole('link', { name: 'Xem và in báo cáo' }).click()
+  const report = await reportPage
+  await expect(report.getByRole('heading', { name: 'BÁO CÁO' })).toBeVisible()
+  await expect(report.getByText('Quý III/2025 (15/06/2025 – 14/09/2025)').first()).toBeVisible()
+  await expect(report.getByRole('cell', { name: 'Lĩnh vực đất đai, xây dựng, đầu tư' })).toBeVisible()
+  await report.screenshot({ path: 'test-results/periodic-report.png', fullPage: true })
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Tải báo cáo bản Word (.docx)' }).click()
+  expect((await download).suggestedFilename()).toBe('bao-cao-hai-long-2025-06-15-2025-09-14.docx')
+})

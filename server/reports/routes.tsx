@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import { NONCE, secureHeaders } from 'hono/secure-headers'
+import { localTimeOf } from '../../shared/local-time'
+import { StatsQuery } from '../../shared/stats-query'
+import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
+import { requireUser, type UserEnv } from '../accounts/require-user'
+import type { Deps } from '../deps'
+import { validate } from '../validate'
+import { reportBlocks, type LocalDay } from './blocks'
+import { reportDocx } from './report-docx'
+import { ReportPage } from './report-page'
+import { buildPeriodicReport } from './service'
+
+type Env = UserEnv & { Variables: { secureHeadersNonce?: string } }
+
+function todayOf(deps: Deps): LocalDay {
+  const [year, month, day] = localTimeOf(deps.clock(), deps.config.timeZone).date.split('-').map(Number)
+  return { day: day!, month: month!, year: year! }
+}
+
+const reader = (deps: Deps) => requireUser(deps, 'analyst', 'manager')
+const query = validate('query', StatsQuery, vi)
+
+/** GET /api/v1/reports/periodic (JSON) and /periodic.docx: the unit's report for a period, in Word. */
+export function reportApiRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .get('/periodic', reader(deps), query, async (c) => c.json(await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))))
+    .get('/periodic.docx', reader(deps), query, async (c) => {
+      const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
+      const docx = await reportDocx({ ...renderInput(report), today: todayOf(deps) })
+      const name = `bao-cao-hai-long-${report.from}-${report.to}.docx`
+      c.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      c.header('content-disposition', `attachment; filename="${name}"`)
+      return c.body(new Uint8Array(docx))
+    })
+}
+
+/** GET /admin/reports/periodic: the printable page, in the layout of an official report. */
+export function reportPageRoutes(deps: Deps) {
+  const policy = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: [NONCE], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+  })
+  return new Hono<Env>().get('/periodic', policy, reader(deps), query, async (c) => {
+    const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
+    const docxHref = `/api/v1/reports/periodic.docx?${new URL(c.req.url).searchParams}`
+    return c.html(<ReportPage {...renderInput(report)} today={todayOf(deps)} docxHref={docxHref} nonce={c.get('secureHeadersNonce')} />)
+  })
+}
+
+function renderInput(report: Awaited<ReturnType<typeof buildPeriodicReport>>) {
+  return { unitName: report.unitName, periodLabel: report.periodLabel, surveyTitle: report.survey.title, blocks: reportBlocks(report) }
+}

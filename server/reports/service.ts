@@ -1,0 +1,98 @@
+import type { CurrentUser } from '../../shared/auth-contract'
+import type { StatsQuery } from '../../shared/stats-query'
+import type { SurveyDefinition } from '../../shared/survey-definition'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import type { GroupOut } from '../stats/groups'
+import { getStats, type StatsResult } from '../stats/service'
+import { findFieldsByIds } from '../stats/queries'
+import { findLatestSurveyDefinition } from '../surveys/service'
+import { listTargets } from '../targets/service'
+import { findUnitHeading } from './queries'
+
+export type ReportTargetRow = { scope: string; value: number; rate: number | null; met: boolean | null; source: string; responses: number }
+
+export type PeriodicReport = {
+  unitName: string
+  parentName: string | null
+  periodLabel: string
+  from: string
+  to: string
+  survey: StatsResult['survey']
+  overall: GroupOut
+  targets: ReportTargetRow[]
+  byField: GroupOut[]
+  byUnit: GroupOut[]
+  byQuestion: GroupOut[]
+  definition: SurveyDefinition | undefined
+}
+
+/**
+ * The periodic report of a unit (quý, 6 tháng, năm): every figure comes from the stats service with the same
+ * query the dashboard sends, so the report and the dashboard cannot disagree.
+ */
+export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: StatsQuery): Promise<PeriodicReport> {
+  const unitId = query.unitId ?? user.unitId
+  if (unitId === null || unitId === undefined) {
+    throw new AppError('invalid_input', 'Chọn đơn vị báo cáo.', [{ path: ['unitId'], message: 'Cần chọn đơn vị báo cáo.' }])
+  }
+  const base = { ...query, unitId, counterId: undefined, fields: undefined }
+  const overall = await getStats(deps, user, { ...base, groupBy: 'none' })
+  const [byField, byUnit, byQuestion, heading, targets] = await Promise.all([
+    getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'field' }),
+    getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'unit' }),
+    getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'question' }),
+    findUnitHeading(deps.sql, unitId, overall.to),
+    listTargets(deps, user, { unitId }),
+  ])
+  if (!heading) throw new AppError('not_found', 'Đơn vị không tồn tại trong kỳ báo cáo.')
+
+  const rows: ReportTargetRow[] = overall.overall.targets.map((t) => ({
+    scope: 'Toàn bộ lĩnh vực',
+    value: t.value,
+    rate: overall.overall.rate,
+    met: t.met,
+    source: t.source,
+    responses: overall.overall.responses,
+  }))
+  // Field-group targets of the unit itself (đất đai + xây dựng + đầu tư): each pooled set is one stats query.
+  const pooled = targets.filter(
+    (t) => t.unitId === unitId && t.fieldIds.length > 0 && t.metric === overall.survey.metric && t.periodStart <= overall.to && t.periodEnd >= overall.from,
+  )
+  for (const target of pooled) {
+    const fields = await findFieldsByIds(deps.sql, target.fieldIds)
+    const group = await getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'none', fields: fields.map((f) => f.code) })
+    for (const t of group.overall.targets) {
+      rows.push({
+        scope: `Lĩnh vực ${fields.map((f) => f.name.toLocaleLowerCase('vi')).join(', ')}`,
+        value: t.value,
+        rate: group.overall.rate,
+        met: t.met,
+        source: t.source,
+        responses: group.overall.responses,
+      })
+    }
+  }
+  return {
+    unitName: heading.name,
+    parentName: heading.parentName,
+    periodLabel: overall.label,
+    from: overall.from,
+    to: overall.to,
+    survey: overall.survey,
+    overall: overall.overall,
+    targets: dedupe(rows),
+    byField: byField.groups,
+    byUnit: byUnit.groups,
+    byQuestion: byQuestion.groups,
+    definition: await findLatestSurveyDefinition(deps, overall.survey.id),
+  }
+}
+
+const dedupe = (rows: ReportTargetRow[]) => {
+  const seen = new Set<string>()
+  return rows.filter((r) => {
+    const key = `${r.scope}|${r.value}|${r.source}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+}

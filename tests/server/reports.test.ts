@@ -1,0 +1,87 @@
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDemo } from '../../server/demo/load-demo'
+import { formatPercent } from '../../shared/format'
+import { testApp, testSecretKey } from '../support/app'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedUser } from '../support/factories'
+import { signIn } from '../support/sign-in'
+
+let db: TestDatabase
+let app: ReturnType<typeof testApp>['app']
+let cookie: string
+let unitIds: Record<string, number>
+const q3 = 'period=quy&year=2025&index=3&mode=cutoff'
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  await loadDemo(db.sql, { secretKey: testSecretKey, timeZone: 'Asia/Ho_Chi_Minh' })
+  app = testApp(db.sql, { clock: () => new Date('2025-09-20T09:00:00+07:00') }).app
+  unitIds = Object.fromEntries((await db.sql<{ code: string; id: number }[]>`select code, id from units`).map((u) => [u.code, u.id]))
+  cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: unitIds['HD-CL']! }))
+})
+afterAll(() => db.drop())
+
+const get = (path: string) => app.request(path, { headers: { cookie } })
+const json = async (path: string) => {
+  const res = await get(path)
+  expect(res.status).toBe(200)
+  return res.json()
+}
+
+describe('the periodic report', () => {
+  it('has the same numbers as the dashboard for the same unit and period', async () => {
+    const report = await json(`/api/v1/reports/periodic?${q3}`)
+    const stats = await json(`/api/v1/stats?${q3}&unitId=${unitIds['HD-CL']}`)
+    const byField = await json(`/api/v1/stats?${q3}&unitId=${unitIds['HD-CL']}&groupBy=field`)
+    const land = await json(`/api/v1/stats?${q3}&unitId=${unitIds['HD-CL']}&fields=dat-dai,xay-dung,dau-tu`)
+    expect(report.periodLabel).toBe('Quý III/2025 (15/06/2025 – 14/09/2025)')
+    expect(report.overall.responses).toBe(stats.overall.responses)
+    expect(report.overall.rate).toBe(stats.overall.rate)
+    expect(report.overall.ci95).toEqual(stats.overall.ci95)
+    expect(report.byField.map((g: { key: string; rate: number }) => [g.key, g.rate])).toEqual(
+      byField.groups.map((g: { key: string; rate: number }) => [g.key, g.rate]),
+    )
+    const targets = report.targets.map((t: { scope: string; value: number; rate: number }) => [t.scope, t.value, t.rate])
+    expect(targets).toContainEqual(['Toàn bộ lĩnh vực', 0.96, stats.overall.rate])
+    expect(targets).toContainEqual(['Lĩnh vực đất đai, xây dựng, đầu tư', 0.87, land.overall.rate])
+  })
+
+  it('prints in the official layout with the same figures', async () => {
+    const stats = await json(`/api/v1/stats?${q3}&unitId=${unitIds['HD-CL']}`)
+    const res = await get(`/admin/reports/periodic?${q3}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    expect(html).toContain('Độc lập - Tự do - Hạnh phúc')
+    expect(html).toContain('UBND THÀNH PHỐ CHÍ LINH')
+    expect(html).toContain('Chí Linh, ngày 20 tháng 9 năm 2025')
+    expect(html).toContain('Quý III/2025 (15/06/2025 – 14/09/2025)')
+    expect(html).toContain(`tỷ lệ hài lòng đạt ${formatPercent(stats.overall.rate)}`)
+    expect(res.headers.get('content-security-policy')).toMatch(/style-src 'nonce-/)
+  })
+
+  it('downloads as a Word document with the same figures', async () => {
+    const stats = await json(`/api/v1/stats?${q3}&unitId=${unitIds['HD-CL']}`)
+    const res = await get(`/api/v1/reports/periodic.docx?${q3}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    const text = xml.replace(/<[^>]+>/g, '')
+    expect(text).toContain('BÁO CÁO')
+    expect(text).toContain('UBND THÀNH PHỐ CHÍ LINH')
+    expect(text).toContain(`tỷ lệ hài lòng đạt ${formatPercent(stats.overall.rate)}`)
+    expect(text).toContain('≥ 87,0%')
+  })
+
+  it('refuses a unit outside the analyst’s subtree and asks an admin to name a unit', async () => {
+    const saoDo = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: unitIds['HD-CL-SD']! }))
+    const foreign = await app.request(`/api/v1/reports/periodic?${q3}&unitId=${unitIds['HD-CL-LL']}`, { headers: { cookie: saoDo } })
+    expect(foreign.status).toBe(404)
+    const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
+    const unnamed = await app.request(`/api/v1/reports/periodic?${q3}`, { headers: { cookie: admin } })
+    expect(unnamed.status).toBe(400)
+    expect((await unnamed.json()).error.issues[0].path).toEqual(['unitId'])
+  })
+})
