@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { rollupDeltasOf } from '../responses/rollup-deltas'
-import { addToHourRollups, addToProcedureRollups, addToRollups } from '../responses/rollup-queries'
+import { addToAllRollups } from '../responses/rollup-queries'
 import { resolveReadScope } from '../stats/scope'
 import { isUnitWithinScope } from '../units/service'
 import {
@@ -63,9 +63,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     await subtractFromRollups(tx, before.main)
     await subtractFromProcedureRollups(tx, before.byProcedure)
     await subtractFromHourRollups(tx, before.byHour)
-    await addToRollups(tx, after.main)
-    await addToProcedureRollups(tx, after.byProcedure)
-    await addToHourRollups(tx, after.byHour)
+    await addToAllRollups(tx, after)
     await updateResponseExcluded(tx, id, isExcluded)
     await recordAudit(tx, user, {
       action: isExcluded ? 'exclude' : 'restore',

@@ -32,44 +32,36 @@ const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
   ns: tx.array(rows.map((r) => r.n), oid.int4),
 })
 
-export async function addToRollups(tx: Tx, rows: RollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
+/** Adds a batch's deltas to the three rollup tables in one statement: one round trip per batch. */
+export async function addToAllRollups(tx: Tx, deltas: { main: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }) {
+  if (deltas.main.length === 0) return
+  const m = columnsOf(tx, deltas.main)
+  const p = columnsOf(tx, deltas.byProcedure)
+  const h = columnsOf(tx, deltas.byHour)
   await tx`
-    insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    select * from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
+    with main as (
+      insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select * from unnest(
+        ${m.unitIds}::int[], ${m.days}::date[], ${m.counterIds}::int[], ${m.surveyIds}::int[], ${m.fieldIds}::int[],
+        ${m.keys}::text[], ${m.values}::int2[], ${m.verified}::bool[], ${m.excluded}::bool[], ${m.ns}::int[]
+      )
+      on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
+    ), by_procedure as (
+      insert into rollups_by_procedure
+        (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
+      select * from unnest(
+        ${p.unitIds}::int[], ${p.days}::date[], ${p.counterIds}::int[], ${p.surveyIds}::int[], ${p.fieldIds}::int[],
+        ${tx.array(deltas.byProcedure.map((r) => r.procedureCode), oid.text)}::text[],
+        ${p.keys}::text[], ${p.values}::int2[], ${p.verified}::bool[], ${p.excluded}::bool[], ${p.ns}::int[]
+      )
+      on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
     )
-    on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
-  `
-}
-
-export async function addToProcedureRollups(tx: Tx, rows: ProcedureRollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  await tx`
-    insert into rollups_by_procedure
-      (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
-    select * from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${tx.array(rows.map((r) => r.procedureCode), oid.text)}::text[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    )
-    on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
-  `
-}
-
-export async function addToHourRollups(tx: Tx, rows: HourRollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  await tx`
     insert into rollups_by_hour
       (unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
     select * from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${tx.array(rows.map((r) => r.hour), oid.int2)}::int2[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
+      ${h.unitIds}::int[], ${h.days}::date[], ${h.counterIds}::int[], ${h.surveyIds}::int[], ${h.fieldIds}::int[],
+      ${tx.array(deltas.byHour.map((r) => r.hour), oid.int2)}::int2[],
+      ${h.keys}::text[], ${h.values}::int2[], ${h.verified}::bool[], ${h.excluded}::bool[], ${h.ns}::int[]
     )
     on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
   `

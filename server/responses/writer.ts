@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db'
 import { markBursts } from './integrity'
 import { countRecentByCounter, findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
-import { addToHourRollups, addToProcedureRollups, addToRollups } from './rollup-queries'
+import { addToAllRollups } from './rollup-queries'
 import { rollupDeltasOf } from './rollup-deltas'
 
 export type StoreOutcome =
@@ -67,32 +67,22 @@ export async function storeBatch(tx: Tx, rows: NewResponseRow[], { timeZone, bur
   const firstById = new Map<string, NewResponseRow>()
   for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
   const receipts = new Map<string, StoredReceipt>()
-  for (const r of await findReceipts(tx, [...firstById.keys()])) receipts.set(r.submissionId, r)
-
-  // Sorted, so concurrent batches meet on the unique index in the same order.
-  let fresh = [...firstById.values()]
-    .filter((r) => !receipts.has(r.submissionId))
-    .sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
-  if (burst && fresh.length > 0) {
-    const earliest = Math.min(...fresh.map((r) => r.submittedAt.getTime()))
-    const counterIds = [...new Set(fresh.map((r) => r.counterId))]
+  // Sorted, so concurrent batches meet on the unique index in the same order. A replay's row is refused by
+  // the unique index below and its receipt read afterwards: one round trip fewer for the common case.
+  let candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+  if (burst && candidates.length > 0) {
+    const earliest = Math.min(...candidates.map((r) => r.submittedAt.getTime()))
+    const counterIds = [...new Set(candidates.map((r) => r.counterId))]
     const recent = await countRecentByCounter(tx, counterIds, new Date(earliest - burst.windowMs), burst.limit + 1)
-    fresh = markBursts(fresh, recent, burst.limit)
+    candidates = markBursts(candidates, recent, burst.limit)
   }
 
-  const inserted = fresh.length > 0 ? await insertResponses(tx, fresh) : []
+  const inserted = candidates.length > 0 ? await insertResponses(tx, candidates) : []
   const insertedIds = new Set(inserted.map((r) => r.submissionId))
   for (const r of inserted) receipts.set(r.submissionId, r)
-  const raced = fresh.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
-  if (raced.length > 0) for (const r of await findReceipts(tx, raced)) receipts.set(r.submissionId, r)
-
-  const created = fresh.filter((r) => insertedIds.has(r.submissionId))
-  if (created.length > 0) {
-    const deltas = rollupDeltasOf(created, timeZone)
-    await addToRollups(tx, deltas.main)
-    await addToProcedureRollups(tx, deltas.byProcedure)
-    await addToHourRollups(tx, deltas.byHour)
-  }
+  const earlier = candidates.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
+  if (earlier.length > 0) for (const r of await findReceipts(tx, earlier)) receipts.set(r.submissionId, r)
+  await addToAllRollups(tx, rollupDeltasOf(candidates.filter((r) => insertedIds.has(r.submissionId)), timeZone))
 
   const seenInBatch = new Set<string>()
   return rows.map((row): StoreOutcome => {

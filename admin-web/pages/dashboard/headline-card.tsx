@@ -5,6 +5,7 @@ import type { StatsGroup, StatsTarget } from '../../../shared/stats-contract'
 export function HeadlineCard({ title, group, target }: { title: string; group: StatsGroup; target?: StatsTarget }) {
   const gap = target && group.rate !== null ? (group.rate - target.value) * 100 : null
   const responseRate = typeof group.responseRate === 'number' ? group.responseRate : null
+  const realtime = group.realtimeIndex as { rate: number | null; label: string } | undefined
   return (
     <article class="card headline" aria-label={title}>
       <h3>{title}</h3>
@@ -29,6 +30,11 @@ export function HeadlineCard({ title, group, target }: { title: string; group: S
         {!group.sufficient && <strong> · không đủ mẫu (dưới 30 phiếu)</strong>}
       </p>
       {responseRate !== null && <p class="muted">Tỷ lệ phản hồi: {formatPercent(responseRate)} số hồ sơ đã trả kết quả</p>}
+      {realtime && realtime.rate !== null && (
+        <p class="muted" title={realtime.label}>
+          Chỉ số thời gian thực (QĐ 766, ước tính — chỉ số khác, không so sánh với tỷ lệ khảo sát): {formatPercent(realtime.rate)}
+        </p>
+      )}
     </article>
   )
 }

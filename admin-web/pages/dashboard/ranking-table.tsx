@@ -13,6 +13,7 @@ export function RankingTable({ caption, groups, nameHeader }: { caption: string;
     const order = typeof x === 'string' ? x.localeCompare(String(y), 'vi') : x - (y as number)
     return sort.isAscending ? order : -order
   })
+  const hasDossiers = groups.some((g) => typeof g.responseRate === 'number')
   const header = (key: SortKey, text: string, isNumber = false) => (
     <th class={isNumber ? 'num' : undefined} aria-sort={sort.key === key ? (sort.isAscending ? 'ascending' : 'descending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ key, isAscending: sort.key === key ? !sort.isAscending : true })}>
@@ -30,6 +31,7 @@ export function RankingTable({ caption, groups, nameHeader }: { caption: string;
           {header('rate', 'Tỷ lệ hài lòng', true)}
           <th>Khoảng tin cậy 95%</th>
           <th>Chỉ tiêu</th>
+          {hasDossiers && <th class="num">Tỷ lệ phản hồi</th>}
         </tr>
       </thead>
       <tbody>
@@ -47,6 +49,7 @@ export function RankingTable({ caption, groups, nameHeader }: { caption: string;
                 ? `≥ ${formatPercent(g.targets[0].value)} · ${g.targets[0].met === null ? '—' : g.targets[0].met ? 'Đạt' : 'Chưa đạt'}`
                 : '—'}
             </td>
+            {hasDossiers && <td class="num">{typeof g.responseRate === 'number' ? formatPercent(g.responseRate) : '—'}</td>}
           </tr>
         ))}
       </tbody>
