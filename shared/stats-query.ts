@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidDate, PeriodQuery, periodLabel, periodRange } from './periods'
 import { groupings } from './stats-contract'
+import { vietnameseErrorMap } from './zod-vietnamese'
 
 // Query strings of the analytics API: GET /api/v1/stats, /flags and /exports/responses.{csv,xlsx}.
 // A period is either `from` and `to` (YYYY-MM-DD, both inclusive) or a preset of periods.ts
@@ -36,9 +37,13 @@ function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | type
       ctx.addIssue({ code: 'custom', path: ['period'], message: 'Chọn hoặc kỳ báo cáo, hoặc khoảng ngày from–to, không chọn cả hai.' })
       return z.NEVER
     }
-    const parsed = PeriodQuery.safeParse({ period, year, index, mode, cutoffDay })
+    const parsed = PeriodQuery.safeParse({ period, year, index, mode, cutoffDay }, { error: vietnameseErrorMap })
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `Kỳ báo cáo không hợp lệ: ${issue.message}` })
+      for (const issue of parsed.error.issues) {
+        // periods.ts words its own rule in English: the quarter index.
+        const message = issue.code === 'custom' ? 'Quý cần index từ 1 đến 4; các kỳ khác không có index.' : issue.message
+        ctx.addIssue({ code: 'custom', path: issue.path, message: `Kỳ báo cáo không hợp lệ: ${message}` })
+      }
       return z.NEVER
     }
     return { ...periodRange(parsed.data), label: periodLabel(parsed.data) }

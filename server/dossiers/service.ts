@@ -81,15 +81,13 @@ function parseRecord(record: CsvRecord, columns: string[], issues: Issue[]): Par
 async function resolveCounters(deps: Deps, user: CurrentUser, parsed: ParsedRow[]) {
   const names = [...new Set(parsed.map(({ row }) => row.counter))]
   const ids = names.filter((name) => /^\d{1,9}$/.test(name)).map(Number)
-  const codes = names.filter((name) => !/^\d{1,9}$/.test(name))
-  const found = names.length === 0 ? [] : await findCountersByIdsOrCodes(deps.sql, ids, codes)
+  const found = names.length === 0 ? [] : await findCountersByIdsOrCodes(deps.sql, ids, names)
   const today = localTimeOf(deps.clock(), deps.config.timeZone).date
   const scope = user.role === 'admin' ? 'all' : await listUnitIdsInScope(deps, user, today)
   const inScope = found.filter((counter) => scope === 'all' || scope.includes(counter.unitId))
   const byName = new Map<string, ImportCounter>()
-  for (const counter of inScope) {
-    byName.set(String(counter.id), counter)
-    if (counter.code !== null) byName.set(counter.code, counter)
-  }
+  // A number names a counter by id before any (all-digit) QR code.
+  for (const counter of inScope) if (counter.code !== null) byName.set(counter.code, counter)
+  for (const counter of inScope) byName.set(String(counter.id), counter)
   return (name: string) => byName.get(name)
 }

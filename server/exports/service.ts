@@ -84,7 +84,8 @@ function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQ
     for await (const rows of cursorResponses(tx, questions, xlsxBatchRows)) {
       start()
       for (const row of rows) sheet.addRow(row).commit()
-      if (!(await isDrained(zipEntryOf(sheet), out)) || !(await isDrained(out, out))) return
+      // Rows stop while the client's stream is full: at most one batch is in flight inside exceljs and zlib.
+      if (!(await isDrained(out))) return
     }
     start()
     sheet.commit()
@@ -121,6 +122,7 @@ function forward(from: Readable, to: Writable): Promise<void> {
       from.resume()
     })
     from.once('end', () => {
+      resumeConnection(from)
       if (pendingBytes > 0 && !to.destroyed) flush()
       to.end()
       resolve()
@@ -130,27 +132,28 @@ function forward(from: Readable, to: Writable): Promise<void> {
 }
 
 /**
- * exceljs's worksheet stream writes on into the zip's deflate stream whatever it answers, so rows would pile
- * up in memory while the client reads slowly: the loop waits on that deflate stream itself (exceljs 4
- * internals: the worksheet's `stream.pipes`; absent before the zip reaches the sheet, then nothing waits).
+ * postgres.js 3.4 pauses the connection's socket when a COPY row fills the stream's buffer and resumes it
+ * only when the stream is read again; when CopyDone came in the same packet, nothing reads again and the
+ * connection hangs with the COMMIT's answer unread (porsager/postgres#1016, not yet released). The stream's
+ * read hook is what resumes the socket, so it is called once more after the end.
  */
-function zipEntryOf(sheet: ExcelJS.Worksheet): Writable | undefined {
-  return (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0]
+function resumeConnection(copy: Readable) {
+  ;(copy as Readable & { _read: (size: number) => void })._read(0)
 }
 
-/** Waits until `stream` wants more; false when `out` closed first (the client went away). */
-function isDrained(stream: Writable | undefined, out: Writable): Promise<boolean> {
-  if (out.destroyed) return Promise.resolve(false)
-  if (!stream?.writableNeedDrain) return Promise.resolve(true)
+/** Waits until `stream` wants more; false when it closed instead (the client went away). */
+function isDrained(stream: Writable): Promise<boolean> {
+  if (stream.destroyed) return Promise.resolve(false)
+  if (!stream.writableNeedDrain) return Promise.resolve(true)
   return new Promise((resolve) => {
     const settle = (isOpen: boolean) => {
       stream.off('drain', onDrain)
-      out.off('close', onClose)
+      stream.off('close', onClose)
       resolve(isOpen)
     }
     const onDrain = () => settle(true)
     const onClose = () => settle(false)
     stream.once('drain', onDrain)
-    out.once('close', onClose)
+    stream.once('close', onClose)
   })
 }

@@ -70,7 +70,12 @@ export async function getStats(deps: Deps, user: CurrentUser, query: StatsQuery)
     fields === null ? sumDossierCounts(deps.sql, { scope: read.scope, counterId: read.counterId, grouping: dossierGrouping }) : [],
   ])
   const rowsByGroup = new Map<string, CountRow[]>()
-  for (const row of rows) if (row.groupKey !== null) rowsByGroup.set(row.groupKey, [...(rowsByGroup.get(row.groupKey) ?? []), row])
+  for (const row of rows) {
+    if (row.groupKey === null) continue
+    const list = rowsByGroup.get(row.groupKey)
+    if (list) list.push(row)
+    else rowsByGroup.set(row.groupKey, [row])
+  }
   const sqlKeys = [...rowsByGroup.keys()]
 
   const requested = fields?.map((f) => f.id) ?? []

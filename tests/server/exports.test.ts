@@ -16,6 +16,8 @@ afterAll(() => db.drop())
 const local = (dateTime: string) => `${dateTime}:00+07:00`
 const header =
   'response_id,submitted_at,unit_code,unit_name,counter_code,field_code,procedure_code,channel,verified,flagged,survey_version,overall,reasons,thuan_tien,thai_do,dung_hen,comment'
+// A QR code may start with "-": the export then writes it with a leading apostrophe, like any text cell.
+const neutral = (code: string) => (code.startsWith('-') ? `'${code}` : code)
 const hyperlink = '=HYPERLINK("http://lua-dao.example","Bấm vào đây")'
 
 /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
@@ -99,7 +101,7 @@ describe('GET /api/v1/exports/responses.csv', () => {
     const rows = parseCsv(text.replace(/^\uFEFF/, '')).slice(1)
     const byId = new Map(rows.map((r) => [r[0], r]))
     expect(byId.get(w.ids[0])).toEqual([
-      w.ids[0], '2025-08-04 14:05:00', w.a.code, 'Xã Đông Hòa', w.a1.code, w.land.code, '1.001193.H50', 'qr', 'false', 'false', '1',
+      w.ids[0], '2025-08-04 14:05:00', w.a.code, 'Xã Đông Hòa', neutral(w.a1.code), w.land.code, '1.001193.H50', 'qr', 'false', 'false', '1',
       '3', '', '', '3', '', 'Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng',
     ])
     expect(byId.get(w.ids[1])!.slice(11, 13)).toEqual(['1', '2;5'])

@@ -367,12 +367,18 @@ describe('stats scope', () => {
     expect(summary((await statsOf(oldAnalyst, { ...range, unitId: ward.id })).overall)).toMatchObject({ responses: 6 })
   })
 
-  it('refuses a signed-out request and a request without a period', async () => {
+  it('refuses a signed-out request and a request without a valid period', async () => {
     const w = await seedProvince()
     expect((await app.request(`/api/v1/stats?from=2025-07-01&to=2025-07-31`)).status).toBe(401)
     const res = await getStats(w.cookie, { surveyId: w.survey.surveyId })
     expect(res.status).toBe(400)
     expect((await res.json()).error.code).toBe('invalid_input')
     expect((await getStats(w.cookie, { ...summer, fields: 'khong-co-linh-vuc-nay' })).status).toBe(400)
+    const noQuarter = await getStats(w.cookie, { surveyId: w.survey.surveyId, period: 'quy', year: 2025 })
+    expect((await noQuarter.json()).error.issues).toEqual([
+      { path: ['index'], message: 'Kỳ báo cáo không hợp lệ: Quý cần index từ 1 đến 4; các kỳ khác không có index.' },
+    ])
+    const both = await getStats(w.cookie, { surveyId: w.survey.surveyId, period: 'nam', year: 2025, ...summer })
+    expect(both.status).toBe(400)
   })
 })
