@@ -92,6 +92,12 @@ export const api = {
   createCounter: (body: Partial<NewCounter>) => request(CounterDetail, 'POST', '/counters', body),
   changeCounter: (id: number, body: { name?: string; isActive?: boolean }) => request(CounterDetail, 'PATCH', `/counters/${id}`, body),
   rotateCode: (id: number) => request(CounterDetail, 'POST', `/counters/${id}/rotate-code`, {}),
+  importDossierCounts: (csv: string) =>
+    request(z.object({ imported: z.number(), inserted: z.number(), updated: z.number() }), 'POST', '/dossier-counts/import', csv).then((r) => ({
+      created: r.inserted,
+      updated: r.updated,
+      unchanged: r.imported - r.inserted - r.updated,
+    })),
   flags: (params: Record<string, string | number | undefined>) => request(FlagsAnswer, 'GET', `/flags${query(params)}`),
   setExcluded: (responseId: string, isExcluded: boolean) =>
     request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, {}),

@@ -1,9 +1,15 @@
 import type { Child } from 'hono/jsx'
 import type { CurrentUser, Role } from '../shared/auth-contract'
 import { api } from './api'
+import { AuditPage } from './pages/audit-page'
+import { CataloguePage } from './pages/catalogue-page'
 import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
 import { ReportsPage } from './pages/reports-page'
+import { SurveysPage } from './pages/surveys-page'
+import { TargetsPage } from './pages/targets-page'
+import { UnitsPage } from './pages/units-page'
+import { UsersPage } from './pages/users-page'
 import { linkProps, useRoute, type Route } from './router'
 
 type Screen = { path: string; title: string; roles: Role[]; render: (route: Route, user: CurrentUser) => Child }
@@ -12,6 +18,12 @@ const screens: Screen[] = [
   { path: '/', title: 'Tổng quan', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <DashboardPage route={route} user={user} /> },
   { path: '/bao-cao', title: 'Báo cáo', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <ReportsPage user={user} /> },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
+  { path: '/don-vi', title: 'Đơn vị hành chính', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <UnitsPage route={route} user={user} /> },
+  { path: '/danh-muc', title: 'Lĩnh vực và thủ tục', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <CataloguePage route={route} user={user} /> },
+  { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
+  { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },
+  { path: '/phieu', title: 'Phiếu khảo sát', roles: ['admin', 'manager'], render: (route, user) => <SurveysPage route={route} user={user} /> },
+  { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },
 ]
 
 const roleNames: Record<Role, string> = { admin: 'Quản trị hệ thống', manager: 'Cán bộ quản lý', analyst: 'Cán bộ phân tích' }

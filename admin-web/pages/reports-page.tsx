@@ -2,6 +2,7 @@ import { useEffect, useState } from 'hono/jsx/dom'
 import type { UnitOnDate } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { api, type SurveyItem } from '../api'
+import { CsvImportForm } from '../components/csv-import-form'
 
 const periods = [
   { value: 'quy', label: 'Quý' },
@@ -113,6 +114,17 @@ export function ReportsPage({ user }: { user: CurrentUser }) {
         </ul>
       ) : (
         <p class="muted">Chọn đơn vị và năm để tạo báo cáo.</p>
+      )}
+      {user.role !== 'analyst' && (
+        <CsvImportForm
+          id="dossiers"
+          draftKey={`dossiers:${user.id}`}
+          title="Nhập số hồ sơ theo ngày (để tính tỷ lệ phản hồi)"
+          columns="date,counter,procedure,received,returned,overdue"
+          example={'date,counter,procedure,received,returned,overdue\n2025-07-01,<mã QR hoặc số quầy>,1.001193,12,10,1'}
+          send={api.importDossierCounts}
+          onImported={() => {}}
+        />
       )}
     </section>
   )

@@ -1,0 +1,9 @@
+import type { SurveyMetric } from '../shared/admin-contract'
+
+/** The indicators as the plans name them (DOMAIN.md §5). */
+export const metricNames: Record<SurveyMetric, string> = {
+  tthc: 'Hài lòng trong giải quyết TTHC',
+  dvc_truc_tuyen: 'Hài lòng với dịch vụ công trực tuyến',
+  sipas: 'Hài lòng với sự phục vụ của cơ quan HCNN (SIPAS)',
+  y_te_giao_duc: 'Hài lòng với dịch vụ y tế, giáo dục công lập',
+}
