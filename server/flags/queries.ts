@@ -119,6 +119,24 @@ export async function subtractFromRollups(tx: Tx, rows: RollupDelta[]) {
   requireAll(result.count, rows.length, 'rollups')
 }
 
+/** The same for the month grain: `day` holds the first of the month. */
+export async function subtractFromMonthRollups(tx: Tx, rows: RollupDelta[]) {
+  if (rows.length === 0) return
+  const c = keyColumnsOf(tx, rows)
+  const result = await tx`
+    update rollups_by_month r
+    set n = r.n - d.n
+    from unnest(
+      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
+      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
+    ) as d(unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+    where r.unit_id = d.unit_id and r.month = d.month and r.counter_id = d.counter_id and r.survey_id = d.survey_id
+      and r.field_id = d.field_id and r.question_key = d.question_key and r.value = d.value
+      and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
+  `
+  requireAll(result.count, rows.length, 'rollups_by_month')
+}
+
 export async function subtractFromProcedureRollups(tx: Tx, rows: ProcedureRollupDelta[]) {
   if (rows.length === 0) return
   const c = keyColumnsOf(tx, rows)

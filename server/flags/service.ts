@@ -13,6 +13,7 @@ import {
   findFlaggedPage,
   lockResponse,
   subtractFromHourRollups,
+  subtractFromMonthRollups,
   subtractFromProcedureRollups,
   subtractFromRollups,
   updateResponseExcluded,
@@ -61,6 +62,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     const before = rollupDeltasOf([row], timeZone)
     const after = rollupDeltasOf([{ ...row, isExcluded }], timeZone)
     await subtractFromRollups(tx, before.main)
+    await subtractFromMonthRollups(tx, before.byMonth)
     await subtractFromProcedureRollups(tx, before.byProcedure)
     await subtractFromHourRollups(tx, before.byHour)
     await addToAllRollups(tx, after)

@@ -6,7 +6,8 @@ import type { NewResponseRow } from './queries'
 /** The question key whose rows count responses rather than answers. */
 export const responseCountKey = '*'
 
-export type RollupDeltas = { main: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }
+/** `byMonth` has the shape of `main` with `day` the first of its month. */
+export type RollupDeltas = { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }
 
 /**
  * Aggregates a batch in memory into one delta per rollup row, sorted by key: concurrent batches then lock
@@ -14,6 +15,7 @@ export type RollupDeltas = { main: RollupDelta[]; byProcedure: ProcedureRollupDe
  */
 export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): RollupDeltas {
   const main = new Map<string, RollupDelta>()
+  const byMonth = new Map<string, RollupDelta>()
   const byProcedure = new Map<string, ProcedureRollupDelta>()
   const byHour = new Map<string, HourRollupDelta>()
   const add = <T extends RollupDelta>(into: Map<string, T>, key: string, make: () => T) => {
@@ -25,7 +27,9 @@ export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): Rollup
     const { date, hour } = localTimeOf(row.submittedAt, timeZone)
     const fieldId = row.fieldId ?? 0
     const procedureCode = row.procedureCode ? baseProcedureCode(row.procedureCode) : ''
+    const month = `${date.slice(0, 8)}01`
     const base = `${row.unitId}|${date}|${row.counterId}|${row.surveyId}|${fieldId}`
+    const monthBase = `${row.unitId}|${month}|${row.counterId}|${row.surveyId}|${fieldId}`
     const flags = `${row.isVerified ? 1 : 0}|${row.isExcluded ? 1 : 0}`
     for (const [questionKey, value] of countedValues(row)) {
       const delta = (): RollupDelta => ({
@@ -34,12 +38,13 @@ export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): Rollup
       })
       const tail = `${questionKey}|${value}|${flags}`
       add(main, `${base}|${tail}`, delta)
+      add(byMonth, `${monthBase}|${tail}`, () => ({ ...delta(), day: month }))
       add(byProcedure, `${base}|${procedureCode}|${tail}`, () => ({ ...delta(), procedureCode }))
       add(byHour, `${base}|${String(hour).padStart(2, '0')}|${tail}`, () => ({ ...delta(), hour }))
     }
   }
   const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v)
-  return { main: sorted(main), byProcedure: sorted(byProcedure), byHour: sorted(byHour) }
+  return { main: sorted(main), byMonth: sorted(byMonth), byProcedure: sorted(byProcedure), byHour: sorted(byHour) }
 }
 
 function* countedValues(row: NewResponseRow): Generator<[string, number]> {

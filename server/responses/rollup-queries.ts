@@ -32,10 +32,14 @@ const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
   ns: tx.array(rows.map((r) => r.n), oid.int4),
 })
 
-/** Adds a batch's deltas to the three rollup tables in one statement: one round trip per batch. */
-export async function addToAllRollups(tx: Tx, deltas: { main: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }) {
+/** Adds a batch's deltas to the four rollup tables in one statement: one round trip per batch. */
+export async function addToAllRollups(
+  tx: Tx,
+  deltas: { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] },
+) {
   if (deltas.main.length === 0) return
   const m = columnsOf(tx, deltas.main)
+  const mo = columnsOf(tx, deltas.byMonth)
   const p = columnsOf(tx, deltas.byProcedure)
   const h = columnsOf(tx, deltas.byHour)
   await tx`
@@ -46,6 +50,13 @@ export async function addToAllRollups(tx: Tx, deltas: { main: RollupDelta[]; byP
         ${m.keys}::text[], ${m.values}::int2[], ${m.verified}::bool[], ${m.excluded}::bool[], ${m.ns}::int[]
       )
       on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
+    ), by_month as (
+      insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select * from unnest(
+        ${mo.unitIds}::int[], ${mo.days}::date[], ${mo.counterIds}::int[], ${mo.surveyIds}::int[], ${mo.fieldIds}::int[],
+        ${mo.keys}::text[], ${mo.values}::int2[], ${mo.verified}::bool[], ${mo.excluded}::bool[], ${mo.ns}::int[]
+      )
+      on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)

@@ -45,14 +45,17 @@ const filtersOf = (db: Db, f: RollupFilter) => db`
   ${f.isVerifiedOnly ? db`and r.is_verified` : db``}
 `
 
-/** The survey with the most counted responses in scope and period (the default of the dashboard). */
+/**
+ * The survey with the most counted responses in scope around the period (the dashboard's default): read from
+ * the month grain, as a default needs no exact day boundaries.
+ */
 export async function findBusiestSurveyId(db: Db, f: RollupFilter) {
   const [row] = await db<[{ surveyId: number }?]>`
     with recursive ${scopeCtes(db, f.scope)}
     select r.survey_id
-    from rollups r
-    join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
-    where r.day between ${f.scope.from}::date and ${f.scope.to}::date
+    from rollups_by_month r
+    join scope s on s.unit_id = r.unit_id and r.month < s.valid_to and (r.month + interval '1 month')::date > s.valid_from
+    where r.month between date_trunc('month', ${f.scope.from}::date)::date and ${f.scope.to}::date
       and r.question_key = '*'
       and not r.is_excluded
       ${filtersOf(db, f)}
@@ -75,11 +78,11 @@ export type CountRow = { groupKey: string | null; isExcluded: boolean; questionK
  */
 function groupingOf(db: Db, grouping: Grouping) {
   const main = db`rollups`
-  const plain = (column: postgres.Fragment) => ({ table: main, inner: db`${column} as k1, null::int as k2`, outer: db`k1::text` })
+  const plain = (column: postgres.Fragment) => ({ table: main, hasMonths: true, inner: db`${column} as k1, null::int as k2`, outer: db`k1::text` })
   switch (grouping) {
     case 'none':
     case 'question':
-      return { table: main, inner: db`null::int as k1, null::int as k2`, outer: db`null::text` }
+      return { table: main, hasMonths: true, inner: db`null::int as k1, null::int as k2`, outer: db`null::text` }
     case 'field':
       return plain(db`r.field_id`)
     case 'unit':
@@ -87,35 +90,76 @@ function groupingOf(db: Db, grouping: Grouping) {
     case 'counter':
       return plain(db`r.counter_id`)
     case 'month':
-      return { table: main, inner: db`r.day as k1, null::int as k2`, outer: db`to_char(k1, 'YYYYMM')` }
+      return { table: main, hasMonths: true, inner: db`r.day as k1, null::int as k2`, outer: db`to_char(k1, 'YYYYMM')` }
     case 'procedure':
-      return { table: db`rollups_by_procedure`, inner: db`r.procedure_code as k1, null::int as k2`, outer: db`k1` }
+      return { table: db`rollups_by_procedure`, hasMonths: false, inner: db`r.procedure_code as k1, null::int as k2`, outer: db`k1` }
     case 'hour-weekday':
-      return { table: db`rollups_by_hour`, inner: db`r.day as k1, r.hour as k2`, outer: db`(extract(isodow from k1)::int * 100 + k2)::text` }
+      return { table: db`rollups_by_hour`, hasMonths: false, inner: db`r.day as k1, r.hour as k2`, outer: db`(extract(isodow from k1)::int * 100 + k2)::text` }
   }
+}
+
+/** The whole months of [from, to] as [first, end) and the edge days before and after them, as inclusive ranges. */
+export function splitByMonth(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
+  const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+  const firstOfNextMonth = (date: string) => {
+    const d = new Date(`${date.slice(0, 8)}01T00:00:00Z`)
+    d.setUTCMonth(d.getUTCMonth() + 1)
+    return d.toISOString().slice(0, 10)
+  }
+  const start = from.endsWith('-01') ? from : firstOfNextMonth(from)
+  const afterTo = addDays(to, 1)
+  const end = afterTo.endsWith('-01') ? afterTo : `${to.slice(0, 8)}01`
+  if (start >= end) return { months: null, edges: [[from, to]] }
+  const edges: [string, string][] = []
+  if (from < start) edges.push([from, addDays(start, -1)])
+  if (end <= to) edges.push([end, to])
+  return { months: [start, end], edges }
 }
 
 /**
  * One statement per stats request: rollup rows of the scope's unit-days summed per group, question and value,
  * so only those counts reach Node. Every grouping partitions the rows, so the whole selection is the sum of
  * its groups (summed in Node: a grouping set for it cost a second aggregation). Rows of excluded responses
- * are summed for '*' only: they are counted apart, never scored.
+ * are summed for '*' only: they are counted apart, never scored. Groupings of the main rollups read whole
+ * months from rollups_by_month and only the edge days, and the days of months in which a unit belonged to
+ * the scope for part of the month, from rollups.
  */
 export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; grouping: Grouping }) {
-  const { table, inner, outer } = groupingOf(db, f.grouping)
+  const { table, hasMonths, inner, outer } = groupingOf(db, f.grouping)
+  const part = (source: postgres.Fragment, scopeJoin: postgres.Fragment, where: postgres.Fragment) => db`
+    select ${inner}, r.is_excluded, r.question_key, r.value::int as value, sum(r.n) as n
+    from ${source} r
+    join scope s on s.unit_id = r.unit_id and ${scopeJoin}
+    where ${where}
+      and r.survey_id = ${f.surveyId}::int
+      and (not r.is_excluded or r.question_key = '*')
+      ${filtersOf(db, f)}
+    group by 1, 2, 3, 4, 5
+  `
+  const dayScope = db`r.day >= s.valid_from and r.day < s.valid_to`
+  const split = hasMonths ? splitByMonth(f.scope.from, f.scope.to) : { months: null, edges: [[f.scope.from, f.scope.to]] as [string, string][] }
+  const parts = split.edges.map(([a, b]) => part(table, dayScope, db`r.day between ${a}::date and ${b}::date`))
+  if (split.months) {
+    const [first, end] = split.months
+    parts.push(
+      part(
+        db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`,
+        db`r.day >= s.valid_from and (r.day + interval '1 month')::date <= s.valid_to`,
+        db`r.day >= ${first}::date and r.day < ${end}::date`,
+      ),
+      part(
+        table,
+        db`${dayScope} and (s.valid_from > ${first}::date or s.valid_to < ${end}::date)`,
+        db`r.day >= ${first}::date and r.day < ${end}::date
+          and (date_trunc('month', r.day) < s.valid_from or date_trunc('month', r.day) + interval '1 month' > s.valid_to)`,
+      ),
+    )
+  }
+  const union = parts.reduce((all, p) => db`${all} union all ${p}`)
   return db<CountRow[]>`
     with recursive ${scopeCtes(db, f.scope)}
     select ${outer} as group_key, is_excluded, question_key, value, sum(n)::int as n
-    from (
-      select ${inner}, r.is_excluded, r.question_key, r.value::int as value, sum(r.n) as n
-      from ${table} r
-      join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
-      where r.day between ${f.scope.from}::date and ${f.scope.to}::date
-        and r.survey_id = ${f.surveyId}::int
-        and (not r.is_excluded or r.question_key = '*')
-        ${filtersOf(db, f)}
-      group by 1, 2, 3, 4, 5
-    ) sums
+    from (${union}) sums
     group by 1, 2, 3, 4
   `
 }

@@ -46,3 +46,23 @@ describe('the demo data', () => {
     expect(outside.n).toBe(0)
   })
 })
+
+describe('the month grain of the rollups', () => {
+  it('holds exactly the day grain summed by month', async () => {
+    const [diff] = await db.sql<[{ n: number }]>`
+      select count(*)::int as n from (
+        select unit_id, date_trunc('month', day)::date as month, counter_id, survey_id, field_id, question_key, value,
+               is_verified, is_excluded, sum(n)::int as n
+        from rollups group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+        except
+        select unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n
+        from rollups_by_month
+      ) missing
+    `
+    const [counts] = await db.sql<[{ days: number; months: number }]>`
+      select (select sum(n)::int from rollups) as days, (select sum(n)::int from rollups_by_month) as months
+    `
+    expect(diff.n).toBe(0)
+    expect(counts.months).toBe(counts.days)
+  })
+})
