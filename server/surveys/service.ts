@@ -1,7 +1,7 @@
 import type { NewAssignment, NewSurvey } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
-import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
+import { checkSurveyDefinition } from '../../shared/survey-definition-vi'
 import { recordAudit } from '../audit/service'
 import { findSurveyByCode } from '../counters/service'
 import type { Deps } from '../deps'
@@ -46,37 +46,11 @@ export async function getPublicSurvey(deps: Deps, code: string) {
 
 const surveyNotFound = () => new AppError('not_found', 'Không tìm thấy phiếu khảo sát.')
 
-// shared/survey-definition.ts words its own rules in English (the citizen pages never show them); officials
-// editing a draft read them in Vietnamese.
-const definitionMessages: [RegExp, string][] = [
-  [/^lowercase letters, digits and _/, 'Khóa gồm chữ thường không dấu, số và "_", bắt đầu bằng chữ, tối đa 40 ký tự.'],
-  [/^duplicate aspect key$/, 'Khóa khía cạnh bị trùng.'],
-  [/^duplicate question key$/, 'Khóa câu hỏi bị trùng.'],
-  [/^a scale question needs a scale/, 'Câu hỏi thang đo cần chọn thang đo; các loại câu hỏi khác không có thang đo.'],
-  [/^choice and multi questions need options/, 'Câu hỏi chọn một hoặc chọn nhiều cần có phương án; các loại khác không có.'],
-  [/^option values must be unique$/, 'Giá trị các phương án không được trùng nhau.'],
-  [/^unknown aspect "(.*)"$/, 'Không có khía cạnh "$1".'],
-  [/^only scale questions belong to an aspect$/, 'Chỉ câu hỏi thang đo mới thuộc một khía cạnh.'],
-  [/^a follow-up must depend on an earlier question$/, 'Câu hỏi phụ phải dựa vào một câu hỏi đứng trước nó.'],
-  [/^the headline must be a scale question$/, 'Câu hỏi chính (headline) phải là câu hỏi thang đo.'],
-]
-
-const inVietnamese = (message: string) => {
-  const found = definitionMessages.find(([pattern]) => pattern.test(message))
-  return found ? message.replace(found[0], found[1]) : message
-}
-
 /** Parses a draft questionnaire, refusing it as `invalid_input` with every issue worded in Vietnamese. */
 export function parseSurveyDefinition(input: unknown): SurveyDefinition {
-  const parsed = SurveyDefinition.safeParse(input, { error: vietnameseErrorMap })
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-      message: inVietnamese(issue.message),
-    }))
-    throw new AppError('invalid_input', 'Phiếu khảo sát chưa hợp lệ.', issues)
-  }
-  return parsed.data
+  const checked = checkSurveyDefinition(input)
+  if (!checked.success) throw new AppError('invalid_input', 'Phiếu khảo sát chưa hợp lệ.', checked.issues)
+  return checked.data
 }
 
 /**

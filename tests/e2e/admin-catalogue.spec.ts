@@ -126,6 +126,12 @@ test('a manager creates only managers and analysts of their own subtree', async 
 })
 
 test('the units screen shows the demo tree on any date, and a re-parenting from 1 July 2025 changes only the later tree', async ({ page }) => {
+  // A ward of its own to re-parent, so the demo tree other specs read stays as it is.
+  await sql`
+    with unit as (insert into units (code) values ('HD-CL-VA') returning id)
+    insert into unit_versions (unit_id, name, level, parent_id, valid_from)
+    select unit.id, 'Phường Văn An', 'xa', (select id from units where code = 'HD-CL'), '2019-01-10' from unit
+  `
   const asked = acceptConfirmations(page)
   await logIn(page)
   await page.getByRole('link', { name: 'Đơn vị hành chính' }).click()
@@ -145,7 +151,7 @@ test('the units screen shows the demo tree on any date, and a re-parenting from 
   await expect(chiLinh).toContainText('Phường Sao Đỏ')
 
   const form = page.getByRole('form', { name: 'Đổi tên, đổi cấp hoặc chuyển đơn vị cấp trên' })
-  await form.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Phường Sao Đỏ (HD-CL-SD)' })
+  await form.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Phường Văn An (HD-CL-VA)' })
   await form.getByLabel('Đơn vị cấp trên mới').selectOption({ label: 'Tỉnh Hải Dương (demo) (HD)' })
   await form.getByRole('button', { name: 'Ghi phiên bản mới' }).click()
   await expect(form.getByLabel('Áp dụng từ ngày')).toHaveAccessibleDescription(/YYYY-MM-DD/)
@@ -155,24 +161,24 @@ test('the units screen shows the demo tree on any date, and a re-parenting from 
   await form.getByLabel('Áp dụng từ ngày').fill('2025-07-01')
   await form.getByRole('button', { name: 'Ghi phiên bản mới' }).click()
   await expect(page.getByRole('status')).toHaveText(
-    'Đã ghi phiên bản mới của Phường Sao Đỏ từ ngày 01/07/2025: chuyển trực thuộc Tỉnh Hải Dương (demo).',
+    'Đã ghi phiên bản mới của Phường Văn An từ ngày 01/07/2025: chuyển trực thuộc Tỉnh Hải Dương (demo).',
   )
-  expect(asked.at(-1)).toContain('Phường Sao Đỏ từ ngày 01/07/2025: chuyển trực thuộc Tỉnh Hải Dương (demo)')
+  expect(asked.at(-1)).toContain('Phường Văn An từ ngày 01/07/2025: chuyển trực thuộc Tỉnh Hải Dương (demo)')
   expect(asked.at(-1)).toContain('không xóa được')
 
   await treeDate.fill('2025-06-30')
   await expect(page.getByRole('heading', { name: 'Cây đơn vị ngày 30/06/2025' })).toBeVisible()
-  await expect(chiLinh).toContainText('Phường Sao Đỏ')
+  await expect(chiLinh).toContainText('Phường Văn An')
 
   await treeDate.fill('2025-08-01')
   await expect(page.getByRole('heading', { name: 'Cây đơn vị ngày 01/08/2025' })).toBeVisible()
-  await expect(chiLinh).not.toContainText('Phường Sao Đỏ')
+  await expect(chiLinh).not.toContainText('Phường Văn An')
   await expect(chiLinh).toContainText('Phường Phả Lại')
-  await expect(province).toContainText('Phường Sao Đỏ · Xã/Phường/Thị trấn · mã HD-CL-SD · từ 01/07/2025')
+  await expect(province).toContainText('Phường Văn An · Xã/Phường/Thị trấn · mã HD-CL-VA · từ 01/07/2025')
   await expectNoAxeViolations(page)
 
   const [stored] = await sql<[{ versions: number }]>`
-    select count(*)::int as versions from unit_versions v join units u on u.id = v.unit_id where u.code = 'HD-CL-SD'
+    select count(*)::int as versions from unit_versions v join units u on u.id = v.unit_id where u.code = 'HD-CL-VA'
   `
   expect(stored.versions).toBe(2)
 })
