@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db'
 import type { NewResponseRow } from '../responses/queries'
-import type { HourRollupDelta, ProcedureRollupDelta, RollupDelta } from '../responses/rollup-queries'
+import { columnsOf, oid, type HourRollupDelta, type ProcedureRollupDelta, type RollupDelta } from '../responses/rollup-queries'
 import { scopeCtes, type UnitScope } from '../stats/scope-queries'
 
 export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string }
@@ -81,30 +81,15 @@ export async function updateResponseExcluded(tx: Tx, id: string, isExcluded: boo
   `
 }
 
-// Counts leave their rows by an update, not by adding negative deltas: a row with n < 0 would break the
-// table's check before ON CONFLICT could merge it. The rows exist, as the response was counted in them.
-const oid = { int4: 23, int2: 21, text: 25, date: 1082, bool: 16 } as const
-
-const keyColumnsOf = (tx: Tx, rows: RollupDelta[]) => ({
-  unitIds: tx.array(rows.map((r) => r.unitId), oid.int4),
-  days: tx.array(rows.map((r) => r.day), oid.date),
-  counterIds: tx.array(rows.map((r) => r.counterId), oid.int4),
-  surveyIds: tx.array(rows.map((r) => r.surveyId), oid.int4),
-  fieldIds: tx.array(rows.map((r) => r.fieldId), oid.int4),
-  keys: tx.array(rows.map((r) => r.questionKey), oid.text),
-  values: tx.array(rows.map((r) => r.value), oid.int2),
-  verified: tx.array(rows.map((r) => r.isVerified), oid.bool),
-  excluded: tx.array(rows.map((r) => r.isExcluded), oid.bool),
-  ns: tx.array(rows.map((r) => r.n), oid.int4),
-})
-
 function requireAll(updated: number, expected: number, table: string) {
   if (updated !== expected) throw new Error(`${table}: ${updated} of ${expected} rollup rows found to subtract from`)
 }
 
+// Counts leave their rows by an update, not by adding negative deltas: a row with n < 0 would break the
+// table's check before ON CONFLICT could merge it. The rows exist, as the response was counted in them.
 export async function subtractFromRollups(tx: Tx, rows: RollupDelta[]) {
   if (rows.length === 0) return
-  const c = keyColumnsOf(tx, rows)
+  const c = columnsOf(tx, rows)
   const result = await tx`
     update rollups r
     set n = r.n - d.n
@@ -122,7 +107,7 @@ export async function subtractFromRollups(tx: Tx, rows: RollupDelta[]) {
 /** The same for the month grain: `day` holds the first of the month. */
 export async function subtractFromMonthRollups(tx: Tx, rows: RollupDelta[]) {
   if (rows.length === 0) return
-  const c = keyColumnsOf(tx, rows)
+  const c = columnsOf(tx, rows)
   const result = await tx`
     update rollups_by_month r
     set n = r.n - d.n
@@ -139,7 +124,7 @@ export async function subtractFromMonthRollups(tx: Tx, rows: RollupDelta[]) {
 
 export async function subtractFromProcedureRollups(tx: Tx, rows: ProcedureRollupDelta[]) {
   if (rows.length === 0) return
-  const c = keyColumnsOf(tx, rows)
+  const c = columnsOf(tx, rows)
   const result = await tx`
     update rollups_by_procedure r
     set n = r.n - d.n
@@ -157,7 +142,7 @@ export async function subtractFromProcedureRollups(tx: Tx, rows: ProcedureRollup
 
 export async function subtractFromHourRollups(tx: Tx, rows: HourRollupDelta[]) {
   if (rows.length === 0) return
-  const c = keyColumnsOf(tx, rows)
+  const c = columnsOf(tx, rows)
   const result = await tx`
     update rollups_by_hour r
     set n = r.n - d.n

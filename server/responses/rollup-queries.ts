@@ -17,9 +17,9 @@ export type HourRollupDelta = RollupDelta & { hour: number }
 
 // Rows go in as parallel arrays through unnest: one statement and ten parameters, whatever the batch size.
 // Each array carries its type's OID: postgres.js would otherwise send a boolean array as a single boolean.
-const oid = { int4: 23, int2: 21, text: 25, date: 1082, bool: 16 } as const
+export const oid = { int4: 23, int2: 21, text: 25, date: 1082, bool: 16 } as const
 
-const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
+export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
   unitIds: tx.array(rows.map((r) => r.unitId), oid.int4),
   days: tx.array(rows.map((r) => r.day), oid.date),
   counterIds: tx.array(rows.map((r) => r.counterId), oid.int4),

@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
-import { e2eDatabase, expectNoAxeViolations } from './support'
+import { e2eDatabase, expectNoAxeViolations, logIn } from './support'
 
 test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
 
 const sql = e2eDatabase()
 test.afterAll(() => sql.end())
-
-async function logIn(page: Page, username = 'admin') {
-  await page.goto('/admin')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('e2e-admin-password')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page.getByRole('heading', { name: 'Tổng quan mức độ hài lòng' })).toBeVisible()
-}
 
 /** Accepts every confirmation and keeps its wording, to check what the admin was asked. */
 function acceptConfirmations(page: Page) {

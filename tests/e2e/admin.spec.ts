@@ -1,20 +1,12 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { e2eDatabase, expectNoAxeViolations } from './support'
+import { e2eDatabase, expectNoAxeViolations, logIn } from './support'
 
 test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
 
 const sql = e2eDatabase()
 test.afterAll(() => sql.end())
-
-async function logIn(page: Page, username = 'admin') {
-  await page.goto('/admin')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('e2e-admin-password')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page.getByRole('heading', { name: 'Tổng quan mức độ hài lòng' })).toBeVisible()
-}
 
 test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({ page, browser }) => {
   await logIn(page)
