@@ -29,6 +29,7 @@ import { responseRoutes } from './responses/routes'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
 import { servicePointRoutes } from './service-points/routes'
 import { statsRoutes } from './stats/routes'
+import { surveyPreviewRoutes } from './surveys/preview-routes'
 import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/routes'
 import { planRoutes, targetRoutes } from './targets/routes'
 import { unitRoutes } from './units/routes'
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route('/admin/posters', posterRoutes(deps))
   app.route('/api/v1/reports', reportApiRoutes(deps))
   app.route('/admin/reports', reportPageRoutes(deps))
+  app.route('/admin/surveys', surveyPreviewRoutes(deps))
   // Last: every other path under /admin is the app's own screen.
   app.route('/admin', adminAppRoutes())
 

@@ -90,6 +90,19 @@ export async function getSurvey(deps: Deps, surveyId: number) {
   return survey
 }
 
+/** What an official previews: the saved draft, or one published version of the survey. */
+export async function getPreviewDefinition(deps: Deps, surveyId: number, version: number | 'draft') {
+  const survey = await findSurvey(deps.sql, surveyId)
+  if (!survey) throw surveyNotFound()
+  if (version === 'draft') {
+    if (survey.draft === null) throw new AppError('not_found', 'Phiếu chưa có bản nháp đã lưu.')
+    return { survey, label: 'Bản nháp đã lưu', definition: parseSurveyDefinition(survey.draft) }
+  }
+  const found = await findSurveyVersion(deps.sql, surveyId, version)
+  if (!found) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
+  return { survey, label: `Phiên bản ${found.version}`, definition: SurveyDefinition.parse(found.definition) }
+}
+
 /** The questionnaire of a survey's newest published version, or undefined before the first publication. */
 export async function findLatestSurveyDefinition(deps: Pick<Deps, 'sql'>, surveyId: number): Promise<SurveyDefinition | undefined> {
   const definition = await findLatestDefinition(deps.sql, surveyId)

@@ -18,6 +18,8 @@ export type SurveyPageProps = PageContext & {
   script?: string
   values?: { answers?: Answers; fieldCode?: string; procedure?: string; comment?: string }
   errors?: Record<string, string>
+  /** An official's preview: the same page, but it cannot be sent. */
+  isPreview?: boolean
 }
 
 const pick = (lang: Lang, item: { label: string; labelEn?: string }) => (lang === 'en' && item.labelEn) || item.label
@@ -121,8 +123,8 @@ export function SurveyPage(props: SurveyPageProps) {
           {errors.comment && <span class="err">{errors.comment}</span>}
         </p>
         <p class="notice">{t.anonymity}</p>
-        <button type="submit" data-sending={t.sending}>
-          {t.submit}
+        <button type="submit" data-sending={t.sending} disabled={props.isPreview}>
+          {props.isPreview ? t.previewSubmit : t.submit}
         </button>
         <p class="status" id="status" role="status" data-queued={t.queued}></p>
       </form>

@@ -331,6 +331,11 @@ export function SurveyEditor({ surveyId, user, surveys, onListChanged }: { surve
             <p class="hint">
               Như người dân thấy trên điện thoại. Câu hỏi phụ chỉ hiện khi chọn câu trả lời tương ứng; câu hỏi lĩnh vực và thủ tục tùy theo quầy.
             </p>
+            <p>
+              <a href={`/admin/surveys/${surveyId}/preview?version=${previewed ? previewed.id : 'draft'}`} target="_blank" rel="noopener">
+                Mở đúng trang người dân sẽ thấy (bản đã lưu)
+              </a>
+            </p>
             <SurveyPreview key={String(previewOf)} survey={previewSurvey} idPrefix="pv" />
           </section>
         )}
