@@ -89,6 +89,8 @@ export const api = {
   targets: () => request(z.array(Target), 'GET', '/targets'),
   servicePoints: (unitId?: number) => request(z.array(ServicePointWithCounters), 'GET', `/service-points${query({ unitId })}`),
   createServicePoint: (body: Partial<NewServicePoint>) => request(z.looseObject({ id: z.number() }), 'POST', '/service-points', body),
+  changeServicePoint: (id: number, body: { name?: string; isActive?: boolean }) =>
+    request(z.looseObject({ id: z.number() }), 'PATCH', `/service-points/${id}`, body),
   createCounter: (body: Partial<NewCounter>) => request(CounterDetail, 'POST', '/counters', body),
   changeCounter: (id: number, body: { name?: string; isActive?: boolean }) => request(CounterDetail, 'PATCH', `/counters/${id}`, body),
   rotateCode: (id: number) => request(CounterDetail, 'POST', `/counters/${id}/rotate-code`, {}),

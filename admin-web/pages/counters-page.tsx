@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'hono/jsx/dom'
-import type { ServicePointWithCounters } from '../../shared/admin-contract'
+import type { ServicePointWithCounters, UnitOnDate } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { api, ApiError, type FieldItem, type SurveyItem } from '../api'
 import { fieldErrorsOf } from '../components/field-errors'
@@ -9,6 +9,8 @@ export function CountersPage({ user }: { user: CurrentUser }) {
   const [points, setPoints] = useState<ServicePointWithCounters[] | undefined>(undefined)
   const [fields, setFields] = useState<FieldItem[]>([])
   const [surveys, setSurveys] = useState<SurveyItem[]>([])
+  const [units, setUnits] = useState<UnitOnDate[]>([])
+  const [pointErrors, setPointErrors] = useState<Record<string, string>>({})
   const [status, setStatus] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const canWrite = user.role !== 'analyst'
@@ -17,6 +19,7 @@ export function CountersPage({ user }: { user: CurrentUser }) {
     void reload()
     void api.fields().then(setFields, () => setFields([]))
     void api.surveys().then(setSurveys, () => setSurveys([]))
+    void api.units(new Date().toISOString().slice(0, 10)).then(setUnits, () => setUnits([]))
   }, [])
 
   const act = async (work: () => Promise<unknown>, done: string) => {
@@ -39,6 +42,28 @@ export function CountersPage({ user }: { user: CurrentUser }) {
   const rename = (id: number, current: string) => {
     const name = prompt('Tên mới của quầy', current)?.trim()
     if (name && name !== current) void act(() => api.changeCounter(id, { name }), `Đã đổi tên quầy thành "${name}".`)
+  }
+  const renamePoint = (id: number, current: string) => {
+    const name = prompt('Tên mới của bộ phận', current)?.trim()
+    if (name && name !== current) void act(() => api.changeServicePoint(id, { name }), `Đã đổi tên thành "${name}".`)
+  }
+  const deactivatePoint = (id: number, name: string) => {
+    if (!confirm(`Ngừng hoạt động "${name}"? Mọi quầy của bộ phận sẽ không nhận đánh giá nữa.`)) return
+    void act(() => api.changeServicePoint(id, { isActive: false }), `Đã ngừng hoạt động ${name}.`)
+  }
+  const createPoint = async (event: Event) => {
+    event.preventDefault()
+    const form = event.target as HTMLFormElement
+    const data = new FormData(form)
+    try {
+      await api.createServicePoint({ unitId: Number(data.get('unitId')), name: String(data.get('name') ?? ''), kind: data.get('kind') as 'mot_cua' })
+      setPointErrors({})
+      form.reset()
+      setStatus(`Đã tạo "${String(data.get('name'))}".`)
+      await reload()
+    } catch (e) {
+      setPointErrors(fieldErrorsOf(e))
+    }
   }
   const createCounter = async (event: Event) => {
     event.preventDefault()
@@ -72,7 +97,20 @@ export function CountersPage({ user }: { user: CurrentUser }) {
       <p role="status">{status}</p>
       {points.map((point) => (
         <section class="card" aria-label={point.name}>
-          <h2>{point.name}</h2>
+          <h2>
+            {point.name}
+            {!point.isActive && <span class="muted"> (ngừng hoạt động)</span>}
+          </h2>
+          {canWrite && point.isActive && (
+            <p>
+              <button type="button" class="secondary" onClick={() => renamePoint(point.id, point.name)}>
+                Đổi tên bộ phận
+              </button>{' '}
+              <button type="button" class="secondary" onClick={() => deactivatePoint(point.id, point.name)}>
+                Ngừng hoạt động bộ phận
+              </button>
+            </p>
+          )}
           <table>
             <thead>
               <tr>
@@ -117,6 +155,46 @@ export function CountersPage({ user }: { user: CurrentUser }) {
           </table>
         </section>
       ))}
+      {canWrite && (
+        <form class="card" onSubmit={createPoint} aria-label="Thêm bộ phận một cửa">
+          <h2>Thêm Bộ phận Một cửa / Trung tâm Phục vụ hành chính công</h2>
+          {pointErrors[''] && (
+            <p class="error" role="alert">
+              {pointErrors['']}
+            </p>
+          )}
+          <p>
+            <label for="p-unit">Đơn vị</label>
+            <br />
+            <select id="p-unit" name="unitId">
+              {units.map((u) => (
+                <option value={String(u.id)}>{u.name}</option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="p-name">Tên</label>
+            <br />
+            <input id="p-name" name="name" required maxlength={200} aria-describedby={pointErrors.name ? 'p-name-error' : undefined} />
+            {pointErrors.name && (
+              <span class="error" id="p-name-error">
+                {' '}
+                {pointErrors.name}
+              </span>
+            )}
+          </p>
+          <p>
+            <label for="p-kind">Loại</label>
+            <br />
+            <select id="p-kind" name="kind">
+              <option value="mot_cua">Bộ phận Một cửa</option>
+              <option value="pvhcc">Trung tâm Phục vụ hành chính công</option>
+              <option value="chi_nhanh">Chi nhánh (văn phòng đăng ký đất đai…)</option>
+            </select>
+          </p>
+          <button type="submit">Tạo bộ phận</button>
+        </form>
+      )}
       {canWrite && points.length > 0 && (
         <form class="card" onSubmit={createCounter} aria-label="Thêm quầy">
           <h2>Thêm quầy</h2>
