@@ -57,7 +57,7 @@ test('an analyst of TP Chí Linh sees the demo against the 96% target, and filte
   await logIn(page, 'phantich.chilinh')
   await page.goto('/admin?year=2025')
   await expect(page.getByText(/Chỉ tiêu ≥ 96,0%/).first()).toBeVisible()
-  await expect(page.getByRole('img', { name: /Xu hướng theo tháng/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Xu hướng theo tháng, đường chỉ tiêu 96,0%\. Tháng 1\/2025: \d+,\d%/ })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByLabel('Kỳ báo cáo').selectOption({ label: 'Quý' })
   await page.getByLabel('Quý', { exact: true }).selectOption({ label: 'III' })

@@ -29,7 +29,8 @@ export function TrendChart({ months, target }: { months: StatsGroup[]; target: n
     [months, target],
   )
   const description = months.map((m) => `${m.label}: ${formatPercent(m.rate)}`).join('; ')
-  return <ChartCanvas config={config} label={`Xu hướng theo tháng. ${description}`} />
+  const targetText = target === undefined ? '' : `, đường chỉ tiêu ${formatPercent(target)}`
+  return <ChartCanvas config={config} label={`Xu hướng theo tháng${targetText}. ${description}`} />
 }
 
 /** Rates by field, each bar with its own target drawn as a marker. */
