@@ -97,6 +97,25 @@ describe('POST /api/v1/responses', () => {
     expect((await huge.json()).error.code).toBe('payload_too_large')
   })
 
+  it('refuses a body whose declared length is over 64 KB before reading it, and accepts one under it', async () => {
+    const body = JSON.stringify({ counterCode: 'x', submissionId: randomUUID(), answers: {}, comment: 'x'.repeat(70_000) })
+    const declared = await app.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    })
+    expect(declared.status).toBe(413)
+    expect((await declared.json()).error.code).toBe('payload_too_large')
+    const counter = await seedCounter(db.sql)
+    const small = JSON.stringify({ counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })
+    const accepted = await app.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(small)) },
+      body: small,
+    })
+    expect(accepted.status).toBe(201)
+  })
+
   it('answers 404 for a forged or unknown counter code', async () => {
     const res = await post({ counterCode: 'AAAAAAAAAAAAAAAA', submissionId: randomUUID(), answers: { overall: 3 } })
     expect(res.status).toBe(404)
