@@ -2,7 +2,6 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
 import { authRoutes } from './accounts/routes'
 import { adminAppRoutes } from './admin-app/routes'
 import { auditRoutes } from './audit/routes'
@@ -26,6 +25,7 @@ import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
 import { reportApiRoutes, reportPageRoutes } from './reports/routes'
 import { responseRoutes } from './responses/routes'
+import { securityHeaders } from './security-headers'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
 import { servicePointRoutes } from './service-points/routes'
 import { statsRoutes } from './stats/routes'
@@ -83,7 +83,7 @@ export function createApp(options: AppOptions) {
     // No IP address or user agent is logged: they are personal data (DOMAIN.md §9).
     deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - startedAt) })
   })
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }))
+  app.use(securityHeaders)
   // Pages, assets and lists are worth compressing; the answers to POSTs are a few bytes of JSON, and the
   // middleware costs more per request than it saves there (bench: submit path).
   const compressed = compress()
