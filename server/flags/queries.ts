@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db'
 import type { NewResponseRow } from '../responses/queries'
-import { columnsOf, oid, type HourRollupDelta, type ProcedureRollupDelta, type RollupDelta } from '../responses/rollup-queries'
+import type { RollupDeltas } from '../responses/rollup-deltas'
+import { columnsOf, oid, type RollupDelta } from '../responses/rollup-queries'
 import { scopeCtes, type UnitScope } from '../stats/scope-queries'
 
 export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string }
@@ -81,79 +82,43 @@ export async function updateResponseExcluded(tx: Tx, id: string, isExcluded: boo
   `
 }
 
-function requireAll(updated: number, expected: number, table: string) {
-  if (updated !== expected) throw new Error(`${table}: ${updated} of ${expected} rollup rows found to subtract from`)
-}
+type ExtraKey = { column: 'procedure_code' | 'hour'; values: (string | number)[]; type: 'text' | 'int2' }
 
-// Counts leave their rows by an update, not by adding negative deltas: a row with n < 0 would break the
-// table's check before ON CONFLICT could merge it. The rows exist, as the response was counted in them.
-export async function subtractFromRollups(tx: Tx, rows: RollupDelta[]) {
+/** Subtracts deltas from one rollup table whose key is the common one, plus at most one extra column. */
+async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month', rows: RollupDelta[], extra?: ExtraKey) {
   if (rows.length === 0) return
   const c = columnsOf(tx, rows)
+  const extraArray = extra ? tx`${tx.array(extra.values, oid[extra.type])}::${tx.unsafe(extra.type)}[],` : tx``
+  const extraName = extra ? tx`${tx(extra.column)},` : tx``
+  const extraMatch = extra ? tx`and r.${tx(extra.column)} = d.${tx(extra.column)}` : tx``
   const result = await tx`
-    update rollups r
+    update ${tx(table)} r
     set n = r.n - d.n
     from unnest(
       ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
+      ${extraArray}
       ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    ) as d(unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    where r.unit_id = d.unit_id and r.day = d.day and r.counter_id = d.counter_id and r.survey_id = d.survey_id
-      and r.field_id = d.field_id and r.question_key = d.question_key and r.value = d.value
+    ) as d(unit_id, ${tx(time)}, counter_id, survey_id, field_id, ${extraName} question_key, value, is_verified, is_excluded, n)
+    where r.unit_id = d.unit_id and r.${tx(time)} = d.${tx(time)} and r.counter_id = d.counter_id
+      and r.survey_id = d.survey_id and r.field_id = d.field_id ${extraMatch}
+      and r.question_key = d.question_key and r.value = d.value
       and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
   `
-  requireAll(result.count, rows.length, 'rollups')
+  if (result.count !== rows.length) throw new Error(`${table}: ${result.count} of ${rows.length} rollup rows found to subtract from`)
 }
 
-/** The same for the month grain: `day` holds the first of the month. */
-export async function subtractFromMonthRollups(tx: Tx, rows: RollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  const result = await tx`
-    update rollups_by_month r
-    set n = r.n - d.n
-    from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    ) as d(unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    where r.unit_id = d.unit_id and r.month = d.month and r.counter_id = d.counter_id and r.survey_id = d.survey_id
-      and r.field_id = d.field_id and r.question_key = d.question_key and r.value = d.value
-      and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
-  `
-  requireAll(result.count, rows.length, 'rollups_by_month')
-}
-
-export async function subtractFromProcedureRollups(tx: Tx, rows: ProcedureRollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  const result = await tx`
-    update rollups_by_procedure r
-    set n = r.n - d.n
-    from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${tx.array(rows.map((r) => r.procedureCode), oid.text)}::text[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    ) as d(unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
-    where r.unit_id = d.unit_id and r.day = d.day and r.counter_id = d.counter_id and r.survey_id = d.survey_id
-      and r.field_id = d.field_id and r.procedure_code = d.procedure_code and r.question_key = d.question_key
-      and r.value = d.value and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
-  `
-  requireAll(result.count, rows.length, 'rollups_by_procedure')
-}
-
-export async function subtractFromHourRollups(tx: Tx, rows: HourRollupDelta[]) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  const result = await tx`
-    update rollups_by_hour r
-    set n = r.n - d.n
-    from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${tx.array(rows.map((r) => r.hour), oid.int2)}::int2[],
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    ) as d(unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
-    where r.unit_id = d.unit_id and r.day = d.day and r.counter_id = d.counter_id and r.survey_id = d.survey_id
-      and r.field_id = d.field_id and r.hour = d.hour and r.question_key = d.question_key
-      and r.value = d.value and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
-  `
-  requireAll(result.count, rows.length, 'rollups_by_hour')
+/**
+ * Takes one response's counts out of all four rollup tables. Counts leave their rows by an update, not by
+ * adding negative deltas: a row with n < 0 would break the table's check before ON CONFLICT could merge it.
+ * The rows exist, as the response was counted in them.
+ */
+export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
+  await subtractFrom(tx, 'rollups', 'day', deltas.main)
+  await subtractFrom(tx, 'rollups_by_month', 'month', deltas.byMonth)
+  await subtractFrom(tx, 'rollups_by_procedure', 'day', deltas.byProcedure, {
+    column: 'procedure_code',
+    values: deltas.byProcedure.map((r) => r.procedureCode),
+    type: 'text',
+  })
+  await subtractFrom(tx, 'rollups_by_hour', 'day', deltas.byHour, { column: 'hour', values: deltas.byHour.map((r) => r.hour), type: 'int2' })
 }

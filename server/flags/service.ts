@@ -12,10 +12,7 @@ import {
   countFlagged,
   findFlaggedPage,
   lockResponse,
-  subtractFromHourRollups,
-  subtractFromMonthRollups,
-  subtractFromProcedureRollups,
-  subtractFromRollups,
+  subtractFromAllRollups,
   updateResponseExcluded,
 } from './queries'
 
@@ -61,10 +58,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     if (row.isExcluded === isExcluded) return { id, excluded: isExcluded, changed: false }
     const before = rollupDeltasOf([row], timeZone)
     const after = rollupDeltasOf([{ ...row, isExcluded }], timeZone)
-    await subtractFromRollups(tx, before.main)
-    await subtractFromMonthRollups(tx, before.byMonth)
-    await subtractFromProcedureRollups(tx, before.byProcedure)
-    await subtractFromHourRollups(tx, before.byHour)
+    await subtractFromAllRollups(tx, before)
     await addToAllRollups(tx, after)
     await updateResponseExcluded(tx, id, isExcluded)
     await recordAudit(tx, user, {
