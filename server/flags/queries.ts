@@ -1,7 +1,6 @@
 import type { Db, Tx } from '../db'
 import type { NewResponseRow } from '../responses/queries'
-import type { RollupDeltas } from '../responses/rollup-deltas'
-import { columnsOf, oid, type RollupDelta } from '../responses/rollup-queries'
+import { columnsOf, oid, type RollupDelta, type RollupDeltas } from '../responses/rollup-queries'
 import { scopeCtes, type UnitScope } from '../stats/scope-queries'
 
 export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string }

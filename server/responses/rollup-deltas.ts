@@ -1,13 +1,11 @@
 import { baseProcedureCode } from '../../shared/procedure-code'
 import { localTimeOf } from '../../shared/local-time'
-import type { HourRollupDelta, ProcedureRollupDelta, RollupDelta } from './rollup-queries'
+import type { HourRollupDelta, ProcedureRollupDelta, RollupDelta, RollupDeltas } from './rollup-queries'
 import type { NewResponseRow } from './queries'
 
 /** The question key whose rows count responses rather than answers. */
 export const responseCountKey = '*'
 
-/** `byMonth` has the shape of `main` with `day` the first of its month. */
-export type RollupDeltas = { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }
 
 /**
  * Aggregates a batch in memory into one delta per rollup row, sorted by key: concurrent batches then lock

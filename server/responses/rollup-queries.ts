@@ -15,6 +15,9 @@ export type RollupDelta = {
 export type ProcedureRollupDelta = RollupDelta & { procedureCode: string }
 export type HourRollupDelta = RollupDelta & { hour: number }
 
+/** A batch's deltas for the four rollup tables; `byMonth` has the shape of `main` with `day` the first of its month. */
+export type RollupDeltas = { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }
+
 // Rows go in as parallel arrays through unnest: one statement and ten parameters, whatever the batch size.
 // Each array carries its type's OID: postgres.js would otherwise send a boolean array as a single boolean.
 export const oid = { int4: 23, int2: 21, text: 25, date: 1082, bool: 16 } as const
@@ -33,10 +36,7 @@ export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
 })
 
 /** Adds a batch's deltas to the four rollup tables in one statement: one round trip per batch. */
-export async function addToAllRollups(
-  tx: Tx,
-  deltas: { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] },
-) {
+export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
   if (deltas.main.length === 0) return
   const m = columnsOf(tx, deltas.main)
   const mo = columnsOf(tx, deltas.byMonth)
