@@ -100,6 +100,11 @@ export const api = {
       updated: r.updated,
       unchanged: r.imported - r.inserted - r.updated,
     })),
+  apiKeys: () =>
+    request(z.array(z.looseObject({ id: z.number(), name: z.string(), unitId: z.number(), createdAt: z.string(), revokedAt: z.string().nullable() })), 'GET', '/api-keys'),
+  createApiKey: (body: { name: string; unitId: number }) =>
+    request(z.looseObject({ id: z.number(), key: z.string() }), 'POST', '/api-keys', body),
+  revokeApiKey: (id: number) => request(z.undefined(), 'POST', `/api-keys/${id}/revoke`, {}),
   flags: (params: Record<string, string | number | undefined>) => request(FlagsAnswer, 'GET', `/flags${query(params)}`),
   setExcluded: (responseId: string, isExcluded: boolean) =>
     request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, {}),

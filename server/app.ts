@@ -4,6 +4,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { authRoutes } from './accounts/routes'
 import { adminAppRoutes } from './admin-app/routes'
+import { apiKeyRoutes } from './api-keys/routes'
 import { auditRoutes } from './audit/routes'
 import { fieldRoutes, procedureRoutes } from './catalogue/routes'
 import { citizenRoutes } from './citizen/routes'
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   app.route('/', citizenRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
+  app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))

@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ByIdParams, Id } from '../../shared/admin-contract'
+import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
+import { requireUser, type UserEnv } from '../accounts/require-user'
+import type { Deps } from '../deps'
+import { validate } from '../validate'
+import { createApiKey, listApiKeys, revokeKey } from './service'
+
+const NewApiKey = z.strictObject({ name: z.string().trim().min(1).max(200), unitId: Id })
+
+/** Keys for the one-stop systems of a unit subtree: admins and managers of that subtree. */
+export function apiKeyRoutes(deps: Deps) {
+  const manager = requireUser(deps, 'manager')
+  return new Hono<UserEnv>()
+    .get('/', manager, async (c) => c.json(await listApiKeys(deps, c.var.user)))
+    .post('/', manager, validate('json', NewApiKey, vi), async (c) => c.json(await createApiKey(deps, c.var.user, c.req.valid('json')), 201))
+    .post('/:id/revoke', manager, validate('param', ByIdParams, vi), async (c) => {
+      await revokeKey(deps, c.var.user, c.req.valid('param').id)
+      return c.body(null, 204)
+    })
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../support/app'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedCounter, seedUnit, seedUser } from '../support/factories'
+import { ownOrigin, signIn } from '../support/sign-in'
+
+let db: TestDatabase
+let app: ReturnType<typeof testApp>['app']
+beforeAll(async () => {
+  db = await createTestDatabase()
+  app = testApp(db.sql).app
+})
+afterAll(() => db.drop())
+
+const post = (path: string, cookie: string, body: unknown = {}) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', origin: ownOrigin, cookie }, body: JSON.stringify(body) })
+const mint = (key: string, counterId: number, dossierCode: string) =>
+  app.request('/api/v1/invitations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ counterId, dossierCode }),
+  })
+
+describe('API keys of the one-stop systems', () => {
+  it('are made by a manager for their subtree, shown once, and mint invitations until revoked', async () => {
+    const unit = await seedUnit(db.sql)
+    const counter = await seedCounter(db.sql, { unitId: unit.id })
+    const manager = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
+    const created = await post('/api/v1/api-keys', manager, { name: 'Hệ thống một cửa điện tử', unitId: unit.id })
+    expect(created.status).toBe(201)
+    const { id, key } = await created.json()
+    expect(key).toMatch(/^sipas_[\w-]{32}$/)
+    expect((await mint(key, counter.counterId, 'HS-KEY-1')).status).toBe(201)
+
+    const list = await (await app.request('/api/v1/api-keys', { headers: { cookie: manager } })).json()
+    expect(list.map((k: { id: number }) => k.id)).toContain(id)
+    expect(JSON.stringify(list)).not.toContain(key)
+    const [dump] = await db.sql<[{ text: string }]>`select string_agg(k::text, ' ') as text from api_keys k`
+    expect(dump.text).not.toContain(key.slice(6))
+
+    expect((await post(`/api/v1/api-keys/${id}/revoke`, manager)).status).toBe(204)
+    expect((await mint(key, counter.counterId, 'HS-KEY-2')).status).toBe(401)
+    const audit = await db.sql`select action from audit_log where entity = 'api_key' and entity_id = ${String(id)} order by id`
+    expect(audit.map((a) => a.action)).toEqual(['create', 'revoke'])
+  })
+
+  it('refuses a manager outside the unit, and an analyst', async () => {
+    const unit = await seedUnit(db.sql)
+    const other = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: (await seedUnit(db.sql)).id }))
+    expect((await post('/api/v1/api-keys', other, { name: 'x', unitId: unit.id })).status).toBe(403)
+    const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
+    const { id } = await (await post('/api/v1/api-keys', admin, { name: 'x', unitId: unit.id })).json()
+    expect((await post(`/api/v1/api-keys/${id}/revoke`, other)).status).toBe(404)
+    const [key] = await db.sql<[{ revokedAt: Date | null }]>`select revoked_at from api_keys where id = ${id}`
+    expect(key.revokedAt).toBeNull()
+    const analyst = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: unit.id }))
+    expect((await post('/api/v1/api-keys', analyst, { name: 'x', unitId: unit.id })).status).toBe(403)
+  })
+})
