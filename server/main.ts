@@ -64,7 +64,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 })
 
 let isStopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (isStopping) return
     isStopping = true
