@@ -48,7 +48,10 @@ if (isDemoStart) {
 const admin = await ensureFirstAdmin(sql, config.adminPassword)
 if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
 
-const writer = createResponseWriter(sql, responseWriterOptions({ ...config, secretKey }))
+// Ratings are written through a pool of their own: an export or a report cannot take its connections, and
+// its statements keep one plan each (see DbOptions.genericPlans).
+const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true })
+const writer = createResponseWriter(writerSql, responseWriterOptions({ ...config, secretKey }))
 const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
   const demoCode = await findDemoSurveyCode(sql)
@@ -72,7 +75,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     server.close()
     void (async () => {
       await writer.drain()
-      await sql.end({ timeout: 5 })
+      await Promise.all([writerSql.end({ timeout: 5 }), sql.end({ timeout: 5 })])
       await embedded?.stop()
       process.exit(0)
     })()

@@ -5,6 +5,11 @@
 export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
   const entries = new Map<string, { atMs: number; value: T | undefined }>()
   return {
+    /** The fresh entry for a key, without loading: `undefined` when there is none. */
+    peek(key: string, nowMs: number): { value: T | undefined } | undefined {
+      const hit = entries.get(key)
+      return hit && nowMs - hit.atMs < ttlMs ? hit : undefined
+    },
     async get(key: string, nowMs: number, load: () => Promise<T | undefined>): Promise<T | undefined> {
       const hit = entries.get(key)
       if (hit && nowMs - hit.atMs < ttlMs) return hit.value

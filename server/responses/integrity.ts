@@ -23,20 +23,3 @@ export function flagReasonsOf(s: Signals): FlagReason[] {
   if (s.openingHours && !isWithinOpeningHours(s.openingHours, s.submittedAt, s.timeZone)) reasons.push('outside_hours')
   return reasons
 }
-
-/**
- * Flags the ratings of a batch that push a counter past `limit` within the window, counting those already
- * stored (`recent`): they are kept and counted apart, never dropped.
- */
-export function markBursts<T extends { counterId: number; flagReasons: string[]; isExcluded: boolean }>(
-  rows: T[],
-  recent: Map<number, number>,
-  limit: number,
-): T[] {
-  const seen = new Map(recent)
-  return rows.map((row) => {
-    const count = (seen.get(row.counterId) ?? 0) + 1
-    seen.set(row.counterId, count)
-    return count > limit ? { ...row, flagReasons: [...row.flagReasons, 'burst'], isExcluded: true } : row
-  })
-}

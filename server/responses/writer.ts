@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db'
-import { markBursts } from './integrity'
-import { countRecentByCounter, findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { uuidV7 } from './response-id'
 import { addToAllRollups } from './rollup-queries'
 import { rollupDeltasOf } from './rollup-deltas'
 
@@ -68,21 +68,21 @@ export async function storeBatch(tx: Tx, rows: NewResponseRow[], { timeZone, bur
   for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
   const receipts = new Map<string, StoredReceipt>()
   // Sorted, so concurrent batches meet on the unique index in the same order. A replay's row is refused by
-  // the unique index below and its receipt read afterwards: one round trip fewer for the common case.
-  let candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
-  if (burst && candidates.length > 0) {
-    const earliest = Math.min(...candidates.map((r) => r.submittedAt.getTime()))
-    const counterIds = [...new Set(candidates.map((r) => r.counterId))]
-    const recent = await countRecentByCounter(tx, counterIds, new Date(earliest - burst.windowMs), burst.limit + 1)
-    candidates = markBursts(candidates, recent, burst.limit)
-  }
-
-  const inserted = candidates.length > 0 ? await insertResponses(tx, candidates) : []
-  const insertedIds = new Set(inserted.map((r) => r.submissionId))
-  for (const r of inserted) receipts.set(r.submissionId, r)
-  const earlier = candidates.filter((r) => !insertedIds.has(r.submissionId)).map((r) => r.submissionId)
+  // the unique index and its receipt read afterwards: one round trip fewer for the common case.
+  const candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+  const since = (windowMs: number) => new Date(Math.min(...candidates.map((r) => r.submittedAt.getTime())) - windowMs)
+  const withIds = candidates.map((r) => ({ ...r, id: uuidV7(r.submittedAt.getTime()) }))
+  const inserted = candidates.length > 0 ? await insertResponses(tx, withIds, burst && { limit: burst.limit, since: since(burst.windowMs) }) : []
+  // The rows as stored, burst flags included: the rollups count them as such.
+  const stored = inserted.map((r) => {
+    const row = firstById.get(r.submissionId)!
+    receipts.set(r.submissionId, { id: r.id, submissionId: r.submissionId, contentHash: row.contentHash, isVerified: row.isVerified })
+    return { ...row, flagReasons: r.flagReasons, isExcluded: r.isExcluded }
+  })
+  const earlier = candidates.filter((r) => !receipts.has(r.submissionId)).map((r) => r.submissionId)
   if (earlier.length > 0) for (const r of await findReceipts(tx, earlier)) receipts.set(r.submissionId, r)
-  await addToAllRollups(tx, rollupDeltasOf(candidates.filter((r) => insertedIds.has(r.submissionId)), timeZone))
+  await addToAllRollups(tx, rollupDeltasOf(stored, timeZone))
+  const insertedIds = new Set(inserted.map((r) => r.submissionId))
 
   const seenInBatch = new Set<string>()
   return rows.map((row): StoreOutcome => {

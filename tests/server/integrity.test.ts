@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { markBursts } from '../../server/responses/integrity'
+import { storeBatch } from '../../server/responses/writer'
+import type { NewResponseRow } from '../../server/responses/queries'
 import { isWithinOpeningHours } from '../../shared/opening-hours'
 import { mintFormToken } from '../../server/responses/form-token'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
-import { seedCounter, seedUser } from '../support/factories'
+import { seedCounter, seedResponses, seedUser } from '../support/factories'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -131,10 +132,35 @@ describe('integrity signals', () => {
 })
 
 describe('integrity rules', () => {
-  it('counts burst positions across the stored and the new ratings of each counter', () => {
-    const row = (counterId: number) => ({ counterId, flagReasons: [] as string[], isExcluded: false })
-    const marked = markBursts([row(1), row(2), row(1), row(1)], new Map([[1, 1]]), 2)
-    expect(marked.map((r) => r.isExcluded)).toEqual([false, false, true, true])
+  it('counts burst positions across the stored ratings in the window and the batch, per counter', async () => {
+    const one = await seedCounter(db.sql)
+    const two = await seedCounter(db.sql)
+    const at = new Date('2025-08-12T10:00:00+07:00')
+    // One stored rating inside the two-minute window at counter one, one outside it.
+    await seedResponses(db.sql, one, [{ at: '2025-08-12T09:59:00+07:00', answers: { overall: 3 } }])
+    await seedResponses(db.sql, one, [{ at: '2025-08-12T09:50:00+07:00', answers: { overall: 3 } }])
+    const row = (counter: typeof one, submissionId = randomUUID()): NewResponseRow => ({
+      submissionId, contentHash: Buffer.from(submissionId), surveyId: counter.surveyId, surveyVersionId: counter.versionId,
+      counterId: counter.counterId, unitId: counter.unitId, fieldId: null, procedureCode: null, channel: 'qr',
+      isVerified: false, flagReasons: [], isExcluded: false, submittedAt: at, answers: { overall: 3 }, comment: null,
+    })
+    // Sorted by submission id, as the writer sorts a batch: positions follow that order.
+    const batch = [row(one, '00000000-0000-4000-8000-000000000001'), row(two), row(one, '00000000-0000-4000-8000-000000000002'), row(one, '00000000-0000-4000-8000-000000000003')]
+    const outcomes = await db.sql.begin((tx) => storeBatch(tx, batch, { timeZone: 'Asia/Ho_Chi_Minh', burst: { limit: 2, windowMs: 120_000 } }))
+    expect(outcomes.map((o) => o.kind)).toEqual(['created', 'created', 'created', 'created'])
+    const stored = await db.sql<{ submissionId: string; flagReasons: string[]; isExcluded: boolean }[]>`
+      select submission_id, flag_reasons, is_excluded from responses
+      where submission_id = any(${batch.map((r) => r.submissionId)}::uuid[])
+    `
+    const byId = new Map(stored.map((r) => [r.submissionId, r]))
+    expect(batch.map((r) => byId.get(r.submissionId)!.isExcluded)).toEqual([false, false, true, true])
+    expect(batch.map((r) => byId.get(r.submissionId)!.flagReasons.join())).toEqual(['', '', 'burst', 'burst'])
+    // The rollups count the burst ratings as excluded, as they are stored.
+    const [rolled] = await db.sql<[{ excluded: number; kept: number }]>`
+      select coalesce(sum(n) filter (where is_excluded), 0)::int as excluded, coalesce(sum(n) filter (where not is_excluded), 0)::int as kept
+      from rollups where counter_id = ${one.counterId} and question_key = '*' and day = '2025-08-12'
+    `
+    expect(rolled).toEqual({ excluded: 2, kept: 3 })
   })
 
   it('reads opening hours in local time, closing time excluded', () => {

@@ -16,8 +16,9 @@ export async function startPlatform({ port, env = {} }: { port: number; env?: Re
   await chmod(dataDir, 0o755)
   const pgPort = await freePort()
   const url = `http://127.0.0.1:${port}`
-  // One process (no npx or tsx wrapper in between), so SIGTERM reaches the server itself.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // One process (no npx or tsx wrapper in between), so SIGTERM reaches the server itself. The V8 flag is the
+  // one `npm start` gives (package.json).
+  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

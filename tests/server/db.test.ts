@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../server/db'
+import { createResponseWriter } from '../../server/responses/writer'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedCounter } from '../support/factories'
+
+let db: TestDatabase
+beforeAll(async () => {
+  db = await createTestDatabase()
+})
+afterAll(() => db.drop())
+
+describe('database pools', () => {
+  it('plan generically only in the pool that asks for it', async () => {
+    const writerPool = createDb(db.url, { max: 1, genericPlans: true })
+    try {
+      expect((await writerPool`show plan_cache_mode`)[0]!.planCacheMode).toBe('force_generic_plan')
+      expect((await db.sql`show plan_cache_mode`)[0]!.planCacheMode).toBe('auto')
+    } finally {
+      await writerPool.end()
+    }
+  })
+
+  it('store ratings through generic plans batch after batch, rollups matching rows', async () => {
+    const writerPool = createDb(db.url, { max: 2, genericPlans: true })
+    const counter = await seedCounter(db.sql)
+    const writer = createResponseWriter(writerPool, { timeZone: 'Asia/Ho_Chi_Minh', burst: { limit: 1000, windowMs: 120_000 } })
+    try {
+      // More batches than PostgreSQL's five custom plans before it would switch, of varying sizes.
+      for (let batch = 1; batch <= 8; batch++) {
+        const outcomes = await Promise.all(
+          Array.from({ length: batch }, (_, i) =>
+            writer.store({
+              submissionId: randomUUID(), contentHash: Buffer.from([batch, i]), surveyId: counter.surveyId,
+              surveyVersionId: counter.versionId, counterId: counter.counterId, unitId: counter.unitId, fieldId: null,
+              procedureCode: null, channel: 'qr', isVerified: false, flagReasons: [], isExcluded: false,
+              submittedAt: new Date('2025-08-12T03:00:00Z'), answers: { overall: (i % 3) + 1 }, comment: null,
+            }),
+          ),
+        )
+        expect(outcomes.every((o) => o.kind === 'created')).toBe(true)
+      }
+      const [counts] = await db.sql<[{ rows: number; rolled: number }]>`
+        select
+          (select count(*)::int from responses where counter_id = ${counter.counterId}) as rows,
+          (select sum(n)::int from rollups where counter_id = ${counter.counterId} and question_key = '*') as rolled
+      `
+      expect(counts).toEqual({ rows: 36, rolled: 36 })
+    } finally {
+      await writer.drain()
+      await writerPool.end()
+    }
+  })
+})
