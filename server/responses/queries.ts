@@ -1,4 +1,4 @@
-import type { Tx } from '../db'
+import type { Db, Tx } from '../db'
 import type { Answers } from '../../shared/answers'
 
 export type NewResponseRow = {
@@ -27,15 +27,22 @@ export type InsertedRow = { id: string; submissionId: string; flagReasons: strin
 export type BurstRule = { limit: number; since: Date }
 
 /**
- * Inserts the rows whose submission id is new, flagging those that push their counter past the burst rule,
- * and returns what was inserted with its final flags. Burst positions count the counter's stored ratings in
- * the window (only up to limit + 1: a busy counter costs no scan of everything it received) and then the
- * batch's rows in order, replays included.
+ * Stores a batch in one statement: inserts the rows whose submission id is new, flags those that push their
+ * counter past the burst rule, and adds what was inserted to the four rollup tables. Returns the inserted
+ * rows with their final flags. Run alone it is its own transaction: one round trip per batch, where
+ * begin, insert, rollups and commit took four, each waiting its turn on a busy event loop (bench: submit).
  *
- * One statement and one round trip per batch. The batch travels as one jsonb parameter, so the statement
- * text is the same whatever the batch size and PostgreSQL plans it once per connection (bench: submit path).
+ * - Burst positions count the counter's stored ratings in the window (only up to limit + 1: a busy counter
+ *   costs no scan of everything it received), then the batch's rows in order, replays included.
+ * - Rollups (migration 0005): the local day, month and hour in `timeZone`; question key '*' counts the
+ *   rating; a number answer counts its value, a multiple choice each option; field 0 and procedure '' mean
+ *   none; a procedure counts under its national code (its first 8 characters, DOMAIN.md §6). The same
+ *   mapping as `rollupDeltasOf`, which the flags service uses to move a rating between kept and excluded:
+ *   tests/server/rollups-sql.test.ts holds the two equal.
+ * - Rollup rows are upserted in key order, so concurrent batches lock shared rows in the same order.
+ * - The batch travels as one jsonb parameter: the statement text is the same whatever the batch size.
  */
-export async function insertResponses(tx: Tx, rows: (NewResponseRow & { id: string })[], burst?: BurstRule) {
+export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id: string })[], timeZone: string, burst?: BurstRule) {
   const batch = rows.map((r, position) => ({
     position,
     id: r.id,
@@ -56,7 +63,7 @@ export async function insertResponses(tx: Tx, rows: (NewResponseRow & { id: stri
     comment: r.comment,
   }))
   const limit = burst?.limit ?? 2_147_483_646
-  return tx<InsertedRow[]>`
+  return sql<InsertedRow[]>`
     with input as (
       select r.*, row_number() over (partition by r.counter_id order by r.position) as nth
       from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r (
@@ -77,24 +84,77 @@ export async function insertResponses(tx: Tx, rows: (NewResponseRow & { id: stri
     ), marked as (
       select input.*, recent.n + input.nth > ${limit} as is_burst
       from input join recent using (counter_id)
+    ), inserted as (
+      insert into responses (
+        id, submission_id, content_hash, survey_id, survey_version_id, counter_id, unit_id, field_id, procedure_code,
+        channel, is_verified, flag_reasons, is_excluded, submitted_at, answers, comment
+      )
+      select
+        id, submission_id, decode(content_hash, 'hex'), survey_id, survey_version_id, counter_id, unit_id, field_id,
+        procedure_code, channel, is_verified,
+        case when is_burst then flag_reasons || '{burst}'::text[] else flag_reasons end,
+        is_excluded or is_burst, submitted_at, answers, comment
+      from marked
+      order by position
+      on conflict (submission_id) do nothing
+      returning id, submission_id, unit_id, counter_id, survey_id, field_id, procedure_code, is_verified, is_excluded,
+        flag_reasons, submitted_at, answers
+    ), counted as (
+      select
+        i.unit_id, i.submitted_at at time zone ${timeZone} as local_time, i.counter_id, i.survey_id,
+        coalesce(i.field_id, 0) as field_id, coalesce(left(i.procedure_code, 8), '') as procedure_code,
+        v.question_key, v.value, i.is_verified, i.is_excluded
+      from inserted i
+      cross join lateral (
+        select '*'::text as question_key, 0::int2 as value
+        union all
+        select e.key, (e.value #>> '{}')::int2
+        from jsonb_each(i.answers) e
+        where jsonb_typeof(e.value) = 'number'
+        union all
+        select e.key, (o #>> '{}')::int2
+        from jsonb_each(i.answers) e
+        cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
+      ) v
+    ), main as (
+      insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, local_time::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, count(*)
+      from counted
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
+    ), by_month as (
+      insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, date_trunc('month', local_time)::date, counter_id, survey_id, field_id, question_key, value, is_verified,
+        is_excluded, count(*)
+      from counted
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
+    ), by_procedure as (
+      insert into rollups_by_procedure
+        (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
+      select unit_id, local_time::date, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified,
+        is_excluded, count(*)
+      from counted
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
+    ), by_hour as (
+      insert into rollups_by_hour
+        (unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
+      select unit_id, local_time::date, counter_id, survey_id, field_id, extract(hour from local_time)::int2, question_key,
+        value, is_verified, is_excluded, count(*)
+      from counted
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
     )
-    insert into responses (
-      id, submission_id, content_hash, survey_id, survey_version_id, counter_id, unit_id, field_id, procedure_code,
-      channel, is_verified, flag_reasons, is_excluded, submitted_at, answers, comment
-    )
-    select
-      id, submission_id, decode(content_hash, 'hex'), survey_id, survey_version_id, counter_id, unit_id, field_id,
-      procedure_code, channel, is_verified,
-      case when is_burst then flag_reasons || '{burst}'::text[] else flag_reasons end,
-      is_excluded or is_burst, submitted_at, answers, comment
-    from marked
-    order by position
-    on conflict (submission_id) do nothing
-    returning id, submission_id, flag_reasons, is_excluded
+    select id, submission_id, flag_reasons, is_excluded from inserted
   `
 }
 
-export async function findReceipts(tx: Tx, submissionIds: string[]) {
+export async function findReceipts(tx: Db | Tx, submissionIds: string[]) {
   return tx<StoredReceipt[]>`
     select id, submission_id, content_hash, is_verified
     from responses

@@ -1,8 +1,6 @@
 import type { Db, Tx } from '../db'
 import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
 import { uuidV7 } from './response-id'
-import { addToAllRollups } from './rollup-queries'
-import { rollupDeltasOf } from './rollup-deltas'
 
 export type StoreOutcome =
   | { kind: 'created' | 'replayed'; id: string; isVerified: boolean }
@@ -24,7 +22,7 @@ type Options = BatchOptions & { maxBatch?: number; maxInFlight?: number }
  * next one, so one commit (durable, synchronous_commit on) serves many ratings. Under light load every
  * rating gets its own transaction at once; nothing waits on a timer. Each promise resolves after commit.
  */
-export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 2, ...batchOptions }: Options): ResponseWriter {
+export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 1, ...batchOptions }: Options): ResponseWriter {
   const queue: Waiting[] = []
   const idle: (() => void)[] = []
   let inFlight = 0
@@ -43,7 +41,7 @@ export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 2, 
 
   const writeBatch = async (batch: Waiting[]) => {
     try {
-      const outcomes = await db.begin((tx) => storeBatch(tx, batch.map((w) => w.row), batchOptions))
+      const outcomes = await storeBatch(db, batch.map((w) => w.row), batchOptions)
       batch.forEach((w, i) => w.resolve(outcomes[i]!))
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error)
@@ -62,26 +60,29 @@ export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 2, 
   }
 }
 
-/** Stores a batch in one transaction and says, for each row in order, what became of it. */
-export async function storeBatch(tx: Tx, rows: NewResponseRow[], { timeZone, burst }: BatchOptions) {
+/**
+ * Stores a batch and says, for each row in order, what became of it. Given the pool, the batch is one
+ * statement and so its own transaction (committed, durably, before this resolves); given a transaction, it
+ * joins it (an invitation spent with its rating, the demo load).
+ */
+export async function storeBatch(sql: Db | Tx, rows: NewResponseRow[], { timeZone, burst }: BatchOptions) {
   const firstById = new Map<string, NewResponseRow>()
   for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
   const receipts = new Map<string, StoredReceipt>()
   // Sorted, so concurrent batches meet on the unique index in the same order. A replay's row is refused by
   // the unique index and its receipt read afterwards: one round trip fewer for the common case.
-  const candidates = [...firstById.values()].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
-  const since = (windowMs: number) => new Date(Math.min(...candidates.map((r) => r.submittedAt.getTime())) - windowMs)
-  const withIds = candidates.map((r) => ({ ...r, id: uuidV7(r.submittedAt.getTime()) }))
-  const inserted = candidates.length > 0 ? await insertResponses(tx, withIds, burst && { limit: burst.limit, since: since(burst.windowMs) }) : []
-  // The rows as stored, burst flags included: the rollups count them as such.
-  const stored = inserted.map((r) => {
+  const candidates = [...firstById.values()]
+    .sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
+    .map((r) => ({ ...r, id: uuidV7(r.submittedAt.getTime()) }))
+  const earliest = Math.min(...candidates.map((r) => r.submittedAt.getTime()))
+  const rule = burst && { limit: burst.limit, since: new Date(earliest - burst.windowMs) }
+  const inserted = candidates.length > 0 ? await insertResponses(sql, candidates, timeZone, rule) : []
+  for (const r of inserted) {
     const row = firstById.get(r.submissionId)!
     receipts.set(r.submissionId, { id: r.id, submissionId: r.submissionId, contentHash: row.contentHash, isVerified: row.isVerified })
-    return { ...row, flagReasons: r.flagReasons, isExcluded: r.isExcluded }
-  })
+  }
   const earlier = candidates.filter((r) => !receipts.has(r.submissionId)).map((r) => r.submissionId)
-  if (earlier.length > 0) for (const r of await findReceipts(tx, earlier)) receipts.set(r.submissionId, r)
-  await addToAllRollups(tx, rollupDeltasOf(stored, timeZone))
+  if (earlier.length > 0) for (const r of await findReceipts(sql, earlier)) receipts.set(r.submissionId, r)
   const insertedIds = new Set(inserted.map((r) => r.submissionId))
 
   const seenInBatch = new Set<string>()
