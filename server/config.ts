@@ -42,7 +42,7 @@ const Env = z.object({
   BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
   IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
-  SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(500)),
+  SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(128)),
   SUBMIT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(50).default(1)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,

@@ -22,7 +22,7 @@ type Options = BatchOptions & { maxBatch?: number; maxInFlight?: number }
  * next one, so one commit (durable, synchronous_commit on) serves many ratings. Under light load every
  * rating gets its own transaction at once; nothing waits on a timer. Each promise resolves after commit.
  */
-export function createResponseWriter(db: Db, { maxBatch = 500, maxInFlight = 1, ...batchOptions }: Options): ResponseWriter {
+export function createResponseWriter(db: Db, { maxBatch = 128, maxInFlight = 1, ...batchOptions }: Options): ResponseWriter {
   const queue: Waiting[] = []
   const idle: (() => void)[] = []
   let inFlight = 0

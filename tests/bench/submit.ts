@@ -4,7 +4,7 @@ import { postRatings } from './load'
 import { report } from './report'
 
 const durationSeconds = 10
-const warmUpSeconds = 3
+const warmUpSeconds = 5
 const connections = 200
 
 async function measure(label: string, env: Record<string, string>) {
