@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 const root = join(import.meta.dirname, '..')
 
 async function sourceFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => [])
+  // No catch: a renamed folder must fail the rules that name it, not pass them with nothing read.
+  const entries = await readdir(join(root, dir), { withFileTypes: true })
   const nested = await Promise.all(
     entries.map((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [])),
   )
@@ -23,7 +24,9 @@ async function importsOf(file: string) {
 
 async function violations(dir: string, rule: (file: string, spec: string) => boolean) {
   const found: string[] = []
-  for (const file of await sourceFiles(dir)) {
+  const files = await sourceFiles(dir)
+  expect(files.length, `source files in ${dir}`).toBeGreaterThan(0)
+  for (const file of files) {
     for (const spec of await importsOf(file)) if (rule(file, spec)) found.push(`${file} imports ${spec}`)
   }
   return found

@@ -15,9 +15,12 @@ test('a citizen rates with one tap and sees the thanks at once', async ({ page }
   await page.getByText('Rất hài lòng', { exact: true }).first().click()
   await expect(page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' })).toBeVisible()
   await expectNoAxeViolations(page)
-  const [row] = await sql`select answers, field_id from responses where submission_id = ${submissionId}`
+  const [row] = await sql`
+    select r.answers, f.code as field_code from responses r left join fields f on f.id = r.field_id
+    where r.submission_id = ${submissionId}
+  `
   expect(row!.answers).toEqual({ overall: 3 })
-  expect(row!.fieldId).not.toBeNull()
+  expect(row!.fieldCode).toBe('dat-dai')
 })
 
 test('a dissatisfied citizen is asked why before sending', async ({ page }) => {

@@ -178,12 +178,15 @@ describe('what is kept', () => {
   it('stores no IP address, user agent or device token anywhere', async () => {
     const { app } = testApp(db.sql)
     const counter = await seedCounter(db.sql)
-    await app.request('/api/v1/responses', {
+    const submissionId = randomUUID()
+    const res = await app.request('/api/v1/responses', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: 'sipas_device=secret-device-token', 'user-agent': 'Zalo-UA-123' },
-      body: JSON.stringify({ counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } }),
+      body: JSON.stringify({ counterCode: counter.code, submissionId, answers: { overall: 3 } }),
     })
-    const [dump] = await db.sql<[{ text: string }]>`select string_agg(r::text, ' ') as text from responses r`
+    expect(res.status).toBe(201)
+    const [dump] = await db.sql<[{ text: string }]>`select string_agg(r::text, ' ') as text from responses r where submission_id = ${submissionId}`
+    expect(dump.text).toContain(submissionId)
     expect(dump.text).not.toContain('secret-device-token')
     expect(dump.text).not.toContain('Zalo-UA-123')
     const columns = await db.sql<{ name: string }[]>`
