@@ -3,6 +3,7 @@ import type { UnitOnDate } from '../../shared/admin-contract'
 import { formatDate } from '../../shared/format'
 import { api, ApiError } from '../api'
 import { fieldErrorsOf } from '../components/field-errors'
+import { todayInVietnam } from '../vietnamese-labels'
 
 type KeyItem = Awaited<ReturnType<typeof api.apiKeys>>[number]
 
@@ -16,7 +17,7 @@ export function ApiKeysPage() {
   const reload = () => api.apiKeys().then(setKeys, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được.'))
   useEffect(() => {
     void reload()
-    void api.units(new Date().toISOString().slice(0, 10)).then(setUnits, () => setUnits([]))
+    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
   }, [])
   const unitName = (id: number) => units.find((u) => u.id === id)?.name ?? `Đơn vị số ${id}`
 
@@ -112,13 +113,22 @@ export function ApiKeysPage() {
         <p>
           <label for="k-unit">Đơn vị (khóa dùng cho đơn vị và các đơn vị trực thuộc)</label>
           <br />
-          <select id="k-unit" name="unitId">
+          <select id="k-unit" name="unitId" aria-describedby={errors.unitId ? 'k-unit-error' : undefined}>
             {units.map((u) => (
               <option value={String(u.id)}>{u.name}</option>
             ))}
           </select>
+          {errors.unitId && (
+            <span class="error" id="k-unit-error">
+              {' '}
+              {errors.unitId}
+            </span>
+          )}
         </p>
-        <button type="submit">Tạo khóa</button>
+        {/* Until the units arrive there is nothing to choose: a click would send no unit. */}
+        <button type="submit" disabled={units.length === 0}>
+          Tạo khóa
+        </button>
       </form>
     </section>
   )

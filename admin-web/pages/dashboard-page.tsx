@@ -135,7 +135,16 @@ export function DashboardPage({ route, user }: { route: Route; user: CurrentUser
   const key = route.params.toString()
   useEffect(() => {
     setError('')
-    load(filters).then(setData, (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được số liệu.'))
+    // Two quick filter changes start two loads; only the one for the filters now shown may land, or a slower
+    // earlier answer would overwrite the newer one.
+    let isCurrent = true
+    load(filters).then(
+      (loaded) => isCurrent && setData(loaded),
+      (failure: unknown) => isCurrent && setError(failure instanceof ApiError ? failure.message : 'Không tải được số liệu.'),
+    )
+    return () => {
+      isCurrent = false
+    }
   }, [key])
 
   const change = (name: string, value: string) => {
