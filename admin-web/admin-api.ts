@@ -10,7 +10,7 @@ import {
   type NewUnitVersion,
   type NewUser,
 } from '../shared/admin-contract'
-import { request } from './api'
+import { query, request } from './api'
 
 // Answers that shared/admin-contract.ts has no schema for are described here, loosely, by what the screens read.
 
@@ -50,12 +50,6 @@ const AuditItem = z.looseObject({
 })
 export type AuditItem = z.infer<typeof AuditItem>
 const AuditPage = z.object({ items: z.array(AuditItem), nextBefore: z.number().nullable() })
-
-const query = (params: Record<string, string | number | undefined>) => {
-  const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
-  return search.size > 0 ? `?${search}` : ''
-}
 
 /** The admin screens' endpoints: units, catalogue, users and the audit log. */
 export const adminApi = {

@@ -55,7 +55,8 @@ export type FieldItem = z.infer<typeof FieldItem>
 const CounterItem = z.looseObject({ id: z.number(), code: z.string().nullable(), name: z.string(), unitId: z.number() })
 export type CounterItem = z.infer<typeof CounterItem>
 
-const query = (params: Record<string, string | number | undefined>) => {
+/** `?a=1&b=2` from the given parameters, leaving out those unset or empty. */
+export const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
   return search.size > 0 ? `?${search}` : ''

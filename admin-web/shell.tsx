@@ -12,6 +12,7 @@ import { TargetsPage } from './pages/targets-page'
 import { UnitsPage } from './pages/units-page'
 import { UsersPage } from './pages/users-page'
 import { linkProps, useRoute, type Route } from './router'
+import { roleNames } from './vietnamese-labels'
 
 type Screen = { path: string; title: string; roles: Role[]; render: (route: Route, user: CurrentUser) => Child }
 
@@ -28,7 +29,6 @@ const screens: Screen[] = [
   { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },
 ]
 
-const roleNames: Record<Role, string> = { admin: 'Quản trị hệ thống', manager: 'Cán bộ quản lý', analyst: 'Cán bộ phân tích' }
 
 export function Shell({ user, onLoggedOut }: { user: CurrentUser; onLoggedOut: () => void }) {
   const route = useRoute()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatDate as vietnameseDate } from './format'
 
 /** Reporting periods of DOMAIN.md §7: quý, 6 tháng đầu năm, 9 tháng, năm; by calendar or by cut-off day. */
 export const periodKinds = ['quy', '6-thang', '9-thang', 'nam'] as const
@@ -50,7 +51,7 @@ export function periodRange(period: Period): DateRange {
 export function periodLabel(period: Period): string {
   const { from, to } = periodRange(period)
   const name = nameOf(period)
-  return period.mode === 'calendar' ? name : `${name} (${formatVietnameseDate(from)} – ${formatVietnameseDate(to)})`
+  return period.mode === 'calendar' ? name : `${name} (${vietnameseDate(from)} – ${vietnameseDate(to)})`
 }
 
 /** The months a date range touches, as YYYY-MM, in order; empty when `from` is after `to`. */
@@ -110,7 +111,3 @@ function nextMonth(yearMonth: string): string {
   return formatDate(Number(yearMonth.slice(0, 4)), Number(yearMonth.slice(5, 7)) + 1, 1).slice(0, 7)
 }
 
-function formatVietnameseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-')
-  return `${day}/${month}/${year}`
-}

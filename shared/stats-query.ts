@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatDate } from './format'
 import { isValidDate, PeriodQuery, periodLabel, periodRange } from './periods'
 import { groupings } from './stats-contract'
 import { vietnameseErrorMap } from './zod-vietnamese'
@@ -27,8 +28,6 @@ const rangeKeys = {
 export type DateRangeWithLabel = { from: string; to: string; label: string }
 
 type RangeInput = { [K in keyof typeof rangeKeys]?: string | undefined }
-
-const vietnameseDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
 function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | typeof z.NEVER {
   const { from, to, period, year, index, mode, cutoffDay } = q
@@ -60,7 +59,7 @@ function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | type
     ctx.addIssue({ code: 'custom', path: ['to'], message: `Khoảng thời gian tối đa ${maxRangeDays} ngày.` })
     return z.NEVER
   }
-  return { from, to, label: `${vietnameseDate(from)} – ${vietnameseDate(to)}` }
+  return { from, to, label: `${formatDate(from)} – ${formatDate(to)}` }
 }
 
 const FieldCodes = z

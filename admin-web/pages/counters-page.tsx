@@ -3,6 +3,7 @@ import type { ServicePointWithCounters, UnitOnDate } from '../../shared/admin-co
 import type { CurrentUser } from '../../shared/auth-contract'
 import { api, ApiError, type FieldItem, type SurveyItem } from '../api'
 import { fieldErrorsOf } from '../components/field-errors'
+import { todayInVietnam } from '../vietnamese-labels'
 
 /** Service points and their counters: create, rename, rotate the QR code, deactivate, print posters. */
 export function CountersPage({ user }: { user: CurrentUser }) {
@@ -19,7 +20,7 @@ export function CountersPage({ user }: { user: CurrentUser }) {
     void reload()
     void api.fields().then(setFields, () => setFields([]))
     void api.surveys().then(setSurveys, () => setSurveys([]))
-    void api.units(new Date().toISOString().slice(0, 10)).then(setUnits, () => setUnits([]))
+    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
   }, [])
 
   const act = async (work: () => Promise<unknown>, done: string) => {

@@ -3,6 +3,7 @@ import type { UnitOnDate } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { api, type SurveyItem } from '../api'
 import { CsvImportForm } from '../components/csv-import-form'
+import { todayInVietnam } from '../vietnamese-labels'
 
 const periods = [
   { value: 'quy', label: 'Quý' },
@@ -24,7 +25,7 @@ export function ReportsPage({ user }: { user: CurrentUser }) {
     surveyId: '',
   })
   useEffect(() => {
-    void api.units(new Date().toISOString().slice(0, 10)).then(setUnits, () => setUnits([]))
+    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
     void api.surveys().then(setSurveys, () => setSurveys([]))
   }, [])
   const set = (key: keyof typeof choice) => (event: Event) => setChoice({ ...choice, [key]: (event.target as HTMLInputElement).value })

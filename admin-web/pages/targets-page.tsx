@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'hono/jsx/dom'
 import { NewPlan, type UnitOnDate } from '../../shared/admin-contract'
 import { formatDate } from '../../shared/format'
-import { localTimeOf } from '../../shared/local-time'
 import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
 import { api, ApiError, type FieldItem } from '../api'
 import { fieldErrorsOf } from '../components/field-errors'
@@ -10,6 +9,7 @@ import { linkProps, navigate, type Route } from '../router'
 import { targetApi, type Plan } from '../survey-api'
 import { dateFormatMessage, datePlaceholder, parseVietnameseDate } from '../vietnamese-date'
 import { PlanTargets } from './targets/plan-targets'
+import { todayInVietnam } from '../vietnamese-labels'
 
 const screenPath = '/chi-tieu'
 
@@ -24,7 +24,7 @@ export function TargetsPage({ route }: { route: Route }) {
   const reload = () => targetApi.plans().then(setPlans, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được danh sách kế hoạch.'))
   useEffect(() => {
     void reload()
-    void api.units(localTimeOf(new Date(), 'Asia/Ho_Chi_Minh').date).then(setUnits, () => setUnits([]))
+    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
     const byName = new Intl.Collator('vi').compare
     void api.fields().then((list) => setFields([...list].sort((a, b) => byName(a.name, b.name))), () => setFields([]))
   }, [])

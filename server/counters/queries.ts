@@ -4,7 +4,6 @@ import type { OpeningHours } from '../../shared/opening-hours'
 export type ServedSurveyRow = {
   counterId: number
   counterName: string
-  counterCode: string | null
   servicePointName: string
   openingHours: OpeningHours
   unitId: number
@@ -26,7 +25,6 @@ export async function findServedSurvey(db: Db, by: { code: string } | { counterI
     select
       c.id as counter_id,
       c.name as counter_name,
-      (select code from counter_codes where counter_id = c.id and revoked_at is null) as counter_code,
       sp.name as service_point_name,
       sp.opening_hours,
       u.id as unit_id,

@@ -1,13 +1,12 @@
 import type { CounterChange, CounterDetail, CounterListItem, NewCounter } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
-import { localTimeOf } from '../../shared/local-time'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { recordAudit } from '../audit/service'
 import { requireFields } from '../catalogue/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { getServicePointInScope, surveyUrlOf } from '../service-points/service'
-import { isInScope, listScopeOf, scopeOf } from '../units/scope'
+import { isInScope, listScopeOf, scopeOf, todayOf } from '../units/scope'
 import { isSignedCounterCode, mintCounterCode } from './codes'
 import {
   findCounter,
@@ -30,7 +29,6 @@ export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: S
 
 export const servedCacheTtlMs = 10_000
 
-const today = (deps: Deps) => localTimeOf(deps.clock(), deps.config.timeZone).date
 
 async function load(deps: Deps, by: { code: string } | { counterId: number }, date: string) {
   const row = await findServedSurvey(deps.sql, by, date)
@@ -39,7 +37,7 @@ async function load(deps: Deps, by: { code: string } | { counterId: number }, da
 
 /** The survey a QR code serves today, or undefined for a forged, unknown or revoked code. */
 export async function findSurveyByCode(deps: Deps, code: string): Promise<ServedSurvey | undefined> {
-  const date = today(deps)
+  const date = todayOf(deps)
   const key = `code:${code}:${date}`
   const nowMs = deps.clock().getTime()
   // Only codes whose signature was checked are cached: a hit needs no second check (bench: submit path).
@@ -50,7 +48,7 @@ export async function findSurveyByCode(deps: Deps, code: string): Promise<Served
 }
 
 export async function findSurveyByCounter(deps: Deps, counterId: number): Promise<ServedSurvey | undefined> {
-  const date = today(deps)
+  const date = todayOf(deps)
   return deps.servedSurveys.get(`counter:${counterId}:${date}`, deps.clock().getTime(), () => load(deps, { counterId }, date))
 }
 

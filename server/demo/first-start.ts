@@ -18,8 +18,3 @@ export async function findDemoSurveyCode(db: Db) {
   `
   return row?.code
 }
-
-export async function findUnitIdByCode(db: Db, code: string) {
-  const [row] = await db<[{ id: number }?]>`select id from units where code = ${code}`
-  return row?.id
-}

@@ -1,7 +1,7 @@
 import { hashPassword } from '../accounts/passwords'
 import { insertUser } from '../accounts/queries'
 import type { Db } from '../db'
-import { findUnitIdByCode } from './first-start'
+import { findUnitIdByCode } from '../units/queries'
 
 /** The people of the demo's story: an analyst of TP Chí Linh and a manager of phường Sao Đỏ. */
 export const demoUsers = [

@@ -1,11 +1,10 @@
 import type { CurrentUser } from '../../shared/auth-contract'
 import { dossierColumns, DossierRow, type DossierImportResult } from '../../shared/dossier-contract'
-import { localTimeOf } from '../../shared/local-time'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
-import { listUnitIdsInScope } from '../units/service'
-import { parseCsvRecords, type CsvRecord } from './csv-records'
+import { isInScope, scopeOf } from '../units/scope'
+import { parseCsv, type CsvRecord } from '../catalogue/parse-csv'
 import { findCountersByIdsOrCodes, upsertDossierCounts, type DossierCountRow, type ImportCounter } from './queries'
 
 export const maxImportRows = 50_000
@@ -18,7 +17,7 @@ type ParsedRow = { line: number; row: DossierRow }
  * upserted in one transaction, so importing the same file again changes nothing.
  */
 export async function importDossierCounts(deps: Deps, user: CurrentUser, csv: string): Promise<DossierImportResult> {
-  const [head, ...records] = parseCsvRecords(csv)
+  const [head, ...records] = parseCsv(csv)
   if (!head || records.length === 0) throw invalid([{ path: ['file'], message: 'Tệp không có dòng dữ liệu nào.' }])
   if (records.length > maxImportRows) throw invalid([{ path: ['file'], message: `Tối đa ${maxImportRows} dòng mỗi lần nhập.` }])
   const columns = head.cells.map((cell) => cell.trim().toLowerCase())
@@ -82,9 +81,8 @@ async function resolveCounters(deps: Deps, user: CurrentUser, parsed: ParsedRow[
   const names = [...new Set(parsed.map(({ row }) => row.counter))]
   const ids = names.filter((name) => /^\d{1,9}$/.test(name)).map(Number)
   const found = names.length === 0 ? [] : await findCountersByIdsOrCodes(deps.sql, ids, names)
-  const today = localTimeOf(deps.clock(), deps.config.timeZone).date
-  const scope = user.role === 'admin' ? 'all' : await listUnitIdsInScope(deps, user, today)
-  const inScope = found.filter((counter) => scope === 'all' || scope.includes(counter.unitId))
+  const scope = await scopeOf(deps, user)
+  const inScope = found.filter((counter) => isInScope(scope, counter.unitId))
   const byName = new Map<string, ImportCounter>()
   // A number names a counter by id before any (all-digit) QR code.
   for (const counter of inScope) if (counter.code !== null) byName.set(counter.code, counter)

@@ -7,7 +7,7 @@ import { AppError } from '../errors'
 import { rollupDeltasOf } from '../responses/rollup-deltas'
 import { addToAllRollups } from '../responses/rollup-queries'
 import { resolveReadScope } from '../stats/scope'
-import { isUnitWithinScope } from '../units/service'
+import { isInScope, scopeOf } from '../units/scope'
 import {
   countFlagged,
   findFlaggedPage,
@@ -52,7 +52,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
   return deps.sql.begin(async (tx) => {
     const row = await lockResponse(tx, id)
     const onDay = row && localTimeOf(row.submittedAt, timeZone).date
-    if (!row || !(user.role === 'admin' || (await isUnitWithinScope(deps, user, row.unitId, onDay!)))) {
+    if (!row || !isInScope(await scopeOf(deps, user, onDay), row.unitId)) {
       throw new AppError('not_found', 'Không tìm thấy phiếu này trong phạm vi của bạn.')
     }
     if (row.isExcluded === isExcluded) return { id, excluded: isExcluded, changed: false }

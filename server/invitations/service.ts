@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import { localTimeOf } from '../../shared/local-time'
 import type { NewResponse } from '../../shared/response-contract'
 import type { ApiKeyHolder } from '../api-keys/service'
 import { findSurveyByCounter, type ServedSurvey } from '../counters/service'
@@ -9,6 +8,7 @@ import { prepareResponse } from '../responses/prepare'
 import { findReceipts } from '../responses/queries'
 import type { SubmitResult } from '../responses/service'
 import { storeBatch } from '../responses/writer'
+import { todayOf } from '../units/scope'
 import {
   findInvitationByTokenHash,
   isCounterWithinUnit,
@@ -34,7 +34,7 @@ const dossierHmacOf = (secretKey: string, dossierCode: string) =>
 
 /** Mints a single-use token for one dossier at a counter within the key's unit subtree. */
 export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: NewInvitation) {
-  const today = localTimeOf(deps.clock(), deps.config.timeZone).date
+  const today = todayOf(deps)
   const served = await findSurveyByCounter(deps, input.counterId)
   if (!served || !(await isCounterWithinUnit(deps.sql, input.counterId, apiKey.unitId, today))) {
     throw new AppError('not_found', 'Không tìm thấy quầy này trong phạm vi của khóa API.')

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
-import { localTimeOf } from '../../shared/local-time'
 import { StatsQuery } from '../../shared/stats-query'
 import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
+import { todayOf } from '../units/scope'
 import { validate } from '../validate'
 import { reportBlocks, type LocalDay } from './blocks'
 import { reportDocx } from './report-docx'
@@ -13,8 +13,8 @@ import { buildPeriodicReport } from './service'
 
 type Env = UserEnv & { Variables: { secureHeadersNonce?: string } }
 
-function todayOf(deps: Deps): LocalDay {
-  const [year, month, day] = localTimeOf(deps.clock(), deps.config.timeZone).date.split('-').map(Number)
+function localDayOf(deps: Deps): LocalDay {
+  const [year, month, day] = todayOf(deps).split('-').map(Number)
   return { day: day!, month: month!, year: year! }
 }
 
@@ -27,7 +27,7 @@ export function reportApiRoutes(deps: Deps) {
     .get('/periodic', reader(deps), query, async (c) => c.json(await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))))
     .get('/periodic.docx', reader(deps), query, async (c) => {
       const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
-      const docx = await reportDocx({ ...renderInput(report), today: todayOf(deps) })
+      const docx = await reportDocx({ ...renderInput(report), today: localDayOf(deps) })
       const name = `bao-cao-hai-long-${report.from}-${report.to}.docx`
       c.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       c.header('content-disposition', `attachment; filename="${name}"`)
@@ -44,7 +44,7 @@ export function reportPageRoutes(deps: Deps) {
   return new Hono<Env>().get('/periodic', policy, reader(deps), query, async (c) => {
     const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
     const docxHref = `/api/v1/reports/periodic.docx?${new URL(c.req.url).searchParams}`
-    return c.html(<ReportPage {...renderInput(report)} today={todayOf(deps)} docxHref={docxHref} nonce={c.get('secureHeadersNonce')} />)
+    return c.html(<ReportPage {...renderInput(report)} today={localDayOf(deps)} docxHref={docxHref} nonce={c.get('secureHeadersNonce')} />)
   })
 }
 

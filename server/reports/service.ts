@@ -37,11 +37,11 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     throw new AppError('invalid_input', 'Chọn đơn vị báo cáo.', [{ path: ['unitId'], message: 'Cần chọn đơn vị báo cáo.' }])
   }
   const base = { ...query, unitId, counterId: undefined, fields: undefined }
-  const overall = await getStats(deps, user, { ...base, groupBy: 'none' })
-  const [byField, byUnit, byQuestion, heading, targets] = await Promise.all([
+  // Grouped by question, the answer still carries the whole period's figures in `overall`: one query for both.
+  const overall = await getStats(deps, user, { ...base, groupBy: 'question' })
+  const [byField, byUnit, heading, targets] = await Promise.all([
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'field' }),
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'unit' }),
-    getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'question' }),
     findUnitHeading(deps.sql, unitId, overall.to),
     listTargets(deps, user, { unitId }),
   ])
@@ -84,7 +84,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     targets: dedupe(rows),
     byField: byField.groups,
     byUnit: byUnit.groups,
-    byQuestion: byQuestion.groups,
+    byQuestion: overall.groups,
     definition: await findLatestSurveyDefinition(deps, overall.survey.id),
   }
 }

@@ -21,15 +21,16 @@ export type NewResponseRow = {
 
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
 
-export type InsertedRow = { id: string; submissionId: string; flagReasons: string[]; isExcluded: boolean }
-
 /** Ratings at one counter beyond `limit` since `since` are flagged as a burst (DOMAIN.md §8). */
 export type BurstRule = { limit: number; since: Date }
 
+// Without a rule: nothing stored counts (no rating is newer than this) and no position passes the limit.
+const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-31T00:00:00Z') }
+
 /**
  * Stores a batch in one statement: inserts the rows whose submission id is new, flags those that push their
- * counter past the burst rule, and adds what was inserted to the four rollup tables. Returns the inserted
- * rows with their final flags. Run alone it is its own transaction: one round trip per batch, where
+ * counter past the burst rule, and adds what was inserted to the four rollup tables. Returns the id and
+ * submission id of each inserted row. Run alone it is its own transaction: one round trip per batch, where
  * begin, insert, rollups and commit took four, each waiting its turn on a busy event loop (bench: submit).
  *
  * - Burst positions count the counter's stored ratings in the window (only up to limit + 1: a busy counter
@@ -42,7 +43,7 @@ export type BurstRule = { limit: number; since: Date }
  * - Rollup rows are upserted in key order, so concurrent batches lock shared rows in the same order.
  * - The batch travels as one jsonb parameter: the statement text is the same whatever the batch size.
  */
-export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id: string })[], timeZone: string, burst?: BurstRule) {
+export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id: string })[], timeZone: string, burst = neverBurst) {
   const batch = rows.map((r, position) => ({
     position,
     id: r.id,
@@ -62,8 +63,7 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
     answers: r.answers,
     comment: r.comment,
   }))
-  const limit = burst?.limit ?? 2_147_483_646
-  return sql<InsertedRow[]>`
+  return sql<{ id: string; submissionId: string }[]>`
     with input as (
       select r.*, row_number() over (partition by r.counter_id order by r.position) as nth
       from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r (
@@ -76,13 +76,13 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
         select count(*)::int
         from (
           select 1 from responses x
-          where x.counter_id = c.counter_id and x.submitted_at > ${burst?.since ?? new Date()}
-          limit ${burst ? burst.limit + 1 : 0}
+          where x.counter_id = c.counter_id and x.submitted_at > ${burst.since}
+          limit ${burst.limit + 1}
         ) stored
       ) as n
       from (select distinct counter_id from input) c
     ), marked as (
-      select input.*, recent.n + input.nth > ${limit} as is_burst
+      select input.*, recent.n + input.nth > ${burst.limit} as is_burst
       from input join recent using (counter_id)
     ), inserted as (
       insert into responses (
@@ -98,7 +98,7 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
       order by position
       on conflict (submission_id) do nothing
       returning id, submission_id, unit_id, counter_id, survey_id, field_id, procedure_code, is_verified, is_excluded,
-        flag_reasons, submitted_at, answers
+        submitted_at, answers
     ), counted as (
       select
         i.unit_id, i.submitted_at at time zone ${timeZone} as local_time, i.counter_id, i.survey_id,
@@ -150,7 +150,7 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
       order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
       on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
     )
-    select id, submission_id, flag_reasons, is_excluded from inserted
+    select id, submission_id from inserted
   `
 }
 

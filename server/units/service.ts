@@ -1,6 +1,7 @@
 import type { NewSuccession, NewUnit, NewUnitVersion, UnitClosing } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
+import type { Db, Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import {
@@ -18,19 +19,6 @@ import {
   updateUnitVersionEnd,
 } from './queries'
 import { isInScope, scopeOf, todayOf } from './scope'
-
-type ScopedUser = Pick<CurrentUser, 'unitId'>
-
-/** The units a user may see on `onDate`: 'all' for a user bound to no unit (an admin), else the subtree. */
-export async function listUnitIdsInScope(deps: Pick<Deps, 'sql'>, user: ScopedUser, onDate: string): Promise<number[] | 'all'> {
-  if (user.unitId === null) return 'all'
-  return findSubtreeUnitIds(deps.sql, user.unitId, onDate)
-}
-
-export async function isUnitWithinScope(deps: Pick<Deps, 'sql'>, user: ScopedUser, unitId: number, onDate: string) {
-  const scope = await listUnitIdsInScope(deps, user, onDate)
-  return scope === 'all' || scope.includes(unitId)
-}
 
 const notFound = () => new AppError('not_found', 'Không tìm thấy đơn vị.')
 
@@ -54,8 +42,8 @@ export async function getUnit(deps: Deps, user: CurrentUser, unitId: number) {
   return unit
 }
 
-async function requireParentLive(deps: Deps, parentId: number | null, onDate: string) {
-  if (parentId !== null && !(await isUnitLiveOn(deps.sql, parentId, onDate))) {
+async function requireParentLive(db: Db | Tx, parentId: number | null, onDate: string) {
+  if (parentId !== null && !(await isUnitLiveOn(db, parentId, onDate))) {
     throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
       { path: ['parentId'], message: `Đơn vị cấp trên không tồn tại vào ngày ${onDate}.` },
     ])
@@ -63,7 +51,7 @@ async function requireParentLive(deps: Deps, parentId: number | null, onDate: st
 }
 
 export async function createUnit(deps: Deps, user: CurrentUser, input: NewUnit) {
-  await requireParentLive(deps, input.parentId, input.validFrom)
+  await requireParentLive(deps.sql, input.parentId, input.validFrom)
   if ((await findUnitIdByCode(deps.sql, input.code)) !== undefined) {
     throw new AppError('conflict', `Mã đơn vị "${input.code}" đã được dùng.`)
   }
@@ -90,12 +78,8 @@ export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: numb
       throw new AppError('conflict', `Ngày hiệu lực phải sau ngày bắt đầu của phiên bản hiện tại (${current.validFrom}).`)
     }
     const parentId = input.parentId === undefined ? current.parentId : input.parentId
+    await requireParentLive(tx, parentId, input.validFrom)
     if (parentId !== null) {
-      if (!(await isUnitLiveOn(tx, parentId, input.validFrom))) {
-        throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
-          { path: ['parentId'], message: `Đơn vị cấp trên không tồn tại vào ngày ${input.validFrom}.` },
-        ])
-      }
       if ((await findSubtreeUnitIds(tx, unitId, input.validFrom)).includes(parentId)) {
         throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
           { path: ['parentId'], message: 'Không thể đặt một đơn vị trực thuộc chính nó.' },

@@ -24,14 +24,16 @@ export async function postRatings(load: Load): Promise<LoadRun> {
   return useWrk ? withWrk(load) : withAutocannon(load)
 }
 
-async function hasWrk() {
-  try {
-    await run('wrk', ['--version'])
-    return true
-  } catch (error) {
+let wrkInstalled: Promise<boolean> | undefined
+
+/** Asked once per bench run. */
+function hasWrk() {
+  wrkInstalled ??= run('wrk', ['--version']).then(
+    () => true,
     // wrk prints its version and exits 1; only a missing binary is "not installed".
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT'
-  }
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  )
+  return wrkInstalled
 }
 
 async function withWrk({ url, codes, connections, durationSeconds }: Load): Promise<LoadRun> {
@@ -76,7 +78,7 @@ end
 
 const unitsMs: Record<string, number> = { us: 0.001, ms: 1, s: 1000 }
 
-export function parseWrk(stdout: string, durationSeconds: number): LoadRun {
+function parseWrk(stdout: string, durationSeconds: number): LoadRun {
   const total = Number(/(\d+) requests in/.exec(stdout)?.[1])
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0)
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout)

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findSubtreeUnitIds } from '../../server/units/queries'
-import { isUnitWithinScope, listUnitIdsInScope } from '../../server/units/service'
+import { isInScope, scopeOf } from '../../server/units/scope'
+import type { CurrentUser } from '../../shared/auth-contract'
+import { testConfig } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedUnit } from '../support/factories'
 
@@ -45,20 +47,23 @@ describe('findSubtreeUnitIds', () => {
 })
 
 describe('unit scope', () => {
-  const deps = () => ({ sql: db.sql })
+  const deps = () => ({ sql: db.sql, clock: () => new Date(), config: testConfig() })
+  const user = (role: CurrentUser['role'], unitId: number | null): CurrentUser => ({ id: 1, username: 'u', displayName: 'U', role, unitId })
+  const within = async (who: CurrentUser, unitId: number, onDate: string) => isInScope(await scopeOf(deps(), who, onDate), unitId)
 
   it('keeps a manager to the subtree of their unit on the given date', async () => {
     const u = await seedReparentedWard()
-    const manager = { unitId: u.oldParent }
-    expect(await isUnitWithinScope(deps(), manager, u.child, '2025-06-30')).toBe(true)
-    expect(await isUnitWithinScope(deps(), manager, u.child, '2025-07-01')).toBe(false)
-    expect(await isUnitWithinScope(deps(), { unitId: u.newParent }, u.child, '2025-07-01')).toBe(true)
-    expect(await isUnitWithinScope(deps(), { unitId: u.ward }, u.oldParent, '2025-06-30')).toBe(false)
+    const manager = user('manager', u.oldParent)
+    expect(await within(manager, u.child, '2025-06-30')).toBe(true)
+    expect(await within(manager, u.child, '2025-07-01')).toBe(false)
+    expect(await within(user('analyst', u.newParent), u.child, '2025-07-01')).toBe(true)
+    expect(await within(user('manager', u.ward), u.oldParent, '2025-06-30')).toBe(false)
   })
 
-  it('lets a user bound to no unit see every unit', async () => {
+  it('lets an admin see every unit, bound to one or not, and a manager bound to none see none', async () => {
     const u = await seedReparentedWard()
-    expect(await listUnitIdsInScope(deps(), { unitId: null }, '2025-07-01')).toBe('all')
-    expect(await isUnitWithinScope(deps(), { unitId: null }, u.child, '2025-07-01')).toBe(true)
+    expect(await scopeOf(deps(), user('admin', null), '2025-07-01')).toBeNull()
+    expect(await within(user('admin', u.ward), u.oldParent, '2025-07-01')).toBe(true)
+    expect(await scopeOf(deps(), user('manager', null), '2025-07-01')).toEqual([])
   })
 })

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'hono/jsx/dom'
 import type { ServicePointWithCounters, UnitOnDate } from '../../../shared/admin-contract'
-import { localTimeOf } from '../../../shared/local-time'
 import { api, ApiError } from '../../api'
 import { fieldErrorsOf } from '../../components/field-errors'
 import { surveyApi, type SurveyDetail, type SurveySummary } from '../../survey-api'
+import { todayInVietnam } from '../../vietnamese-labels'
 
 type Mode = 'counters' | 'unit'
 
@@ -50,7 +50,7 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
   const reload = () => api.servicePoints().then(setPoints, () => setStatus('Không tải được danh sách quầy.'))
   useEffect(() => {
     void reload()
-    void api.units(localTimeOf(new Date(), 'Asia/Ho_Chi_Minh').date).then(setUnits, () => setUnits([]))
+    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
   }, [])
   useEffect(() => setVersionId(latest?.id ?? 0), [latest?.id])
 
