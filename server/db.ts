@@ -22,6 +22,10 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     max: options.max ?? 10,
     transform: { column: { from: postgres.toCamel, to: postgres.fromCamel } },
     onnotice: () => {},
-    connection: { application_name: 'sipas', ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}) },
+    // JIT off: a stock PostgreSQL compiles any statement whose estimated cost passes jit_above_cost (100,000),
+    // and the writer's batch statement and the stats queries pass it on their estimates alone. Compiling took
+    // about 2 s per statement where the statement itself runs in milliseconds: 2 s per rating on a stock
+    // server. The embedded server is built without LLVM, which is why only operators' servers were slow.
+    connection: { application_name: 'sipas', jit: 'off', ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}) },
   })
 }

@@ -7,12 +7,13 @@ import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 
 export type LoadRun = { generator: 'wrk' | 'autocannon'; accepted: number; perSecond: number; p99Ms: number; errors: number; non2xx: number }
-export type Load = { url: string; codes: string[]; connections: number; durationSeconds: number }
+/** `bodies`: JSON rating bodies without their opening brace; each request puts `{"submissionId":"<new>",` in front. */
+export type Load = { url: string; bodies: string[]; connections: number; durationSeconds: number }
 
 const run = promisify(execFile)
 
 /**
- * Posts unique quick ratings (one per request, a fresh submissionId each) at the given counters' codes from
+ * Posts unique ratings (one per request, a fresh submissionId each, bodies taken in turn) from
  * `connections` keep-alive connections on 127.0.0.1, for a bounded time.
  *
  * wrk (Debian package `wrk`) when it is installed, autocannon otherwise. The generator shares the machine's
@@ -36,10 +37,10 @@ function hasWrk() {
   return wrkInstalled
 }
 
-async function withWrk({ url, codes, connections, durationSeconds }: Load): Promise<LoadRun> {
+async function withWrk({ url, bodies, connections, durationSeconds }: Load): Promise<LoadRun> {
   const dir = await mkdtemp(join(tmpdir(), 'sipas-bench-'))
   const script = join(dir, 'ratings.lua')
-  await writeFile(script, wrkScript(codes))
+  await writeFile(script, wrkScript(bodies))
   try {
     const { stdout } = await run('wrk', ['-t2', `-c${connections}`, `-d${durationSeconds}s`, '--latency', '-s', script, url], {
       timeout: (durationSeconds + 30) * 1000,
@@ -55,7 +56,7 @@ async function withWrk({ url, codes, connections, durationSeconds }: Load): Prom
  * per-thread request count (each wrk thread has its own Lua state, and seeding Lua's generator with the clock
  * would give two threads the same sequence: replays, not new ratings).
  */
-function wrkScript(codes: string[]) {
+function wrkScript(bodies: string[]) {
   const run = randomUUID().slice(0, 8)
   return `
 local threads = 0
@@ -63,14 +64,14 @@ function setup(thread)
   threads = threads + 1
   thread:set("tid", threads)
 end
-local codes = { ${codes.map((c) => JSON.stringify(c)).join(', ')} }
+local bodies = { ${bodies.map((b) => `[==[${b}]==]`).join(',\n')} }
 local n = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 request = function()
   n = n + 1
   local id = string.format("${run}-%04x-4000-8000-%012x", tid, n)
-  local body = '{"counterCode":"' .. codes[(n % #codes) + 1] .. '","submissionId":"' .. id .. '","answers":{"overall":3}}'
+  local body = '{"submissionId":"' .. id .. '",' .. bodies[((n + tid * 7919) % #bodies) + 1]
   return wrk.format(nil, "/api/v1/responses", nil, body)
 end
 `
@@ -89,7 +90,7 @@ function parseWrk(stdout: string, durationSeconds: number): LoadRun {
   return { generator: 'wrk', accepted, perSecond: accepted / durationSeconds, p99Ms: Number(p99[1]) * unitsMs[p99[2]!]!, errors, non2xx }
 }
 
-async function withAutocannon({ url, codes, connections, durationSeconds }: Load): Promise<LoadRun> {
+async function withAutocannon({ url, bodies, connections, durationSeconds }: Load): Promise<LoadRun> {
   let i = 0
   const result = await autocannon({
     url: `${url}/api/v1/responses`,
@@ -101,7 +102,7 @@ async function withAutocannon({ url, codes, connections, durationSeconds }: Load
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ counterCode: codes[i++ % codes.length], submissionId: randomUUID(), answers: { overall: 3 } }),
+          body: `{"submissionId":"${randomUUID()}",${bodies[i++ % bodies.length]}`,
         }),
       },
     ],

@@ -22,6 +22,19 @@ describe('database pools', () => {
     }
   })
 
+  it('compile nothing with JIT, in every pool', async () => {
+    // A stock PostgreSQL has JIT on and compiled the writer's batch statement for about 2 s on its cost estimate
+    // alone (bench: submit on the distribution's server). Run by CI on both servers; the setting is reported
+    // as on by default even where the server has no LLVM.
+    const writerPool = createDb(db.url, { max: 1, genericPlans: true })
+    try {
+      expect((await writerPool`show jit`)[0]!.jit).toBe('off')
+      expect((await db.sql`show jit`)[0]!.jit).toBe('off')
+    } finally {
+      await writerPool.end()
+    }
+  })
+
   it('store ratings through generic plans batch after batch, rollups matching rows', async () => {
     const writerPool = createDb(db.url, { max: 2, genericPlans: true })
     const counter = await seedCounter(db.sql)

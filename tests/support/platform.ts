@@ -47,7 +47,7 @@ export async function startPlatform({ port, env = {} }: { port: number; env?: Re
   })
   return {
     url,
-    databaseUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/sipas`,
+    databaseUrl: env.DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort}/sipas`,
     output,
     stop: async () => {
       const exited = new Promise((done) => server.once('exit', done))
