@@ -13,6 +13,7 @@ import { createDemoUsers, demoUsers } from './demo/users'
 import { startEmbeddedPostgres } from './embedded-postgres'
 import { createLogger } from './logger'
 import { migrate } from './migrate'
+import { compactRollups } from './responses/rollup-queries'
 import { createResponseWriter } from './responses/writer'
 
 const startedAt = performance.now()
@@ -39,6 +40,8 @@ const databaseUrl = config.databaseUrl ?? (await ensureDatabase(embedded!.url, '
 const sql = createDb(databaseUrl, { max: 20 })
 const applied = await migrate(sql)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
+// Counts a stopped process appended but did not compact (a crash, a kill -9) go into the rollups now.
+await compactRollups(sql)
 
 const isDemoStart = config.loadsDemo && (await isEmpty(sql))
 if (isDemoStart) {
@@ -51,7 +54,10 @@ if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
 // Ratings are written through a pool of their own: an export or a report cannot take its connections, and
 // its statements keep one plan each (see DbOptions.genericPlans).
 const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true })
-const writer = createResponseWriter(writerSql, responseWriterOptions({ ...config, secretKey }))
+const writer = createResponseWriter(writerSql, {
+  ...responseWriterOptions({ ...config, secretKey }),
+  onCompactError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'rollup compaction failed; the next one retries'),
+})
 const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
   const demoCode = await findDemoSurveyCode(sql)

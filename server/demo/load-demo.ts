@@ -1,6 +1,7 @@
 import { mintCounterCode } from '../counters/codes'
 import type { Db } from '../db'
 import { storeBatch } from '../responses/writer'
+import { compactRollups } from '../responses/rollup-queries'
 import { demoFields, demoPlans, demoProcedures, demoServicePoints, demoUnits, type DemoFieldCode } from './catalogue'
 import * as q from './queries'
 import { counterQuickRating, sipasService } from './questionnaires'
@@ -74,6 +75,7 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
     // Stored through the same path as live ratings, so rollups are kept by the production code.
     const rows = syntheticResponses(counters)
     for (let i = 0; i < rows.length; i += batchSize) await storeBatch(tx, rows.slice(i, i + batchSize), { timeZone })
+    await compactRollups(tx)
     return q.countDemoRows(tx)
   })
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { rollupDeltasOf } from '../responses/rollup-deltas'
-import { addToAllRollups } from '../responses/rollup-queries'
+import { addToAllRollups, compactRollups } from '../responses/rollup-queries'
 import { resolveReadScope } from '../stats/scope'
 import { isInScope, scopeOf } from '../units/scope'
 import {
@@ -58,6 +58,8 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     if (row.isExcluded === isExcluded) return { id, excluded: isExcluded, changed: false }
     const before = rollupDeltasOf([row], timeZone)
     const after = rollupDeltasOf([{ ...row, isExcluded }], timeZone)
+    // The rating's own counts may still wait in rollup_deltas: move them in before taking them out.
+    await compactRollups(tx)
     await subtractFromAllRollups(tx, before)
     await addToAllRollups(tx, after)
     await updateResponseExcluded(tx, id, isExcluded)

@@ -29,7 +29,7 @@ const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-3
 
 /**
  * Stores a batch in one statement: inserts the rows whose submission id is new, flags those that push their
- * counter past the burst rule, and adds what was inserted to the four rollup tables. Returns the id and
+ * counter past the burst rule, and appends their counts to `rollup_deltas` (see `compactRollups`). Returns the id and
  * submission id of each inserted row. Run alone it is its own transaction: one round trip per batch, where
  * begin, insert, rollups and commit took four, each waiting its turn on a busy event loop (bench: submit).
  *
@@ -40,7 +40,7 @@ const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-3
  *   none; a procedure counts under its national code (its first 8 characters, DOMAIN.md §6). The same
  *   mapping as `rollupDeltasOf`, which the flags service uses to move a rating between kept and excluded:
  *   tests/server/rollups-sql.test.ts holds the two equal.
- * - Rollup rows are upserted in key order, so concurrent batches lock shared rows in the same order.
+ * - Counts are appended, not added in place: no batch waits on another's rollup rows.
  * - The batch travels as one jsonb parameter: the statement text is the same whatever the batch size.
  */
 export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id: string })[], timeZone: string, burst = neverBurst) {
@@ -71,7 +71,7 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
         counter_id int, unit_id int, field_id int, procedure_code text, channel text, is_verified boolean,
         flag_reasons text[], is_excluded boolean, submitted_at timestamptz, answers jsonb, comment text
       )
-    ), recent as (
+    ), recent as materialized (
       select c.counter_id, (
         select count(*)::int
         from (
@@ -116,39 +116,13 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
         from jsonb_each(i.answers) e
         cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
       ) v
-    ), main as (
-      insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-      select unit_id, local_time::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, count(*)
+    ), deltas as (
+      insert into rollup_deltas
+        (unit_id, day, hour, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
+      select unit_id, local_time::date, extract(hour from local_time)::int2, counter_id, survey_id, field_id, procedure_code,
+        question_key, value, is_verified, is_excluded, count(*)
       from counted
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
-      on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
-    ), by_month as (
-      insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-      select unit_id, date_trunc('month', local_time)::date, counter_id, survey_id, field_id, question_key, value, is_verified,
-        is_excluded, count(*)
-      from counted
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
-      on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
-    ), by_procedure as (
-      insert into rollups_by_procedure
-        (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
-      select unit_id, local_time::date, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified,
-        is_excluded, count(*)
-      from counted
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-      on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
-    ), by_hour as (
-      insert into rollups_by_hour
-        (unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
-      select unit_id, local_time::date, counter_id, survey_id, field_id, extract(hour from local_time)::int2, question_key,
-        value, is_verified, is_excluded, count(*)
-      from counted
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-      on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     )
     select id, submission_id from inserted
   `

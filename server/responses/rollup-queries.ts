@@ -1,4 +1,4 @@
-import type { Tx } from '../db'
+import type { Db, Tx } from '../db'
 
 export type RollupDelta = {
   unitId: number
@@ -76,4 +76,54 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
     )
     on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
   `
+}
+
+/**
+ * Moves every committed row of `rollup_deltas` into the four rollup tables, summed per rollup row, in one
+ * statement (its own transaction unless given one). Upserts go in key order, so two compactions (the
+ * writer's and a reader's) lock shared rollup rows in the same order; a delta row is moved by exactly one of
+ * them, since a delete skips rows another transaction deleted first. Returns how many delta rows it moved.
+ */
+export async function compactRollups(sql: Db | Tx) {
+  const [row] = await sql<[{ moved: number }]>`
+    with moved as (
+      delete from rollup_deltas
+      returning unit_id, day, hour, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified,
+        is_excluded, n
+    ), main as (
+      insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      on conflict on constraint rollups_pkey do update set n = rollups.n + excluded.n
+    ), by_month as (
+      insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, date_trunc('month', day)::date, counter_id, survey_id, field_id, question_key, value, is_verified,
+        is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
+    ), by_procedure as (
+      insert into rollups_by_procedure
+        (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
+      select unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded,
+        sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
+    ), by_hour as (
+      insert into rollups_by_hour
+        (unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
+      select unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n
+    )
+    select count(*)::int as moved from moved
+  `
+  return row.moved
 }

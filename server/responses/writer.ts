@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db'
 import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { compactRollups } from './rollup-queries'
 import { uuidV7 } from './response-id'
 
 export type StoreOutcome =
@@ -10,22 +11,52 @@ type Waiting = { row: NewResponseRow; resolve: (outcome: StoreOutcome) => void; 
 
 export type ResponseWriter = {
   store: (row: NewResponseRow) => Promise<StoreOutcome>
-  /** Resolves once nothing is queued or being written. */
+  /** Resolves once nothing is queued or being written, and what was written is compacted into the rollups. */
   drain: () => Promise<void>
 }
 
 export type BatchOptions = { timeZone: string; burst?: { limit: number; windowMs: number } }
-type Options = BatchOptions & { maxBatch?: number; maxInFlight?: number }
+type Options = BatchOptions & {
+  maxBatch?: number
+  maxInFlight?: number
+  /** How long appended counts may wait before the writer compacts them into the rollups (readers compact first). */
+  compactEveryMs?: number
+  onCompactError?: (error: unknown) => void
+}
 
 /**
  * Group commit: submissions that arrive while a transaction is being written wait and go together in the
  * next one, so one commit (durable, synchronous_commit on) serves many ratings. Under light load every
  * rating gets its own transaction at once; nothing waits on a timer. Each promise resolves after commit.
  */
-export function createResponseWriter(db: Db, { maxBatch = 128, maxInFlight = 1, ...batchOptions }: Options): ResponseWriter {
+export function createResponseWriter(
+  db: Db,
+  { maxBatch = 128, maxInFlight = 1, compactEveryMs = 1000, onCompactError = () => {}, ...batchOptions }: Options,
+): ResponseWriter {
   const queue: Waiting[] = []
   const idle: (() => void)[] = []
   let inFlight = 0
+
+  // Batches append their counts to rollup_deltas; one compaction at a time moves them into the rollups, at
+  // most compactEveryMs after a batch wrote them. A failed compaction (a deadlock with an exclusion, the
+  // database gone) leaves the deltas in place for the next one.
+  let compacting: Promise<void> | undefined
+  let timer: NodeJS.Timeout | undefined
+  const compact = (): Promise<void> => {
+    clearTimeout(timer)
+    timer = undefined
+    compacting ??= compactRollups(db)
+      .then(() => {}, onCompactError)
+      .finally(() => {
+        compacting = undefined
+      })
+    return compacting
+  }
+  const compactSoon = () => {
+    if (timer) return
+    timer = setTimeout(compact, compactEveryMs)
+    timer.unref()
+  }
 
   const pump = () => {
     while (inFlight < maxInFlight && queue.length > 0) {
@@ -42,6 +73,7 @@ export function createResponseWriter(db: Db, { maxBatch = 128, maxInFlight = 1, 
   const writeBatch = async (batch: Waiting[]) => {
     try {
       const outcomes = await storeBatch(db, batch.map((w) => w.row), batchOptions)
+      compactSoon()
       batch.forEach((w, i) => w.resolve(outcomes[i]!))
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error)
@@ -56,7 +88,11 @@ export function createResponseWriter(db: Db, { maxBatch = 128, maxInFlight = 1, 
         queue.push({ row, resolve, reject })
         pump()
       }),
-    drain: () => (inFlight === 0 && queue.length === 0 ? Promise.resolve() : new Promise((done) => idle.push(done))),
+    drain: async () => {
+      if (inFlight > 0 || queue.length > 0) await new Promise<void>((done) => idle.push(done))
+      await compacting
+      await compact()
+    },
   }
 }
 

@@ -4,6 +4,7 @@ import type { Grouping } from '../../shared/stats-contract'
 import type { StatsQuery } from '../../shared/stats-query'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
+import { compactRollups } from '../responses/rollup-queries'
 import { AppError } from '../errors'
 import { applicableTargets, buildGroup, buildQuestionGroups, dossierFiguresOf, type GroupOut, type TargetScope } from './groups'
 import {
@@ -131,8 +132,13 @@ async function requireFields(deps: Deps, codes: string[]) {
   return found
 }
 
-/** The survey asked for, or the one with the most responses in the selection. */
+/**
+ * The survey asked for, or the one with the most responses in the selection. First moves the counts the
+ * writer has appended since its last compaction into the rollups, so that what stats and exports read next
+ * includes every rating stored before the request.
+ */
 export async function requireSurvey(deps: Pick<Deps, 'sql'>, surveyId: number | undefined, filter: RollupFilter) {
+  await compactRollups(deps.sql)
   const id = surveyId ?? (await findBusiestSurveyId(deps.sql, filter))
   if (id === undefined) {
     throw new AppError('not_found', 'Chưa có phiếu nào trong phạm vi và khoảng thời gian đã chọn; hãy chọn một khảo sát (surveyId).')

@@ -38,9 +38,9 @@ describe('loadConfig', () => {
     const run = spawnSync('npx', ['tsx', 'server/main.ts'], {
       env: { ...process.env, PORT: 'abc', DATABASE_URL: '' },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 60_000,
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('PORT:')
-  })
+  }, 70_000)
 })

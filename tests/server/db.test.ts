@@ -4,6 +4,7 @@ import { createDb } from '../../server/db'
 import { createResponseWriter } from '../../server/responses/writer'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter } from '../support/factories'
+import { compactRollups } from '../../server/responses/rollup-queries'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('database pools', () => {
         )
         expect(outcomes.every((o) => o.kind === 'created')).toBe(true)
       }
+      await compactRollups(db.sql)
       const [counts] = await db.sql<[{ rows: number; rolled: number }]>`
         select
           (select count(*)::int from responses where counter_id = ${counter.counterId}) as rows,

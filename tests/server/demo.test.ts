@@ -20,7 +20,8 @@ describe('the demo data', () => {
     expect(first.rolledUpResponses).toBe(first.responses)
     const [codes] = await db.sql<[{ live: number }]>`select count(*)::int as live from counter_codes where revoked_at is null`
     expect(codes.live).toBe(9)
-  })
+    // A year of ratings, twice: about 10 s on an idle machine, more on a stock server or a loaded one.
+  }, 90_000)
 
   it('rates land, construction and investment lower than the other fields', async () => {
     const rates = await db.sql<{ isLand: boolean; rate: number }[]>`

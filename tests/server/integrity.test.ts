@@ -7,6 +7,7 @@ import { mintFormToken } from '../../server/responses/form-token'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter, seedResponses, seedUser } from '../support/factories'
+import { compactRollups } from '../../server/responses/rollup-queries'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -43,6 +44,7 @@ describe('integrity signals', () => {
     const res = await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 }, website: 'http://spam' })
     expect(res.status).toBe(201)
     expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['honeypot'], isExcluded: true })
+    await compactRollups(db.sql)
     const [rollup] = await db.sql`select is_excluded, n from rollups where counter_id = ${counter.counterId} and question_key = '*'`
     expect(rollup).toEqual({ isExcluded: true, n: 1 })
   })
@@ -156,6 +158,7 @@ describe('integrity rules', () => {
     expect(batch.map((r) => byId.get(r.submissionId)!.isExcluded)).toEqual([false, false, true, true])
     expect(batch.map((r) => byId.get(r.submissionId)!.flagReasons.join())).toEqual(['', '', 'burst', 'burst'])
     // The rollups count the burst ratings as excluded, as they are stored.
+    await compactRollups(db.sql)
     const [rolled] = await db.sql<[{ excluded: number; kept: number }]>`
       select coalesce(sum(n) filter (where is_excluded), 0)::int as excluded, coalesce(sum(n) filter (where not is_excluded), 0)::int as kept
       from rollups where counter_id = ${one.counterId} and question_key = '*' and day = '2025-08-12'

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewResponseRow } from '../../server/responses/queries'
 import { rollupDeltasOf } from '../../server/responses/rollup-deltas'
+import { compactRollups } from '../../server/responses/rollup-queries'
 import { storeBatch } from '../../server/responses/writer'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter } from '../support/factories'
@@ -60,7 +61,7 @@ const procedureCodes = [null, '1.001234', '1.001234.H26', '2.000123.000.00.00.H2
 const instants = fc.integer({ min: Date.parse('2025-07-31T16:30:00Z'), max: Date.parse('2025-08-01T01:30:00Z') })
 
 describe('rollups written in SQL with each batch', () => {
-  it('equal what rollupDeltasOf (the flags service) computes for the same rows', async () => {
+  it('equal what rollupDeltasOf (the flags service) computes for the same rows, however batches and compactions interleave', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -76,7 +77,9 @@ describe('rollups written in SQL with each batch', () => {
           }),
           { minLength: 1, maxLength: 25 },
         ),
-        async (ratings) => {
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (ratings, batchSize, compactEvery) => {
           const counter = await seedCounter(db.sql, { fieldCodes: ['dat-dai', 'xay-dung'] })
           const rows: NewResponseRow[] = ratings.map((r) => ({
             submissionId: randomUUID(),
@@ -96,11 +99,18 @@ describe('rollups written in SQL with each batch', () => {
             answers: { overall: r.overall, reasons: r.reasons, ...(r.note === undefined ? {} : { note: r.note }) },
             comment: null,
           }))
-          await storeBatch(db.sql, rows, { timeZone })
+          // Batches append counts; compactions (the writer's, a reader's) move them into the rollups in between.
+          for (let i = 0, batch = 1; i < rows.length; i += batchSize, batch++) {
+            await storeBatch(db.sql, rows.slice(i, i + batchSize), { timeZone })
+            if (batch % compactEvery === 0) await compactRollups(db.sql)
+          }
+          await compactRollups(db.sql)
           expect(await storedRollups(counter.counterId)).toEqual(expectedRollups(rows))
+          const [left] = await db.sql<[{ n: number }]>`select count(*)::int as n from rollup_deltas`
+          expect(left.n).toBe(0)
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 25, seed: 20251128 },
     )
   })
 })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewResponseRow } from '../../server/responses/queries'
+import { compactRollups } from '../../server/responses/rollup-queries'
 import { createResponseWriter } from '../../server/responses/writer'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter } from '../support/factories'
@@ -24,6 +25,7 @@ async function rowMaker() {
 }
 
 const countOf = async (counterId: number) => {
+  await compactRollups(db.sql)
   const [row] = await db.sql<[{ rows: number; rolled: number }]>`
     select
       (select count(*)::int from responses where counter_id = ${counterId}) as rows,
@@ -79,5 +81,32 @@ describe('the response writer (group commit)', () => {
     expect(statements).toBeGreaterThanOrEqual(3)
     expect(statements).toBeLessThanOrEqual(5)
     await writer.drain()
+  })
+
+  it('moves its appended counts into the rollups by itself, soon after a batch, and on drain', async () => {
+    const row = await rowMaker()
+    const counterId = row().counterId
+    const pending = async () => {
+      const [r] = await db.sql<[{ n: number }]>`select count(*)::int as n from rollup_deltas where counter_id = ${counterId}`
+      return r.n
+    }
+    const rolled = async () => {
+      const [r] = await db.sql<[{ n: number }]>`
+        select coalesce(sum(n), 0)::int as n from rollups where counter_id = ${counterId} and question_key = '*'
+      `
+      return r.n
+    }
+    const soon = createResponseWriter(db.sql, { timeZone, compactEveryMs: 20 })
+    await Promise.all(Array.from({ length: 10 }, () => soon.store(row({ contentHash: Buffer.from('soon') }))))
+    // Nobody compacts here but the writer's own timer.
+    await expect.poll(pending, { timeout: 10_000, interval: 50 }).toBe(0)
+    expect(await rolled()).toBe(10)
+
+    const later = createResponseWriter(db.sql, { timeZone, compactEveryMs: 3_600_000 })
+    await Promise.all(Array.from({ length: 5 }, () => later.store(row({ contentHash: Buffer.from('later') }))))
+    expect(await pending()).toBeGreaterThan(0)
+    await later.drain()
+    expect(await pending()).toBe(0)
+    expect(await rolled()).toBe(15)
   })
 })

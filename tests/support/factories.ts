@@ -99,7 +99,10 @@ export type SeedRating = {
   comment?: string | null
 }
 
-/** Ratings stored through the real writer (storeBatch: responses and all three rollups) in one transaction. */
+/**
+ * Ratings stored through the real writer in one transaction (storeBatch: responses and their appended counts),
+ * then compacted into the rollups as the running writer does a moment later.
+ */
 export async function seedResponses(
   sql: Db,
   counter: { counterId: number; unitId: number; surveyId: number; versionId: number },
@@ -107,6 +110,7 @@ export async function seedResponses(
   timeZone = 'Asia/Ho_Chi_Minh',
 ) {
   const { storeBatch } = await import('../../server/responses/writer')
+  const { compactRollups } = await import('../../server/responses/rollup-queries')
   const rows = ratings.map((r) => ({
     submissionId: crypto.randomUUID(),
     contentHash: randomBytes(32),
@@ -124,7 +128,11 @@ export async function seedResponses(
     answers: r.answers,
     comment: r.comment ?? null,
   }))
-  const outcomes = await sql.begin((tx) => storeBatch(tx, rows, { timeZone }))
+  const outcomes = await sql.begin(async (tx) => {
+    const stored = await storeBatch(tx, rows, { timeZone })
+    await compactRollups(tx)
+    return stored
+  })
   return outcomes.map((o) => (o.kind === 'conflict' ? '' : o.id))
 }
 
