@@ -84,7 +84,7 @@ export async function updateResponseExcluded(tx: Tx, id: string, isExcluded: boo
 type ExtraKey = { column: 'procedure_code' | 'hour'; values: (string | number)[]; type: 'text' | 'int2' }
 
 /** Subtracts deltas from one rollup table whose key is the common one, plus at most one extra column. */
-async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month', rows: RollupDelta[], extra?: ExtraKey) {
+async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month' | 'year', rows: RollupDelta[], extra?: ExtraKey) {
   if (rows.length === 0) return
   const c = columnsOf(tx, rows)
   const extraArray = extra ? tx`${tx.array(extra.values, oid[extra.type])}::${tx.unsafe(extra.type)}[],` : tx``
@@ -107,13 +107,14 @@ async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month', rows: 
 }
 
 /**
- * Takes one response's counts out of all four rollup tables. Counts leave their rows by an update, not by
+ * Takes one response's counts out of all five rollup tables. Counts leave their rows by an update, not by
  * adding negative deltas: a row with n < 0 would break the table's check before ON CONFLICT could merge it.
  * The rows exist, as the response was counted in them.
  */
 export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
   await subtractFrom(tx, 'rollups', 'day', deltas.main)
   await subtractFrom(tx, 'rollups_by_month', 'month', deltas.byMonth)
+  await subtractFrom(tx, 'rollups_by_year', 'year', deltas.byYear)
   await subtractFrom(tx, 'rollups_by_procedure', 'day', deltas.byProcedure, {
     column: 'procedure_code',
     values: deltas.byProcedure.map((r) => r.procedureCode),

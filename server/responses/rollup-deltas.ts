@@ -14,6 +14,7 @@ export const responseCountKey = '*'
 export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): RollupDeltas {
   const main = new Map<string, RollupDelta>()
   const byMonth = new Map<string, RollupDelta>()
+  const byYear = new Map<string, RollupDelta>()
   const byProcedure = new Map<string, ProcedureRollupDelta>()
   const byHour = new Map<string, HourRollupDelta>()
   const add = <T extends RollupDelta>(into: Map<string, T>, key: string, make: () => T) => {
@@ -28,6 +29,8 @@ export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): Rollup
     const month = `${date.slice(0, 8)}01`
     const base = `${row.unitId}|${date}|${row.counterId}|${row.surveyId}|${fieldId}`
     const monthBase = `${row.unitId}|${month}|${row.counterId}|${row.surveyId}|${fieldId}`
+    const year = `${date.slice(0, 4)}-01-01`
+    const yearBase = `${row.unitId}|${year}|${row.counterId}|${row.surveyId}|${fieldId}`
     const flags = `${row.isVerified ? 1 : 0}|${row.isExcluded ? 1 : 0}`
     for (const [questionKey, value] of countedValues(row)) {
       const delta = (): RollupDelta => ({
@@ -37,12 +40,13 @@ export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): Rollup
       const tail = `${questionKey}|${value}|${flags}`
       add(main, `${base}|${tail}`, delta)
       add(byMonth, `${monthBase}|${tail}`, () => ({ ...delta(), day: month }))
+      add(byYear, `${yearBase}|${tail}`, () => ({ ...delta(), day: year }))
       add(byProcedure, `${base}|${procedureCode}|${tail}`, () => ({ ...delta(), procedureCode }))
       add(byHour, `${base}|${String(hour).padStart(2, '0')}|${tail}`, () => ({ ...delta(), hour }))
     }
   }
   const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v)
-  return { main: sorted(main), byMonth: sorted(byMonth), byProcedure: sorted(byProcedure), byHour: sorted(byHour) }
+  return { main: sorted(main), byMonth: sorted(byMonth), byYear: sorted(byYear), byProcedure: sorted(byProcedure), byHour: sorted(byHour) }
 }
 
 function* countedValues(row: NewResponseRow): Generator<[string, number]> {

@@ -15,8 +15,17 @@ export type RollupDelta = {
 export type ProcedureRollupDelta = RollupDelta & { procedureCode: string }
 export type HourRollupDelta = RollupDelta & { hour: number }
 
-/** A batch's deltas for the four rollup tables; `byMonth` has the shape of `main` with `day` the first of its month. */
-export type RollupDeltas = { main: RollupDelta[]; byMonth: RollupDelta[]; byProcedure: ProcedureRollupDelta[]; byHour: HourRollupDelta[] }
+/**
+ * A batch's deltas for the five rollup tables; `byMonth` and `byYear` have the shape of `main` with `day` the
+ * first day of its month or year.
+ */
+export type RollupDeltas = {
+  main: RollupDelta[]
+  byMonth: RollupDelta[]
+  byYear: RollupDelta[]
+  byProcedure: ProcedureRollupDelta[]
+  byHour: HourRollupDelta[]
+}
 
 // Rows go in as parallel arrays through unnest: one statement and ten parameters, whatever the batch size.
 // Each array carries its type's OID: postgres.js would otherwise send a boolean array as a single boolean.
@@ -35,11 +44,12 @@ export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
   ns: tx.array(rows.map((r) => r.n), oid.int4),
 })
 
-/** Adds a batch's deltas to the four rollup tables in one statement: one round trip per batch. */
+/** Adds a batch's deltas to the five rollup tables in one statement: one round trip per batch. */
 export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
   if (deltas.main.length === 0) return
   const m = columnsOf(tx, deltas.main)
   const mo = columnsOf(tx, deltas.byMonth)
+  const y = columnsOf(tx, deltas.byYear)
   const p = columnsOf(tx, deltas.byProcedure)
   const h = columnsOf(tx, deltas.byHour)
   await tx`
@@ -57,6 +67,13 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
         ${mo.keys}::text[], ${mo.values}::int2[], ${mo.verified}::bool[], ${mo.excluded}::bool[], ${mo.ns}::int[]
       )
       on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
+    ), by_year as (
+      insert into rollups_by_year (unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select * from unnest(
+        ${y.unitIds}::int[], ${y.days}::date[], ${y.counterIds}::int[], ${y.surveyIds}::int[], ${y.fieldIds}::int[],
+        ${y.keys}::text[], ${y.values}::int2[], ${y.verified}::bool[], ${y.excluded}::bool[], ${y.ns}::int[]
+      )
+      on conflict on constraint rollups_by_year_pkey do update set n = rollups_by_year.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
@@ -79,7 +96,7 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
 }
 
 /**
- * Moves every committed row of `rollup_deltas` into the four rollup tables, summed per rollup row, in one
+ * Moves every committed row of `rollup_deltas` into the five rollup tables, summed per rollup row, in one
  * statement (its own transaction unless given one). Upserts go in key order, so two compactions (the
  * writer's and a reader's) lock shared rollup rows in the same order; a delta row is moved by exactly one of
  * them, since a delete skips rows another transaction deleted first. Returns how many delta rows it moved.
@@ -105,6 +122,14 @@ export async function compactRollups(sql: Db | Tx) {
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9
       order by 1, 2, 3, 4, 5, 6, 7, 8, 9
       on conflict on constraint rollups_by_month_pkey do update set n = rollups_by_month.n + excluded.n
+    ), by_year as (
+      insert into rollups_by_year (unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, date_trunc('year', day)::date, counter_id, survey_id, field_id, question_key, value, is_verified,
+        is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      on conflict on constraint rollups_by_year_pkey do update set n = rollups_by_year.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)

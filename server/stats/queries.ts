@@ -46,16 +46,16 @@ const filtersOf = (db: Db, f: RollupFilter) => db`
 `
 
 /**
- * The survey with the most counted responses in scope around the period (the dashboard's default): read from
- * the month grain, as a default needs no exact day boundaries.
+ * The survey with the most counted responses in scope in the years around the period (the dashboard's
+ * default): read from the year grain, as a default needs no exact day boundaries.
  */
 export async function findBusiestSurveyId(db: Db, f: RollupFilter) {
   const [row] = await db<[{ surveyId: number }?]>`
     with recursive ${scopeCtes(db, f.scope)}
     select r.survey_id
-    from rollups_by_month r
-    join scope s on s.unit_id = r.unit_id and r.month < s.valid_to and (r.month + interval '1 month')::date > s.valid_from
-    where r.month between date_trunc('month', ${f.scope.from}::date)::date and ${f.scope.to}::date
+    from rollups_by_year r
+    join scope s on s.unit_id = r.unit_id and r.year < s.valid_to and (r.year + interval '1 year')::date > s.valid_from
+    where r.year between date_trunc('year', ${f.scope.from}::date)::date and ${f.scope.to}::date
       and r.question_key = '*'
       and not r.is_excluded
       ${filtersOf(db, f)}
@@ -100,13 +100,7 @@ function groupingOf(db: Db, grouping: Grouping) {
 
 /** The whole months of [from, to] as [first, end) and the edge days before and after them, as inclusive ranges. */
 export function splitByMonth(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
-  const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-  const firstOfNextMonth = (date: string) => {
-    const d = new Date(`${date.slice(0, 8)}01T00:00:00Z`)
-    d.setUTCMonth(d.getUTCMonth() + 1)
-    return d.toISOString().slice(0, 10)
-  }
-  const start = from.endsWith('-01') ? from : firstOfNextMonth(from)
+  const start = from.endsWith('-01') ? from : firstOfNext(from, 'month')
   const afterTo = addDays(to, 1)
   const end = afterTo.endsWith('-01') ? afterTo : `${to.slice(0, 8)}01`
   if (start >= end) return { months: null, edges: [[from, to]] }
@@ -117,12 +111,42 @@ export function splitByMonth(from: string, to: string): { months: [string, strin
 }
 
 /**
+ * [from, to] as whole calendar years [first, end), the whole months around them and the edge days around
+ * those: a calendar year is one year row per rollup key, a 15th-to-14th year eleven month rows plus days.
+ */
+export function splitByYear(from: string, to: string): { years: [string, string] | null; months: [string, string][]; edges: [string, string][] } {
+  const start = from.endsWith('-01-01') ? from : firstOfNext(from, 'year')
+  const afterTo = addDays(to, 1)
+  const end = afterTo.endsWith('-01-01') ? afterTo : `${to.slice(0, 4)}-01-01`
+  if (start >= end) {
+    const { months, edges } = splitByMonth(from, to)
+    return { years: null, months: months ? [months] : [], edges }
+  }
+  const before = from < start ? splitByMonth(from, addDays(start, -1)) : null
+  const after = end <= to ? splitByMonth(end, to) : null
+  return {
+    years: [start, end],
+    months: [before?.months, after?.months].filter((m) => m !== null && m !== undefined),
+    edges: [...(before?.edges ?? []), ...(after?.edges ?? [])],
+  }
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+function firstOfNext(date: string, unit: 'month' | 'year') {
+  const d = new Date(`${unit === 'month' ? date.slice(0, 8) : date.slice(0, 5)}01${unit === 'month' ? '' : '-01'}T00:00:00Z`)
+  if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + 1)
+  else d.setUTCFullYear(d.getUTCFullYear() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
  * One statement per stats request: rollup rows of the scope's unit-days summed per group, question and value,
  * so only those counts reach Node. Every grouping partitions the rows, so the whole selection is the sum of
  * its groups (summed in Node: a grouping set for it cost a second aggregation). Rows of excluded responses
  * are summed for '*' only: they are counted apart, never scored. Groupings of the main rollups read whole
- * months from rollups_by_month and only the edge days, and the days of months in which a unit belonged to
- * the scope for part of the month, from rollups.
+ * years from rollups_by_year, whole months from rollups_by_month and only the edge days from rollups; a unit
+ * in the scope for part of a year or month is read from the next finer grain there.
  */
 export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; grouping: Grouping }) {
   const { table, hasMonths, inner, outer } = groupingOf(db, f.grouping)
@@ -137,22 +161,31 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
     group by 1, 2, 3, 4, 5
   `
   const dayScope = db`r.day >= s.valid_from and r.day < s.valid_to`
-  const split = hasMonths ? splitByMonth(f.scope.from, f.scope.to) : { months: null, edges: [[f.scope.from, f.scope.to]] as [string, string][] }
+  const covers = (unit: 'month' | 'year') => db`r.day >= s.valid_from and (r.day + ${`1 ${unit}`}::interval)::date <= s.valid_to`
+  const uncovered = (unit: 'month' | 'year') =>
+    db`(date_trunc(${unit}, r.day) < s.valid_from or date_trunc(${unit}, r.day) + ${`1 ${unit}`}::interval > s.valid_to)`
+  const byMonthTable = db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`
+  const byYearTable = db`(select unit_id, year as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_year)`
+  const split = hasMonths ? splitByYear(f.scope.from, f.scope.to) : { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
   const parts = split.edges.map(([a, b]) => part(table, dayScope, db`r.day between ${a}::date and ${b}::date`))
-  if (split.months) {
-    const [first, end] = split.months
+  // A unit in the scope for only part of a year or month (it changed parent, opened or closed) is read from the
+  // next finer grain for those years or months.
+  for (const [first, end] of split.months) {
+    const within = db`r.day >= ${first}::date and r.day < ${end}::date`
+    const partly = db`(s.valid_from > ${first}::date or s.valid_to < ${end}::date)`
     parts.push(
-      part(
-        db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`,
-        db`r.day >= s.valid_from and (r.day + interval '1 month')::date <= s.valid_to`,
-        db`r.day >= ${first}::date and r.day < ${end}::date`,
-      ),
-      part(
-        table,
-        db`${dayScope} and (s.valid_from > ${first}::date or s.valid_to < ${end}::date)`,
-        db`r.day >= ${first}::date and r.day < ${end}::date
-          and (date_trunc('month', r.day) < s.valid_from or date_trunc('month', r.day) + interval '1 month' > s.valid_to)`,
-      ),
+      part(byMonthTable, covers('month'), within),
+      part(table, db`${dayScope} and ${partly}`, db`${within} and ${uncovered('month')}`),
+    )
+  }
+  if (split.years) {
+    const [first, end] = split.years
+    const within = db`r.day >= ${first}::date and r.day < ${end}::date`
+    const partly = db`(s.valid_from > ${first}::date or s.valid_to < ${end}::date)`
+    parts.push(
+      part(byYearTable, covers('year'), within),
+      part(byMonthTable, db`${covers('month')} and ${partly}`, db`${within} and ${uncovered('year')}`),
+      part(table, db`${dayScope} and ${partly}`, db`${within} and ${uncovered('year')} and ${uncovered('month')}`),
     )
   }
   const union = parts.reduce((all, p) => db`${all} union all ${p}`)

@@ -16,7 +16,7 @@ const countersPerCommune = 2
  * density real counters produce (about 20 ratings a counter-day over 2 fields × 4 questions), and
  * 300,000 response rows for the export. Stats read rollups only, so the rollups stand for the ratings.
  */
-async function seed(sql: ReturnType<typeof createDb>, { exportRows, perCounterDay }: { exportRows: number; perCounterDay: number }) {
+export async function seed(sql: ReturnType<typeof createDb>, { exportRows, perCounterDay }: { exportRows: number; perCounterDay: number }) {
   await sql`
     with province as (insert into units (code) values ('BENCH') returning id),
     pv as (insert into unit_versions (unit_id, name, level, valid_from) select id, 'Tỉnh Thử', 'tinh', '2000-01-01' from province),
@@ -77,6 +77,12 @@ async function seed(sql: ReturnType<typeof createDb>, { exportRows, perCounterDa
     insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
     select unit_id, date_trunc('month', day)::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, sum(n)
     from rollups
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+  `
+  await sql`
+    insert into rollups_by_year (unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
+    select unit_id, date_trunc('year', month)::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, sum(n)
+    from rollups_by_month
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9
   `
   const [rows] = await sql<[{ rollups: number; ratings: number }]>`

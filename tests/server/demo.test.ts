@@ -66,4 +66,27 @@ describe('the month grain of the rollups', () => {
     expect(diff.n).toBe(0)
     expect(counts.months).toBe(counts.days)
   })
+
+  it('and the year grain the day grain summed by year', async () => {
+    const [diff] = await db.sql<[{ n: number }]>`
+      select count(*)::int as n from (
+        (select unit_id, date_trunc('year', day)::date as year, counter_id, survey_id, field_id, question_key, value,
+                is_verified, is_excluded, sum(n)::int as n
+         from rollups group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+         except
+         select unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n
+         from rollups_by_year)
+        union all
+        (select unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n
+         from rollups_by_year
+         except
+         select unit_id, date_trunc('year', day)::date, counter_id, survey_id, field_id, question_key, value,
+                is_verified, is_excluded, sum(n)::int
+         from rollups group by 1, 2, 3, 4, 5, 6, 7, 8, 9)
+      ) different
+    `
+    const [years] = await db.sql<[{ n: number }]>`select count(distinct year)::int as n from rollups_by_year`
+    expect(years.n).toBeGreaterThan(0)
+    expect(diff.n).toBe(0)
+  })
 })

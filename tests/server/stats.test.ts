@@ -366,6 +366,38 @@ describe('stats scope', () => {
     expect(summary((await statsOf(oldAnalyst, { ...range, unitId: ward.id })).overall)).toMatchObject({ responses: 6 })
   })
 
+  it('reads a calendar year across a mid-month move from years, months and days without losing or doubling a rating', async () => {
+    const oldDistrict = await seedUnit(db.sql, { name: 'Huyện Cũ Năm', level: 'huyen' })
+    const newDistrict = await seedUnit(db.sql, { name: 'Huyện Mới Năm', level: 'huyen' })
+    const ward = await seedUnit(db.sql, { name: 'Phường Giữa Tháng', parentId: oldDistrict.id })
+    const stays = await seedUnit(db.sql, { name: 'Xã Ở Yên', parentId: oldDistrict.id })
+    await db.sql`update unit_versions set valid_to = '2025-08-15' where unit_id = ${ward.id}`
+    await db.sql`insert into unit_versions (unit_id, name, level, parent_id, valid_from) values (${ward.id}, 'Phường Giữa Tháng', 'xa', ${newDistrict.id}, '2025-08-15')`
+    const survey = await seedSurvey(db.sql)
+    const moved = { ...(await seedCounterServing(db.sql, { unitId: ward.id, versionId: survey.versionId })), ...survey }
+    const still = { ...(await seedCounterServing(db.sql, { unitId: stays.id, versionId: survey.versionId })), ...survey }
+    await seedResponses(db.sql, moved, [
+      ...times(5, { at: local('2025-01-10T09:00'), answers: { overall: 3 } }), // a whole month under the old district
+      ...times(6, { at: local('2025-08-14T16:00'), answers: { overall: 3 } }), // the last day under it
+      ...times(7, { at: local('2025-08-15T08:00'), answers: { overall: 1 } }), // the first day under the new one
+      ...times(8, { at: local('2025-11-03T10:00'), answers: { overall: 1 } }), // a whole month under the new one
+    ])
+    await seedResponses(db.sql, still, times(9, { at: local('2025-03-03T10:00'), answers: { overall: 2 } }))
+    const oldAnalyst = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: oldDistrict.id }))
+    const newAnalyst = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: newDistrict.id }))
+    const year = { surveyId: survey.surveyId, from: '2025-01-01', to: '2025-12-31' }
+    expect(summary((await statsOf(oldAnalyst, year)).overall)).toMatchObject({ responses: 5 + 6 + 9, rate: 1 })
+    expect(summary((await statsOf(newAnalyst, year)).overall)).toMatchObject({ responses: 7 + 8, rate: 0 })
+    // Two years, the move in the first: the same counts, and the whole 2026 read from its (empty) year rows.
+    const twoYears = { ...year, to: '2026-12-31' }
+    expect(summary((await statsOf(oldAnalyst, twoYears)).overall)).toMatchObject({ responses: 20 })
+    expect(summary((await statsOf(newAnalyst, twoYears)).overall)).toMatchObject({ responses: 15 })
+    // A year from the 15th of December: eleven whole months and edge days around them.
+    const fiscal = { ...year, from: '2024-12-15', to: '2025-12-14' }
+    expect(summary((await statsOf(oldAnalyst, fiscal)).overall)).toMatchObject({ responses: 20 })
+    expect(summary((await statsOf(newAnalyst, fiscal)).overall)).toMatchObject({ responses: 15 })
+  })
+
   it('refuses a signed-out request and a request without a valid period', async () => {
     const w = await seedProvince()
     expect((await app.request(`/api/v1/stats?from=2025-07-01&to=2025-07-31`)).status).toBe(401)
