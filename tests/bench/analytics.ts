@@ -8,7 +8,6 @@ import { signIn } from '../support/sign-in'
 import { report } from './report'
 import type { BenchServer } from './servers'
 
-const communes = 200
 const countersPerCommune = 2
 
 /**
@@ -16,7 +15,10 @@ const countersPerCommune = 2
  * density real counters produce (about 20 ratings a counter-day over 2 fields × 4 questions), and
  * 300,000 response rows for the export. Stats read rollups only, so the rollups stand for the ratings.
  */
-export async function seed(sql: ReturnType<typeof createDb>, { exportRows, perCounterDay }: { exportRows: number; perCounterDay: number }) {
+export async function seed(
+  sql: ReturnType<typeof createDb>,
+  { communes, exportRows, perCounterDay }: { communes: number; exportRows: number; perCounterDay: number },
+) {
   await sql`
     with province as (insert into units (code) values ('BENCH') returning id),
     pv as (insert into unit_versions (unit_id, name, level, valid_from) select id, 'Tỉnh Thử', 'tinh', '2000-01-01' from province),
@@ -105,7 +107,9 @@ async function timeMs(work: () => Promise<unknown>, runs = 5) {
 
 /**
  * Stats and the CSV export on the given PostgreSQL. Full: a province-year of 10 million ratings (100 a
- * counter-day at 400 counters) and 300,000 exported rows; quick: the same rollups, 50,000 exported rows.
+ * counter-day at 200 communes × 2 counters) and 300,000 exported rows, the budgets' scale. Quick: a quarter
+ * of the province (50 communes, 2.6 million ratings) and 50,000 exported rows, to see a change's direction in
+ * seconds; its figures are not the budgets' figures.
  */
 export async function benchAnalytics(server: BenchServer, { quick }: { quick: boolean }) {
   const database = await server.database()
@@ -113,7 +117,7 @@ export async function benchAnalytics(server: BenchServer, { quick }: { quick: bo
   const on = { server: server.name }
   try {
     await migrate(sql)
-    const scale = await seed(sql, { exportRows: quick ? 50_000 : 300_000, perCounterDay: 100 })
+    const scale = await seed(sql, { communes: quick ? 50 : 200, exportRows: quick ? 50_000 : 300_000, perCounterDay: 100 })
     report('analytics_rollup_rows', scale.rollups, { ...on, ratingsRepresented: scale.ratings })
     const app = createApp({ sql, config: testConfig(), logger: createLogger('silent') })
     const cookie = await signIn(app, await seedUser(sql, { role: 'admin' }))
