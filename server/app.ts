@@ -81,7 +81,7 @@ export function createApp(options: AppOptions) {
   app.use(async (c, next) => {
     const startedAt = performance.now()
     await next()
-    // No IP address or user agent is logged: they are personal data (DOMAIN.md §9).
+    // No IP address or user agent is logged: they are personal data (docs/domain.md §9).
     deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - startedAt) })
   })
   app.use(securityHeaders)

@@ -34,7 +34,7 @@ async function violations(dir: string, rule: (file: string, spec: string) => boo
 
 const isLocal = (spec: string) => !spec.includes(':') && /^(server|shared|survey-web|admin-web|tests|scripts)\//.test(spec)
 
-describe('module boundaries (STYLE.md)', () => {
+describe('module boundaries (docs/architecture.md)', () => {
   it('keeps shared/ pure: zod and itself only', async () => {
     expect(await violations('shared', (_, spec) => !(spec === 'zod' || spec.startsWith('shared/')))).toEqual([])
   })

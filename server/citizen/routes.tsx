@@ -70,7 +70,7 @@ export function citizenRoutes(deps: Deps) {
 
   const showSurvey = (c: Context<Env>, served: ServedSurvey, target: Target) => {
     if (!getCookie(c, deviceCookie)) {
-      // A random first-party token for the per-device interval; never stored with answers (DOMAIN.md §9).
+      // A random first-party token for the per-device interval; never stored with answers (docs/domain.md §9).
       setCookie(c, deviceCookie, randomBytes(16).toString('base64url'), {
         httpOnly: true,
         sameSite: 'Lax',

@@ -15,7 +15,7 @@ export type SubmitContext = { deviceToken?: string | undefined; sessionId?: stri
 
 /** Validates a rating against the survey version its counter serves, flags it if need be, stores it once. */
 export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
-  // Staff accounts never rate (DOMAIN.md §8): a browser signed in to the admin app is refused.
+  // Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
   if (context.sessionId !== undefined && (await findSessionUser(deps, context.sessionId))) {
     throw new AppError('forbidden', 'Tài khoản cán bộ không được gửi đánh giá. Vui lòng đăng xuất.')
   }

@@ -46,7 +46,7 @@ const compareVi = (a: string, b: string) => a.localeCompare(b, 'vi')
 type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; targetScope: TargetScope | null }
 
 /**
- * GET /api/v1/stats: rates from rollups only (never raw responses), in the user's scope, per DOMAIN.md §4
+ * GET /api/v1/stats: rates from rollups only (never raw responses), in the user's scope, per docs/domain.md §4
  * through shared/scoring.ts, small cells withheld, targets evaluated, dossier figures beside unit and
  * counter groups when imported.
  */

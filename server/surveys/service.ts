@@ -55,7 +55,7 @@ export function parseSurveyDefinition(input: unknown): SurveyDefinition {
 
 /**
  * Changes that would break a trend: a question key must keep, in every later version, the type and scale it had
- * in every earlier one (DOMAIN.md §3). A changed wording or a new option is fine; a new meaning needs a new key.
+ * in every earlier one (docs/domain.md §3). A changed wording or a new option is fine; a new meaning needs a new key.
  */
 export function findBreakingChanges(earlier: { version: number; definition: SurveyDefinition }[], next: SurveyDefinition): Issue[] {
   const issues: Issue[] = []

@@ -128,7 +128,7 @@ export async function seedResponses(
   return outcomes.map((o) => (o.kind === 'conflict' ? '' : o.id))
 }
 
-/** A plan with one target: metric, scope unit, optional pooled fields, period, value (DOMAIN.md §5). */
+/** A plan with one target: metric, scope unit, optional pooled fields, period, value (docs/domain.md §5). */
 export async function seedTarget(
   sql: Db,
   {
