@@ -23,3 +23,12 @@ export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
 }
 
 export type ServedCache<T> = ReturnType<typeof createServedCache<T>>
+
+/**
+ * The one call after a committed change to anything a QR code serves: its counter (code, name, activity,
+ * fields), the service point or unit above it, the catalogue of fields and procedures, or the survey version
+ * assigned to it. This process forgets every served survey at once; other processes within the cache's TTL.
+ */
+export function servedSurveysChanged(deps: { servedSurveys: { clear: () => void } }) {
+  deps.servedSurveys.clear()
+}

@@ -23,11 +23,19 @@ import {
   type ServedSurveyRow,
 } from './queries'
 import { qrPngOf, qrSvgOf } from './qr-code'
+import { servedSurveysChanged, type ServedCache } from './served-cache'
 
 /** A counter as a citizen meets it: unit, fields, procedures and the parsed questionnaire it serves. */
 export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: SurveyDefinition }
 
 export const servedCacheTtlMs = 10_000
+
+declare module '../deps' {
+  interface Deps {
+    /** What each code serves, for a few seconds; cleared by `servedSurveysChanged` after any change to it. */
+    servedSurveys: ServedCache<ServedSurvey>
+  }
+}
 
 
 async function load(deps: Deps, by: { code: string } | { counterId: number }, date: string) {
@@ -90,6 +98,8 @@ export async function createCounter(deps: Deps, user: CurrentUser, input: NewCou
     await recordAudit(tx, user, { action: 'create', entity: 'counter', entityId: id, unitId: point.unitId, details: { ...input, code } })
     return id
   })
+  // An invitation asked for this counter id before it existed would otherwise stay refused until the TTL.
+  servedSurveysChanged(deps)
   return getCounter(deps, user, id)
 }
 
@@ -106,7 +116,7 @@ export async function changeCounter(deps: Deps, user: CurrentUser, counterId: nu
       details: { before: { name: before.name, isActive: before.isActive }, changes },
     })
   })
-  deps.servedSurveys.clear()
+  servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -124,7 +134,7 @@ export async function setCounterFields(deps: Deps, user: CurrentUser, counterId:
       details: { before: before.fieldIds, after: fieldIds },
     })
   })
-  deps.servedSurveys.clear()
+  servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -139,7 +149,7 @@ export async function rotateCounterCode(deps: Deps, user: CurrentUser, counterId
     await insertCounterCode(tx, counterId, code, at)
     await recordAudit(tx, user, { action: 'rotate_code', entity: 'counter', entityId: counterId, unitId: counter.unitId, details: { revokedCode, code } })
   })
-  deps.servedSurveys.clear()
+  servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 

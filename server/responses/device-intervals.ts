@@ -29,3 +29,9 @@ export function createDeviceIntervals(intervalMs: number) {
 }
 
 export type DeviceIntervals = ReturnType<typeof createDeviceIntervals>
+
+declare module '../deps' {
+  interface Deps {
+    devices: DeviceIntervals
+  }
+}

@@ -1,6 +1,7 @@
 import type { NewServicePoint, ServicePointChange, ServicePointWithCounters } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
+import { servedSurveysChanged } from '../counters/served-cache'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { isInScope, listScopeOf, requireUnitInScope, scopeOf } from '../units/scope'
@@ -49,6 +50,6 @@ export async function changeServicePoint(deps: Deps, user: CurrentUser, id: numb
       details: { before: { name: point.name, isActive: point.isActive }, changes },
     })
   })
-  deps.servedSurveys.clear()
+  servedSurveysChanged(deps)
   return findServicePoint(deps.sql, id)
 }

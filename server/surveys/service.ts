@@ -4,6 +4,7 @@ import { SurveyDefinition } from '../../shared/survey-definition'
 import { checkSurveyDefinition } from '../../shared/survey-definition-vi'
 import { recordAudit } from '../audit/service'
 import { findSurveyByCode } from '../counters/service'
+import { servedSurveysChanged } from '../counters/served-cache'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
 import { isInScope, scopeOf, subtreeInScope } from '../units/scope'
@@ -204,6 +205,6 @@ export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssi
     )
     return rows
   })
-  deps.servedSurveys.clear()
+  servedSurveysChanged(deps)
   return { surveyVersionId: version.id, counterIds: assigned.map((row) => row.counterId) }
 }
