@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { rollupDeltasOf } from '../responses/rollup-deltas'
-import { addToAllRollups } from '../responses/rollup-queries'
+import { addToRollups } from '../responses/service'
 import { resolveReadScope } from '../stats/scope'
 import { isInScope, scopeOf } from '../units/scope'
 import {
@@ -59,7 +59,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     const before = rollupDeltasOf([row], timeZone)
     const after = rollupDeltasOf([{ ...row, isExcluded }], timeZone)
     await subtractFromAllRollups(tx, before)
-    await addToAllRollups(tx, after)
+    await addToRollups(tx, after)
     await updateResponseExcluded(tx, id, isExcluded)
     await recordAudit(tx, user, {
       action: isExcluded ? 'exclude' : 'restore',

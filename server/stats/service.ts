@@ -25,6 +25,9 @@ import {
 } from './queries'
 import { resolveReadScope } from './scope'
 
+/** Code and name of catalogue fields by id, for labelling a field-group target. */
+export const findFieldLabels = (deps: Pick<Deps, 'sql'>, fieldIds: number[]) => findFieldsByIds(deps.sql, fieldIds)
+
 export type StatsSurveyInfo = { id: number; code: string; title: string; metric: string }
 
 export type StatsResult = {
