@@ -3,9 +3,9 @@ import { FieldCsvRow, ProcedureCsvRow, type ImportSummary, type NewField } from 
 import type { CurrentUser } from '../../shared/auth-contract'
 import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
 import { recordAudit } from '../audit/service'
-import { servedSurveysChanged } from '../counters/served-cache'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import { parseCsv } from './parse-csv'
 import {
   findExistingFieldIds,

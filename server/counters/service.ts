@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service'
 import { requireFields } from '../catalogue/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { servedSurveysChanged, type ServedCache } from '../served-cache'
 import { getServicePointInScope, surveyUrlOf } from '../service-points/service'
 import { isInScope, listScopeOf, scopeOf, todayOf } from '../units/scope'
 import { isSignedCounterCode, mintCounterCode } from './codes'
@@ -23,7 +24,6 @@ import {
   type ServedSurveyRow,
 } from './queries'
 import { qrPngOf, qrSvgOf } from './qr-code'
-import { servedSurveysChanged, type ServedCache } from './served-cache'
 
 /** A counter as a citizen meets it: unit, fields, procedures and the parsed questionnaire it serves. */
 export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: SurveyDefinition }

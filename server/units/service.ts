@@ -1,10 +1,10 @@
 import type { NewSuccession, NewUnit, NewUnitVersion, UnitClosing } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
-import { servedSurveysChanged } from '../counters/served-cache'
 import type { Db, Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import {
   findChildrenFrom,
   findSubtreeUnitIds,
