@@ -17,6 +17,8 @@ import {
   upsertProcedures,
 } from './queries'
 
+export { parseCsv, type CsvRecord } from './parse-csv'
+
 export const listFields = (deps: Deps) => findFields(deps.sql)
 
 export const listProcedures = (deps: Deps, fieldId?: number) => findProcedures(deps.sql, fieldId ?? null)

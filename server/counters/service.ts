@@ -25,6 +25,8 @@ import {
 } from './queries'
 import { qrPngOf, qrSvgOf } from './qr-code'
 
+export { qrSvgOf } from './qr-code'
+
 /** A counter as a citizen meets it: unit, fields, procedures and the parsed questionnaire it serves. */
 export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: SurveyDefinition }
 

@@ -12,6 +12,8 @@ import { findReceipts } from './queries'
 import { addToAllRollups, type RollupDeltas } from './rollup-queries'
 import { storeBatch } from './writer'
 
+export { rollupDeltasOf } from './rollup-deltas'
+
 export type SubmitResult = ResponseReceipt & { isReplay: boolean }
 
 /** What the request says about where a rating comes from, beyond its body. */

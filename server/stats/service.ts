@@ -25,6 +25,8 @@ import {
 } from './queries'
 import { resolveReadScope } from './scope'
 
+export type { GroupOut } from './groups'
+
 /** Code and name of catalogue fields by id, for labelling a field-group target. */
 export const findFieldLabels = (deps: Pick<Deps, 'sql'>, fieldIds: number[]) => findFieldsByIds(deps.sql, fieldIds)
 
