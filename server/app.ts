@@ -27,7 +27,7 @@ import { reportApiRoutes, reportPageRoutes } from './reports/routes'
 import { responseRoutes } from './responses/routes'
 import { securityHeaders } from './security-headers'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
-import { createServedCache } from './served-cache'
+import { createServedCache, type ServedCache } from './served-cache'
 import { servicePointRoutes } from './service-points/routes'
 import { statsRoutes } from './stats/routes'
 import { surveyPreviewRoutes } from './surveys/preview-routes'
@@ -42,6 +42,8 @@ export type AppOptions = {
   logger?: Logger
   clock?: () => Date
   writer?: ResponseWriter
+  /** What codes serve; main.ts passes one that listens for changes made by other processes. */
+  servedSurveys?: ServedCache<ServedSurvey>
 }
 
 const maxBodyBytes = 64 * 1024
@@ -74,7 +76,7 @@ export function createApp(options: AppOptions) {
     clock: options.clock ?? (() => new Date()),
     writer: options.writer ?? createResponseWriter(sql, responseWriterOptions(config)),
     devices: createDeviceIntervals(config.integrity.deviceIntervalMs),
-    servedSurveys: createServedCache<ServedSurvey>(servedCacheTtlMs),
+    servedSurveys: options.servedSurveys ?? createServedSurveyCache(),
   }
 
   const app = new Hono()
@@ -149,3 +151,6 @@ export function responseWriterOptions(config: AppConfig) {
   const { burstLimit, burstWindowMs } = config.integrity
   return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs }, ...config.submit }
 }
+
+/** The per-process cache of what each QR code serves. */
+export const createServedSurveyCache = () => createServedCache<ServedSurvey>(servedCacheTtlMs)

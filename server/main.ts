@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
-import { createApp, responseWriterOptions } from './app'
+import { createApp, createServedSurveyCache, responseWriterOptions } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDb } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from './embedded-postgres'
 import { createLogger } from './logger'
 import { migrate } from './migrate'
 import { createResponseWriter } from './responses/writer'
+import { listenForServedChanges } from './served-cache'
 
 const startedAt = performance.now()
 let config
@@ -52,7 +53,10 @@ if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
 // its statements keep one plan each (see DbOptions.genericPlans).
 const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true })
 const writer = createResponseWriter(writerSql, responseWriterOptions({ ...config, secretKey }))
-const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
+// Every process serving this database forgets what codes serve when any of them changes it.
+const servedSurveys = createServedSurveyCache()
+await listenForServedChanges(sql, servedSurveys)
+const app = createApp({ sql, config: { ...config, secretKey }, logger, writer, servedSurveys })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
   const demoCode = await findDemoSurveyCode(sql)
   const lines = [

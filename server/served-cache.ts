@@ -1,6 +1,9 @@
+import type { Db } from './db'
+
 /**
  * What a QR code serves, kept for a few seconds: every rating needs it, and a counter's survey changes
- * rarely. A change made through this process clears it at once; other processes see it within `ttlMs`.
+ * rarely. A change clears it through `servedSurveysChanged`; `ttlMs` bounds how stale it can be if a
+notification is lost.
  */
 export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
   const entries = new Map<string, { atMs: number; value: T | undefined }>()
@@ -24,11 +27,20 @@ export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
 
 export type ServedCache<T> = ReturnType<typeof createServedCache<T>>
 
+const changedChannel = 'served_surveys_changed'
+
 /**
  * The one call after a committed change to anything a QR code serves: its counter (code, name, activity,
  * fields), the service point or unit above it, the catalogue of fields and procedures, or the survey version
- * assigned to it. This process forgets every served survey at once; other processes within the cache's TTL.
+ * assigned to it. This process forgets every served survey at once; every process that listens (see
+ * `listenForServedChanges`) forgets them when PostgreSQL delivers the notification, at most a TTL later.
  */
-export function servedSurveysChanged(deps: { servedSurveys: { clear: () => void } }) {
+export async function servedSurveysChanged(deps: { sql: Db; servedSurveys: { clear: () => void } }) {
   deps.servedSurveys.clear()
+  await deps.sql.notify(changedChannel, '')
+}
+
+/** Clears `cache` whenever any process on this database reports a change (one connection, kept open). */
+export function listenForServedChanges(sql: Db, cache: { clear: () => void }) {
+  return sql.listen(changedChannel, () => cache.clear())
 }

@@ -127,7 +127,7 @@ export async function importProcedures(deps: Deps, user: CurrentUser, text: stri
     return summary
   })
   // A counter serves its procedures by name.
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return imported
 }
 
@@ -148,6 +148,6 @@ export async function importFields(deps: Deps, user: CurrentUser, text: string):
     return summary
   })
   // A counter serves its fields by name.
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return imported
 }

@@ -101,7 +101,7 @@ export async function createCounter(deps: Deps, user: CurrentUser, input: NewCou
     return id
   })
   // An invitation asked for this counter id before it existed would otherwise stay refused until the TTL.
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, id)
 }
 
@@ -118,7 +118,7 @@ export async function changeCounter(deps: Deps, user: CurrentUser, counterId: nu
       details: { before: { name: before.name, isActive: before.isActive }, changes },
     })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -136,7 +136,7 @@ export async function setCounterFields(deps: Deps, user: CurrentUser, counterId:
       details: { before: before.fieldIds, after: fieldIds },
     })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -151,7 +151,7 @@ export async function rotateCounterCode(deps: Deps, user: CurrentUser, counterId
     await insertCounterCode(tx, counterId, code, at)
     await recordAudit(tx, user, { action: 'rotate_code', entity: 'counter', entityId: counterId, unitId: counter.unitId, details: { revokedCode, code } })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 

@@ -50,6 +50,6 @@ export async function changeServicePoint(deps: Deps, user: CurrentUser, id: numb
       details: { before: { name: point.name, isActive: point.isActive }, changes },
     })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return findServicePoint(deps.sql, id)
 }

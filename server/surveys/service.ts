@@ -205,6 +205,6 @@ export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssi
     )
     return rows
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return { surveyVersionId: version.id, counterIds: assigned.map((row) => row.counterId) }
 }

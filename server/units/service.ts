@@ -98,7 +98,7 @@ export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: numb
       details: { versionId, previous: current, next: version },
     })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return findUnitHistory(deps.sql, unitId)
 }
 
@@ -121,7 +121,7 @@ export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, {
     await updateUnitVersionEnd(tx, current.id, validTo)
     await recordAudit(tx, user, { action: 'close', entity: 'unit', entityId: unitId, unitId, details: { versionId: current.id, validTo } })
   })
-  servedSurveysChanged(deps)
+  await servedSurveysChanged(deps)
   return findUnitHistory(deps.sql, unitId)
 }
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, createServedSurveyCache } from '../../server/app'
+import { createLogger } from '../../server/logger'
+import { listenForServedChanges } from '../../server/served-cache'
 import { signIn, type Client } from '../support/admin-client'
-import { testApp } from '../support/app'
+import { testApp, testConfig } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter, seedSurvey, seedUser } from '../support/factories'
 
@@ -23,8 +26,8 @@ afterAll(() => db.drop())
 type Served = { counter: { name: string }; unit: { name: string }; fields: { code: string; name: string }[]; survey: { versionId: number } }
 
 /** What the code serves, through the public API (the same cache the survey page and submissions read). */
-async function served(code: string) {
-  const res = await app.request(`/api/v1/public/surveys/${code}`)
+async function served(code: string, from: { request: typeof app.request } = app) {
+  const res = await from.request(`/api/v1/public/surveys/${code}`)
   return { status: res.status, body: res.status === 200 ? ((await res.json()) as Served) : undefined }
 }
 
@@ -78,5 +81,19 @@ describe('what a QR code serves, after a change', () => {
     expect((await served(counter.code)).status).toBe(200)
     await expectOk(await admin.patch(`/api/v1/service-points/${point.id}`, { isActive: false }))
     expect((await served(counter.code)).status).toBe(404)
+  })
+})
+
+describe('what a QR code serves, in another process', () => {
+  it('changes in a process that listens when this one changes it, without waiting for the TTL', async () => {
+    // The second app stands for another server process: its own cache, the same database.
+    const cache = createServedSurveyCache()
+    await listenForServedChanges(db.sql, cache)
+    const other = createApp({ sql: db.sql, config: testConfig(), logger: createLogger('silent'), clock: () => now, servedSurveys: cache })
+    const counter = await seedCounter(db.sql)
+    expect((await served(counter.code, other)).body?.counter.name).toBe('Quầy 1')
+    await expectOk(await admin.patch(`/api/v1/counters/${counter.counterId}`, { name: 'Quầy đổi tên' }))
+    // The notification arrives asynchronously; the clock is frozen, so only it can make the name change.
+    await expect.poll(async () => (await served(counter.code, other)).body?.counter.name, { timeout: 10_000, interval: 50 }).toBe('Quầy đổi tên')
   })
 })
