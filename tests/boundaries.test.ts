@@ -167,6 +167,20 @@ describe('module boundaries (docs/architecture.md)', () => {
     expect(await violations('server', rule)).toEqual([])
   })
 
+  it('keeps the citizen hot path apart from admin features', async () => {
+    // Serving a code and storing a rating may use the session check (staff never rate), an API key's holder,
+    // the unit scope rules and each other; never the admin CRUD or the analytics.
+    const hotPath = ['citizen', 'responses', 'invitations', 'serving']
+    const allowed = [...hotPath, 'accounts', 'api-keys', 'units']
+    const rule = (file: string, spec: string) => {
+      const from = featureOf(file)
+      const to = featureOf(spec)
+      return from !== undefined && hotPath.includes(from) && to !== undefined && !allowed.includes(to)
+    }
+    const found = (await Promise.all(hotPath.map((dir) => violations(`server/${dir}`, rule)))).flat()
+    expect(found).toEqual([])
+  })
+
   it('finds the imports it checks', async () => {
     expect(await importsOf('server/responses/routes.ts')).toContain('server/responses/service')
   })

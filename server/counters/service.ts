@@ -1,18 +1,16 @@
 import type { CounterChange, CounterDetail, CounterListItem, NewCounter } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
-import { SurveyDefinition } from '../../shared/survey-definition'
 import { recordAudit } from '../audit/service'
 import { requireFields } from '../catalogue/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { servedSurveysChanged, type ServedCache } from '../served-cache'
+import { servedSurveysChanged } from '../served-cache'
 import { getServicePointInScope, surveyUrlOf } from '../service-points/service'
-import { isInScope, listScopeOf, scopeOf, todayOf } from '../units/scope'
-import { isSignedCounterCode, mintCounterCode } from './codes'
+import { mintCounterCode } from '../serving/service'
+import { isInScope, listScopeOf, scopeOf } from '../units/scope'
 import {
   findCounter,
   findCounters,
-  findServedSurvey,
   insertCounter,
   insertCounterCode,
   lockCounter,
@@ -21,46 +19,10 @@ import {
   surveyVersionExists,
   updateCounter,
   type CounterRow,
-  type ServedSurveyRow,
 } from './queries'
 import { qrPngOf, qrSvgOf } from './qr-code'
 
 export { qrSvgOf } from './qr-code'
-
-/** A counter as a citizen meets it: unit, fields, procedures and the parsed questionnaire it serves. */
-export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: SurveyDefinition }
-
-export const servedCacheTtlMs = 10_000
-
-declare module '../deps' {
-  interface Deps {
-    /** What each code serves, for a few seconds; cleared by `servedSurveysChanged` after any change to it. */
-    servedSurveys: ServedCache<ServedSurvey>
-  }
-}
-
-
-async function load(deps: Deps, by: { code: string } | { counterId: number }, date: string) {
-  const row = await findServedSurvey(deps.sql, by, date)
-  return row && { ...row, definition: SurveyDefinition.parse(row.definition) }
-}
-
-/** The survey a QR code serves today, or undefined for a forged, unknown or revoked code. */
-export async function findSurveyByCode(deps: Deps, code: string): Promise<ServedSurvey | undefined> {
-  const date = todayOf(deps)
-  const key = `code:${code}:${date}`
-  const nowMs = deps.clock().getTime()
-  // Only codes whose signature was checked are cached: a hit needs no second check (bench: submit path).
-  const hit = deps.servedSurveys.peek(key, nowMs)
-  if (hit) return hit.value
-  if (!isSignedCounterCode(deps.config.secretKey, code)) return undefined
-  return deps.servedSurveys.get(key, nowMs, () => load(deps, { code }, date))
-}
-
-export async function findSurveyByCounter(deps: Deps, counterId: number): Promise<ServedSurvey | undefined> {
-  const date = todayOf(deps)
-  return deps.servedSurveys.get(`counter:${counterId}:${date}`, deps.clock().getTime(), () => load(deps, { counterId }, date))
-}
 
 const counterNotFound = () => new AppError('not_found', 'Không tìm thấy quầy.')
 

@@ -1,6 +1,6 @@
-import { mintCounterCode } from '../counters/codes'
 import type { Db } from '../db'
 import { storeBatch } from '../responses/writer'
+import { mintCounterCode } from '../serving/codes'
 import { demoFields, demoPlans, demoProcedures, demoServicePoints, demoUnits, type DemoFieldCode } from './catalogue'
 import * as q from './queries'
 import { counterQuickRating, sipasService } from './questionnaires'

@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { ApiKeyHolder } from '../api-keys/service'
-import { findSurveyByCounter, type ServedSurvey } from '../counters/service'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { findSurveyByCounter, type ServedSurvey } from '../serving/service'
 import { todayOf } from '../units/scope'
 import {
   findInvitationByTokenHash,
