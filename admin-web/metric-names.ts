@@ -1,6 +1,6 @@
 import type { SurveyMetric } from '../shared/admin-contract'
 
-/** The indicators as the plans name them (DOMAIN.md §5). */
+/** The indicators as the plans name them (docs/domain.md §5). */
 export const metricNames: Record<SurveyMetric, string> = {
   tthc: 'Hài lòng trong giải quyết TTHC',
   dvc_truc_tuyen: 'Hài lòng với dịch vụ công trực tuyến',

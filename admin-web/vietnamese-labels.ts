@@ -5,7 +5,7 @@ import { localTimeOf } from '../shared/local-time'
 
 export const roleNames: Record<Role, string> = { admin: 'Quản trị hệ thống', manager: 'Cán bộ quản lý', analyst: 'Cán bộ phân tích' }
 
-/** Before the 2025 reform the middle level held huyện, thị xã and thành phố; the lowest xã, phường, thị trấn (DOMAIN.md §7). */
+/** Before the 2025 reform the middle level held huyện, thị xã and thành phố; the lowest xã, phường, thị trấn (docs/domain.md §7). */
 export const levelNames: Record<UnitLevel, string> = {
   tinh: 'Tỉnh',
   huyen: 'Huyện/Thị xã/Thành phố',

@@ -9,8 +9,6 @@ import { auditRoutes } from './audit/routes'
 import { fieldRoutes, procedureRoutes } from './catalogue/routes'
 import { citizenRoutes } from './citizen/routes'
 import { counterRoutes } from './counters/routes'
-import { createServedCache } from './counters/served-cache'
-import { servedCacheTtlMs, type ServedSurvey } from './counters/service'
 import { requireSameOrigin } from './csrf'
 import type { Db } from './db'
 import type { AppConfig, Deps } from './deps'
@@ -28,7 +26,9 @@ import { reportApiRoutes, reportPageRoutes } from './reports/routes'
 import { responseRoutes } from './responses/routes'
 import { securityHeaders } from './security-headers'
 import { createResponseWriter, type ResponseWriter } from './responses/writer'
+import { createServedCache, type ServedCache } from './served-cache'
 import { servicePointRoutes } from './service-points/routes'
+import { servedCacheTtlMs, type ServedSurvey } from './serving/service'
 import { statsRoutes } from './stats/routes'
 import { surveyPreviewRoutes } from './surveys/preview-routes'
 import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/routes'
@@ -42,6 +42,8 @@ export type AppOptions = {
   logger?: Logger
   clock?: () => Date
   writer?: ResponseWriter
+  /** What codes serve; main.ts passes one that listens for changes made by other processes. */
+  servedSurveys?: ServedCache<ServedSurvey>
 }
 
 const maxBodyBytes = 64 * 1024
@@ -74,14 +76,14 @@ export function createApp(options: AppOptions) {
     clock: options.clock ?? (() => new Date()),
     writer: options.writer ?? createResponseWriter(sql, responseWriterOptions(config)),
     devices: createDeviceIntervals(config.integrity.deviceIntervalMs),
-    servedSurveys: createServedCache<ServedSurvey>(servedCacheTtlMs),
+    servedSurveys: options.servedSurveys ?? createServedSurveyCache(),
   }
 
   const app = new Hono()
   app.use(async (c, next) => {
     const startedAt = performance.now()
     await next()
-    // No IP address or user agent is logged: they are personal data (DOMAIN.md §9).
+    // No IP address or user agent is logged: they are personal data (docs/domain.md §9).
     deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - startedAt) })
   })
   app.use(securityHeaders)
@@ -149,3 +151,6 @@ export function responseWriterOptions(config: AppConfig) {
   const { burstLimit, burstWindowMs } = config.integrity
   return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs }, ...config.submit }
 }
+
+/** The per-process cache of what each QR code serves. */
+export const createServedSurveyCache = () => createServedCache<ServedSurvey>(servedCacheTtlMs)

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
-import { createApp, responseWriterOptions } from './app'
+import { createApp, createServedSurveyCache, responseWriterOptions } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDb } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
@@ -15,6 +15,7 @@ import { createLogger } from './logger'
 import { migrate } from './migrate'
 import { compactRollups } from './responses/rollup-queries'
 import { createResponseWriter } from './responses/writer'
+import { listenForServedChanges } from './served-cache'
 
 const startedAt = performance.now()
 let config
@@ -58,7 +59,10 @@ const writer = createResponseWriter(writerSql, {
   ...responseWriterOptions({ ...config, secretKey }),
   onCompactError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'rollup compaction failed; the next one retries'),
 })
-const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
+// Every process serving this database forgets what codes serve when any of them changes it.
+const servedSurveys = createServedSurveyCache()
+await listenForServedChanges(sql, servedSurveys)
+const app = createApp({ sql, config: { ...config, secretKey }, logger, writer, servedSurveys })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
   const demoCode = await findDemoSurveyCode(sql)
   const lines = [

@@ -3,7 +3,7 @@ import { clientIpOf } from './client-ip'
 import { AppError } from './errors'
 
 /**
- * A per-IP fixed window of one minute, in memory only (addresses are never stored, DOMAIN.md §9). Generous
+ * A per-IP fixed window of one minute, in memory only (addresses are never stored, docs/domain.md §9). Generous
  * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
  */
 export function limitPerIp(limitPerMinute: number, clock: () => Date) {

@@ -12,7 +12,7 @@ export const IsoDate = z.iso.date()
 export const ByIdParams = z.object({ id: IdParam })
 const Name = z.string().trim().min(1).max(200)
 
-// --- units (DOMAIN.md §7) ---
+// --- units (docs/domain.md §7) ---
 
 export const UnitLevel = z.enum(['tinh', 'huyen', 'xa', 'co_quan'])
 export type UnitLevel = z.infer<typeof UnitLevel>
@@ -67,7 +67,7 @@ export const UnitOnDate = z.object({
 })
 export type UnitOnDate = z.infer<typeof UnitOnDate>
 
-// --- service points and counters (DOMAIN.md §7) ---
+// --- service points and counters (docs/domain.md §7) ---
 
 export const ServicePointKind = z.enum(['mot_cua', 'pvhcc', 'chi_nhanh'])
 
@@ -113,7 +113,7 @@ export type CounterChange = z.infer<typeof CounterChange>
 
 export const CounterFields = z.strictObject({ fieldIds: FieldIds })
 
-/** GET /api/v1/counters, the public contract of DESIGN.md. */
+/** GET /api/v1/counters, the public contract of docs/api.md. */
 export const CounterListItem = z.object({
   id: z.number(),
   code: z.string(),
@@ -143,7 +143,7 @@ export const ServicePointWithCounters = z.object({
 })
 export type ServicePointWithCounters = z.infer<typeof ServicePointWithCounters>
 
-// --- catalogue (DOMAIN.md §6) ---
+// --- catalogue (docs/domain.md §6) ---
 
 export const FieldCode = z
   .string()
@@ -169,7 +169,7 @@ export const FieldCsvRow = z.object({ code: FieldCode, name: Name })
 export const ImportSummary = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })
 export type ImportSummary = z.infer<typeof ImportSummary>
 
-// --- surveys (DOMAIN.md §3) ---
+// --- surveys (docs/domain.md §3) ---
 
 export const SurveyMetric = z.enum(['tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc'])
 export type SurveyMetric = z.infer<typeof SurveyMetric>
@@ -197,7 +197,7 @@ export const NewAssignment = z
   })
 export type NewAssignment = z.infer<typeof NewAssignment>
 
-// --- plans and targets (DOMAIN.md §5) ---
+// --- plans and targets (docs/domain.md §5) ---
 
 export const NewPlan = z.strictObject({
   number: z.string().trim().min(1).max(100),

@@ -1,4 +1,4 @@
-/** Calendar facts of an instant in a time zone (Vietnam time by default, DESIGN.md). */
+/** Calendar facts of an instant in a time zone (Vietnam time by default, docs/domain.md §7). */
 export type LocalTime = { date: string; hour: number; weekday: number }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()

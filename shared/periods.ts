@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { formatDate as vietnameseDate } from './format'
 
-/** Reporting periods of DOMAIN.md §7: quý, 6 tháng đầu năm, 9 tháng, năm; by calendar or by cut-off day. */
+/** Reporting periods of docs/domain.md §7: quý, 6 tháng đầu năm, 9 tháng, năm; by calendar or by cut-off day. */
 export const periodKinds = ['quy', '6-thang', '9-thang', 'nam'] as const
 export type PeriodKind = (typeof periodKinds)[number]
 export const periodModes = ['calendar', 'cutoff'] as const

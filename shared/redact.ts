@@ -1,4 +1,4 @@
-/** What replaces personal data found in free text (DOMAIN.md §9). */
+/** What replaces personal data found in free text (docs/domain.md §9). */
 export const redactedMark = '[đã ẩn]'
 
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu

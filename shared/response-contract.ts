@@ -7,7 +7,7 @@ const AnswerValue = z.union([
   z.string().max(1000),
 ])
 
-/** POST /api/v1/responses (DESIGN.md): exactly one of counterCode and invitationToken. */
+/** POST /api/v1/responses (docs/api.md): exactly one of counterCode and invitationToken. */
 export const NewResponse = z
   .object({
     counterCode: z.string().min(1).max(64).optional(),
@@ -17,7 +17,7 @@ export const NewResponse = z
     procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
     answers: z.record(z.string().max(40), AnswerValue),
     comment: z.string().max(1000).optional(),
-    // Integrity signals of the survey page (DOMAIN.md §8), optional for other clients: the signed time the
+    // Integrity signals of the survey page (docs/domain.md §8), optional for other clients: the signed time the
     // form was rendered, and a honeypot input that people never see.
     formToken: z.string().max(100).optional(),
     website: z.string().max(200).optional(),

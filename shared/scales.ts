@@ -1,4 +1,4 @@
-/** Answer scales of DOMAIN.md §2. Stored codes never change when labels, faces or translations do. */
+/** Answer scales of docs/domain.md §2. Stored codes never change when labels, faces or translations do. */
 export type ScaleLevel = { value: number; label: string; labelEn: string; face?: string }
 export type Scale = { levels: ScaleLevel[]; satisfied: number[]; isSatisfaction: boolean }
 

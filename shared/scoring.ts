@@ -25,7 +25,7 @@ export const minimumCell = 5
 const z95 = 1.959964
 const rateTolerance = 1e-9
 
-/** DOMAIN.md §4: valid = answers on the scale; only satisfaction scales have a rate; the mean needs a scale. */
+/** docs/domain.md §4: valid = answers on the scale; only satisfaction scales have a rate; the mean needs a scale. */
 export function scoreItem(question: Question, counts: Record<string, number> = {}): ItemScore {
   const scale = scaleOf(question)
   let valid = 0
@@ -47,7 +47,7 @@ export function scoreItem(question: Question, counts: Record<string, number> = {
   }
 }
 
-/** Items of every counted (non-text) question, aspect rates and the index of DOMAIN.md §4. */
+/** Items of every counted (non-text) question, aspect rates and the index of docs/domain.md §4. */
 export function scoreSurvey(definition: SurveyDefinition, itemCounts: ItemCounts[]): SurveyScore {
   const countsByKey = new Map(poolCounts([itemCounts]).map((item) => [item.key, item.counts]))
   const counted = definition.questions.filter((question) => question.type !== 'text')
@@ -100,7 +100,7 @@ export function isSufficient(n: number, minimum = minimumSample): boolean {
   return n >= minimum
 }
 
-/** Small cells are hidden in dashboards and exports (DOMAIN.md §9). */
+/** Small cells are hidden in dashboards and exports (docs/domain.md §9). */
 export function isSuppressed(n: number, minimum = minimumCell): boolean {
   return n < minimum
 }

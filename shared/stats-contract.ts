@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** GET /api/v1/stats (DESIGN.md): one group's rate, interval, targets and item counts. */
+/** GET /api/v1/stats (docs/api.md): one group's rate, interval, targets and item counts. */
 export const StatsItem = z.object({
   key: z.string(),
   valid: z.number(),

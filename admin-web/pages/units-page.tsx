@@ -56,7 +56,7 @@ function requireChoice<T extends Record<string, string>>(values: T, form: Form<T
   return values[name] ? {} : { [name]: `Hãy chọn ${form.labels[name].toLowerCase()}.` }
 }
 
-/** The effective-dated unit tree (DOMAIN.md §7): everyone reads it on any date; admins change it from a date on. */
+/** The effective-dated unit tree (docs/domain.md §7): everyone reads it on any date; admins change it from a date on. */
 export function UnitsPage({ route, user }: { route: Route; user: CurrentUser }) {
   const requested = route.params.get('on') ?? ''
   const on = isIsoDate(requested) ? requested : todayInVietnam()

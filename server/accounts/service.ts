@@ -14,6 +14,8 @@ import {
   type SessionRow,
 } from './queries'
 
+export { hashPassword } from './passwords'
+
 export const sessionIdleMs = 30 * 60_000
 export const sessionMaxAgeMs = 12 * 60 * 60_000
 // last_seen_at is written at most this often, so a busy dashboard does not write on every request.

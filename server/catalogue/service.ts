@@ -5,6 +5,7 @@ import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import { parseCsv } from './parse-csv'
 import {
   findExistingFieldIds,
@@ -15,6 +16,8 @@ import {
   upsertFields,
   upsertProcedures,
 } from './queries'
+
+export { parseCsv, type CsvRecord } from './parse-csv'
 
 export const listFields = (deps: Deps) => findFields(deps.sql)
 
@@ -108,7 +111,7 @@ export async function importProcedures(deps: Deps, user: CurrentUser, text: stri
     }
   }
   refuseIfAny(issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))
-  return deps.sql.begin(async (tx) => {
+  const imported = await deps.sql.begin(async (tx) => {
     const changed = await upsertProcedures(
       tx,
       rows.map(({ value }) => ({ code: value.code, name: value.name, fieldId: fieldIdOf.get(value.field)! })),
@@ -123,13 +126,16 @@ export async function importProcedures(deps: Deps, user: CurrentUser, text: stri
     })
     return summary
   })
+  // A counter serves its procedures by name.
+  await servedSurveysChanged(deps)
+  return imported
 }
 
 /** Imports fields from CSV (`code,name`), all or nothing like procedures. */
 export async function importFields(deps: Deps, user: CurrentUser, text: string): Promise<ImportSummary> {
   const { rows, issues } = readCsvRows(text, FieldCsvRow, 'code')
   refuseIfAny(issues)
-  return deps.sql.begin(async (tx) => {
+  const imported = await deps.sql.begin(async (tx) => {
     const changed = await upsertFields(tx, rows.map(({ value }) => value))
     const summary = summaryOf(rows.length, changed)
     await recordAudit(tx, user, {
@@ -141,4 +147,7 @@ export async function importFields(deps: Deps, user: CurrentUser, text: string):
     })
     return summary
   })
+  // A counter serves its fields by name.
+  await servedSurveysChanged(deps)
+  return imported
 }

@@ -8,7 +8,6 @@ import type { PageContext } from '../../survey-web/pages/layout'
 import { MessagePage } from '../../survey-web/pages/message-page'
 import { SurveyPage, type SurveyPageProps } from '../../survey-web/pages/survey-page'
 import { strings, type Lang } from '../../survey-web/strings'
-import { findSurveyByCode, type ServedSurvey } from '../counters/service'
 import { readSessionId } from '../accounts/session-cookie'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -16,6 +15,7 @@ import { findInvitation } from '../invitations/service'
 import { mintFormToken } from '../responses/form-token'
 import { deviceCookie } from '../responses/device-intervals'
 import { submitResponse } from '../responses/service'
+import { findSurveyByCode, type ServedSurvey } from '../serving/service'
 import { issuesOf } from '../validate'
 import { surveyClientScript } from './client-script'
 import { answersFromForm, formText, procedureFromText } from './form'
@@ -70,7 +70,7 @@ export function citizenRoutes(deps: Deps) {
 
   const showSurvey = (c: Context<Env>, served: ServedSurvey, target: Target) => {
     if (!getCookie(c, deviceCookie)) {
-      // A random first-party token for the per-device interval; never stored with answers (DOMAIN.md §9).
+      // A random first-party token for the per-device interval; never stored with answers (docs/domain.md §9).
       setCookie(c, deviceCookie, randomBytes(16).toString('base64url'), {
         httpOnly: true,
         sameSite: 'Lax',

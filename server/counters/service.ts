@@ -1,17 +1,16 @@
 import type { CounterChange, CounterDetail, CounterListItem, NewCounter } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
-import { SurveyDefinition } from '../../shared/survey-definition'
 import { recordAudit } from '../audit/service'
 import { requireFields } from '../catalogue/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import { getServicePointInScope, surveyUrlOf } from '../service-points/service'
-import { isInScope, listScopeOf, scopeOf, todayOf } from '../units/scope'
-import { isSignedCounterCode, mintCounterCode } from './codes'
+import { mintCounterCode } from '../serving/service'
+import { isInScope, listScopeOf, scopeOf } from '../units/scope'
 import {
   findCounter,
   findCounters,
-  findServedSurvey,
   insertCounter,
   insertCounterCode,
   lockCounter,
@@ -20,37 +19,10 @@ import {
   surveyVersionExists,
   updateCounter,
   type CounterRow,
-  type ServedSurveyRow,
 } from './queries'
 import { qrPngOf, qrSvgOf } from './qr-code'
 
-/** A counter as a citizen meets it: unit, fields, procedures and the parsed questionnaire it serves. */
-export type ServedSurvey = Omit<ServedSurveyRow, 'definition'> & { definition: SurveyDefinition }
-
-export const servedCacheTtlMs = 10_000
-
-
-async function load(deps: Deps, by: { code: string } | { counterId: number }, date: string) {
-  const row = await findServedSurvey(deps.sql, by, date)
-  return row && { ...row, definition: SurveyDefinition.parse(row.definition) }
-}
-
-/** The survey a QR code serves today, or undefined for a forged, unknown or revoked code. */
-export async function findSurveyByCode(deps: Deps, code: string): Promise<ServedSurvey | undefined> {
-  const date = todayOf(deps)
-  const key = `code:${code}:${date}`
-  const nowMs = deps.clock().getTime()
-  // Only codes whose signature was checked are cached: a hit needs no second check (bench: submit path).
-  const hit = deps.servedSurveys.peek(key, nowMs)
-  if (hit) return hit.value
-  if (!isSignedCounterCode(deps.config.secretKey, code)) return undefined
-  return deps.servedSurveys.get(key, nowMs, () => load(deps, { code }, date))
-}
-
-export async function findSurveyByCounter(deps: Deps, counterId: number): Promise<ServedSurvey | undefined> {
-  const date = todayOf(deps)
-  return deps.servedSurveys.get(`counter:${counterId}:${date}`, deps.clock().getTime(), () => load(deps, { counterId }, date))
-}
+export { qrSvgOf } from './qr-code'
 
 const counterNotFound = () => new AppError('not_found', 'Không tìm thấy quầy.')
 
@@ -90,6 +62,8 @@ export async function createCounter(deps: Deps, user: CurrentUser, input: NewCou
     await recordAudit(tx, user, { action: 'create', entity: 'counter', entityId: id, unitId: point.unitId, details: { ...input, code } })
     return id
   })
+  // An invitation asked for this counter id before it existed would otherwise stay refused until the TTL.
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, id)
 }
 
@@ -106,7 +80,7 @@ export async function changeCounter(deps: Deps, user: CurrentUser, counterId: nu
       details: { before: { name: before.name, isActive: before.isActive }, changes },
     })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -124,7 +98,7 @@ export async function setCounterFields(deps: Deps, user: CurrentUser, counterId:
       details: { before: before.fieldIds, after: fieldIds },
     })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 
@@ -139,7 +113,7 @@ export async function rotateCounterCode(deps: Deps, user: CurrentUser, counterId
     await insertCounterCode(tx, counterId, code, at)
     await recordAudit(tx, user, { action: 'rotate_code', entity: 'counter', entityId: counterId, unitId: counter.unitId, details: { revokedCode, code } })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)
 }
 

@@ -2,7 +2,7 @@ import type { SurveyDefinition } from '../../shared/survey-definition'
 
 type Draft = { code: string; metric: 'tthc' | 'sipas'; definition: SurveyDefinition }
 
-/** The counter quick rating of DOMAIN.md §3: one tap for the overall rating, the rest optional. */
+/** The counter quick rating of docs/domain.md §3: one tap for the overall rating, the rest optional. */
 export const counterQuickRating: Draft = {
   code: 'COUNTER-3L',
   metric: 'tthc',

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
 import { isInScope, scopeOf } from '../units/scope'
-import { parseCsv, type CsvRecord } from '../catalogue/parse-csv'
+import { parseCsv, type CsvRecord } from '../catalogue/service'
 import { findCountersByIdsOrCodes, upsertDossierCounts, type DossierCountRow, type ImportCounter } from './queries'
 
 export const maxImportRows = 50_000

@@ -58,7 +58,7 @@ function answerCell(tx: Tx, { key, type }: ExportQuestion) {
 
 /**
  * One row per response of the survey in the scope's unit-days, excluded ones included (flagged = true): the
- * columns of DESIGN.md's export, all text. Identifiers only, no parameters, so COPY can run it. Per-unit and
+ * columns of the export in docs/api.md, all text. Identifiers only, no parameters, so COPY can run it. Per-unit and
  * per-counter cells are made once in the CTEs, not once per row (the export's budget is 300,000 rows/s).
  */
 function responsesSelect(tx: Tx, questions: ExportQuestion[]) {

@@ -16,7 +16,7 @@ const download = (file: ExportFile) =>
     },
   })
 
-/** GET /api/v1/exports/responses.csv and .xlsx (DESIGN.md). */
+/** GET /api/v1/exports/responses.csv and .xlsx (docs/api.md). */
 export function exportRoutes(deps: Deps) {
   const signedIn = requireUser(deps, 'analyst', 'manager')
   const query = validate('query', ExportQuery, vietnameseErrorMap)

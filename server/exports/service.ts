@@ -4,8 +4,7 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import type { ExportQuery } from '../../shared/stats-query'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
-import { resolveReadScope } from '../stats/scope'
-import { findScopeIntervals } from '../stats/scope-queries'
+import { resolveReadScope, scopeIntervalsOf } from '../stats/scope'
 import { requireSurvey } from '../stats/service'
 import { copyResponsesCsv, cursorResponses, findSurveyQuestions, setExportParameters, type ExportParameters, type ExportQuestion } from './queries'
 
@@ -34,7 +33,7 @@ export async function exportResponses(deps: Deps, user: CurrentUser, query: Expo
   const { range } = query
   const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })
-  const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), findScopeIntervals(deps.sql, read.scope)])
+  const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), scopeIntervalsOf(deps, read.scope)])
   const parameters: ExportParameters = { surveyId: survey.id, from: range.from, to: range.to, timeZone: deps.config.timeZone, scope }
   const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)
   return { filename: `phieu-${survey.code}-${range.from}-${range.to}.${format}`, contentType: contentTypes[format], body }

@@ -4,8 +4,7 @@ import type { FlagsQuery } from '../../shared/stats-query'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { rollupDeltasOf } from '../responses/rollup-deltas'
-import { addToAllRollups, compactRollups } from '../responses/rollup-queries'
+import { addToRollups, compactRollups, rollupDeltasOf } from '../responses/service'
 import { resolveReadScope } from '../stats/scope'
 import { isInScope, scopeOf } from '../units/scope'
 import {
@@ -61,7 +60,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
     // The rating's own counts may still wait in rollup_deltas: move them in before taking them out.
     await compactRollups(tx)
     await subtractFromAllRollups(tx, before)
-    await addToAllRollups(tx, after)
+    await addToRollups(tx, after)
     await updateResponseExcluded(tx, id, isExcluded)
     await recordAudit(tx, user, {
       action: isExcluded ? 'exclude' : 'restore',

@@ -1,13 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import type { NewResponse } from '../../shared/response-contract'
 import type { ApiKeyHolder } from '../api-keys/service'
-import { findSurveyByCounter, type ServedSurvey } from '../counters/service'
+import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { prepareResponse } from '../responses/prepare'
-import { findReceipts } from '../responses/queries'
-import type { SubmitResult } from '../responses/service'
-import { storeBatch } from '../responses/writer'
+import { findSurveyByCounter, type ServedSurvey } from '../serving/service'
 import { todayOf } from '../units/scope'
 import {
   findInvitationByTokenHash,
@@ -73,31 +69,18 @@ export async function findInvitation(deps: Deps, token: string): Promise<Invitat
   return served ? { kind: 'open', invitation, served } : { kind: 'unknown' }
 }
 
-/**
- * A verified rating: stored and its invitation spent in one transaction, the invitation row locked so two
- * submissions of one token cannot both count. A replay of the stored submission is answered as such.
- */
-export async function submitInvitedResponse(deps: Deps, input: NewResponse): Promise<SubmitResult> {
-  const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(input.invitationToken!))
+/** The invitation a submitted token names and what its counter serves, or undefined for an unknown token. */
+export async function findInvitationToRate(deps: Deps, token: string): Promise<{ invitation: Invitation; served: ServedSurvey } | undefined> {
+  const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(token))
   const served = invitation && (await findSurveyByCounter(deps, invitation.counterId))
-  if (!invitation || !served) throw new AppError('not_found', 'Lời mời đánh giá không tồn tại.')
-  const row = prepareResponse(
-    deps,
-    served,
-    { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
-    { channel: 'invitation', isVerified: true, fieldId: invitation.fieldId },
-  )
-  const outcome = await deps.sql.begin(async (tx) => {
-    const state = await lockInvitation(tx, invitation.id)
-    const [earlier] = await findReceipts(tx, [row.submissionId])
-    if (!earlier) {
-      if (state.usedAt) throw new AppError('gone', 'Hồ sơ này đã được đánh giá.')
-      if (state.expiresAt <= row.submittedAt) throw new AppError('gone', 'Lời mời đánh giá đã hết hạn.')
-    }
-    const [stored] = await storeBatch(tx, [row], { timeZone: deps.config.timeZone })
-    if (stored!.kind === 'created') await markInvitationUsed(tx, invitation.id, row.submittedAt)
-    return stored!
-  })
-  if (outcome.kind === 'conflict') throw new AppError('conflict', 'Mã gửi (submissionId) này đã được dùng cho một phiếu khác.')
-  return { id: outcome.id, verified: outcome.isVerified, isReplay: outcome.kind === 'replayed' }
+  return invitation && served ? { invitation, served } : undefined
 }
+
+/**
+ * Locks an invitation within the rating's transaction, so two submissions of one token cannot both spend it,
+ * and answers its state at that moment.
+ */
+export const lockInvitationState = (tx: Tx, invitationId: number) => lockInvitation(tx, invitationId)
+
+/** Marks an invitation used, in the transaction that stored its rating. */
+export const spendInvitation = (tx: Tx, invitationId: number, at: Date) => markInvitationUsed(tx, invitationId, at)

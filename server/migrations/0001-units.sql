@@ -1,4 +1,4 @@
--- Administrative units as an effective-dated tree (DOMAIN.md §7): a unit keeps its identity and code;
+-- Administrative units as an effective-dated tree (docs/domain.md §7): a unit keeps its identity and code;
 -- every change of name, level or parent is a new version with [valid_from, valid_to).
 create table units (
   id int generated always as identity primary key,

@@ -9,7 +9,7 @@ create table fields (
   check (valid_to is null or valid_to > valid_from)
 );
 
--- Mã TTHC of the national catalogue with local variants (DOMAIN.md §6); stats aggregate on base_code.
+-- Mã TTHC of the national catalogue with local variants (docs/domain.md §6); stats aggregate on base_code.
 create table procedures (
   id int generated always as identity primary key,
   code text not null unique check (code ~ '^[123]\.\d{6}(\.H\d{2}|\.000\.00\.00\.H\d{2})?$'),

@@ -5,7 +5,7 @@ create table service_points (
   name text not null check (length(btrim(name)) between 1 and 200),
   kind text not null default 'mot_cua' check (kind in ('mot_cua', 'pvhcc', 'chi_nhanh')),
   address text check (length(address) <= 300),
-  -- Office hours in local time, for the "outside opening hours" flag (DOMAIN.md §8).
+  -- Office hours in local time, for the "outside opening hours" flag (docs/domain.md §8).
   opening_hours jsonb not null default '{"weekdays":[1,2,3,4,5],"opens":"07:00","closes":"17:30"}',
   is_active boolean not null default true,
   created_at timestamptz not null default now()

@@ -1,4 +1,4 @@
--- An anonymous rating (DOMAIN.md §9): no name, phone, IP, device id or dossier code is ever stored here.
+-- An anonymous rating (docs/domain.md §9): no name, phone, IP, device id or dossier code is ever stored here.
 create table responses (
   id uuid primary key default gen_random_uuid(),
   -- Made once per filled form by the client; a replay with the same content is answered, never stored twice.

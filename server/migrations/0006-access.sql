@@ -46,7 +46,7 @@ create table api_keys (
 );
 
 -- A single-use invitation bound to one dossier: only a hash of the token and an HMAC of the dossier
--- code are stored, never the code itself (DOMAIN.md §6, §8).
+-- code are stored, never the code itself (docs/domain.md §6, §8).
 create table invitations (
   id int generated always as identity primary key,
   token_hash bytea not null unique,

@@ -12,7 +12,7 @@ create table plans (
   unique (number, issuer)
 );
 
--- A target: plan, scope unit, metric, optional pooled field set, period, value (DOMAIN.md §5).
+-- A target: plan, scope unit, metric, optional pooled field set, period, value (docs/domain.md §5).
 create table targets (
   id int generated always as identity primary key,
   plan_id int not null references plans,

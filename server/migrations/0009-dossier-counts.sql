@@ -1,5 +1,5 @@
 -- Dossier counts imported from the one-stop system (hệ thống một cửa điện tử), per day, counter and procedure:
--- the denominator of the response rate and the basis of the QĐ 766/QĐ-TTg index (DOMAIN.md §4). Counts only:
+-- the denominator of the response rate and the basis of the QĐ 766/QĐ-TTg index (docs/domain.md §4). Counts only:
 -- no dossier code is ever stored (§6).
 create table dossier_counts (
   id bigint generated always as identity primary key,

@@ -1,5 +1,5 @@
 -- The main rollups again at month grain: a province-year is read from about twelve rows per counter, field,
--- question and value instead of about 250 (DESIGN.md budget: one province-year in ≤ 50 ms). Whole months of a
+-- question and value instead of about 250 (budget in docs/architecture.md: one province-year in ≤ 50 ms). Whole months of a
 -- period come from here; its edge days, and months in which a unit changed parent, from `rollups`.
 create table rollups_by_month (
   unit_id int not null,

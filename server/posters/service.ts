@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../shared/auth-contract'
-import { qrSvgOf } from '../counters/qr-code'
+import { qrSvgOf } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { surveyUrlOf } from '../service-points/service'

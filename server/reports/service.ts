@@ -3,9 +3,7 @@ import type { StatsQuery } from '../../shared/stats-query'
 import type { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import type { GroupOut } from '../stats/groups'
-import { getStats, type StatsResult } from '../stats/service'
-import { findFieldsByIds } from '../stats/queries'
+import { findFieldLabels, getStats, type GroupOut, type StatsResult } from '../stats/service'
 import { findLatestSurveyDefinition } from '../surveys/service'
 import { listTargets } from '../targets/service'
 import { findUnitHeading } from './queries'
@@ -60,7 +58,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     (t) => t.unitId === unitId && t.fieldIds.length > 0 && t.metric === overall.survey.metric && t.periodStart <= overall.to && t.periodEnd >= overall.from,
   )
   for (const target of pooled) {
-    const fields = await findFieldsByIds(deps.sql, target.fieldIds)
+    const fields = await findFieldLabels(deps, target.fieldIds)
     const group = await getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'none', fields: fields.map((f) => f.code) })
     for (const t of group.overall.targets) {
       rows.push({

@@ -5,7 +5,7 @@ export const deviceCookie = 'sipas_device'
 
 /**
  * Remembers, in memory only, when a device last rated a counter: the device token is a random first-party
- * cookie, kept here hashed and never stored with answers (DOMAIN.md §9). Per process, which is enough for a
+ * cookie, kept here hashed and never stored with answers (docs/domain.md §9). Per process, which is enough for a
  * flag that a second process would at worst miss.
  */
 export function createDeviceIntervals(intervalMs: number) {
@@ -29,3 +29,9 @@ export function createDeviceIntervals(intervalMs: number) {
 }
 
 export type DeviceIntervals = ReturnType<typeof createDeviceIntervals>
+
+declare module '../deps' {
+  interface Deps {
+    devices: DeviceIntervals
+  }
+}

@@ -14,7 +14,7 @@ type Signals = {
   timeZone: string
 }
 
-/** The reasons to flag one rating, from the signals of its own request (DOMAIN.md §8). */
+/** The reasons to flag one rating, from the signals of its own request (docs/domain.md §8). */
 export function flagReasonsOf(s: Signals): FlagReason[] {
   const reasons: FlagReason[] = []
   if (s.honeypot) reasons.push('honeypot')

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto'
 import { validateAnswers, type Answers } from '../../shared/answers'
 import { redactPersonalData } from '../../shared/redact'
 import type { NewResponse } from '../../shared/response-contract'
-import type { ServedSurvey } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import type { ServedSurvey } from '../serving/service'
 import type { NewResponseRow } from './queries'
 
 type Provenance = Pick<NewResponseRow, 'channel' | 'isVerified'> & { fieldId?: number | null }

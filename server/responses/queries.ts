@@ -21,7 +21,7 @@ export type NewResponseRow = {
 
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
 
-/** Ratings at one counter beyond `limit` since `since` are flagged as a burst (DOMAIN.md §8). */
+/** Ratings at one counter beyond `limit` since `since` are flagged as a burst (docs/domain.md §8). */
 export type BurstRule = { limit: number; since: Date }
 
 // Without a rule: nothing stored counts (no rating is newer than this) and no position passes the limit.
@@ -37,7 +37,7 @@ const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-3
  *   costs no scan of everything it received), then the batch's rows in order, replays included.
  * - Rollups (migration 0005): the local day, month and hour in `timeZone`; question key '*' counts the
  *   rating; a number answer counts its value, a multiple choice each option; field 0 and procedure '' mean
- *   none; a procedure counts under its national code (its first 8 characters, DOMAIN.md §6). The same
+ *   none; a procedure counts under its national code (its first 8 characters, docs/domain.md §6). The same
  *   mapping as `rollupDeltasOf`, which the flags service uses to move a rating between kept and excluded:
  *   tests/server/rollups-sql.test.ts holds the two equal.
  * - Counts are appended, not added in place: no batch waits on another's rollup rows.

@@ -9,6 +9,12 @@ export type StoreOutcome =
 
 type Waiting = { row: NewResponseRow; resolve: (outcome: StoreOutcome) => void; reject: (error: unknown) => void }
 
+declare module '../deps' {
+  interface Deps {
+    writer: ResponseWriter
+  }
+}
+
 export type ResponseWriter = {
   store: (row: NewResponseRow) => Promise<StoreOutcome>
   /** Resolves once nothing is queued or being written, and what was written is compacted into the rollups. */

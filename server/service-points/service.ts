@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import { isInScope, listScopeOf, requireUnitInScope, scopeOf } from '../units/scope'
 import { requireUnitLive } from '../units/service'
 import { findServicePoint, findServicePoints, insertServicePoint, updateServicePoint } from './queries'
@@ -49,6 +50,6 @@ export async function changeServicePoint(deps: Deps, user: CurrentUser, id: numb
       details: { before: { name: point.name, isActive: point.isActive }, changes },
     })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return findServicePoint(deps.sql, id)
 }

@@ -19,7 +19,7 @@ import type { CountRow, DossierSumRow, TargetRow } from './queries'
 export type StatsItemOut = { key: string; label: string; valid: number; satisfied: number; rate: number | null; mean: number | null; counts: Record<string, number> }
 
 export type DossierFigures = {
-  /** Ratings per dossier returned in the period (DOMAIN.md §4), beside every counter or unit rate. */
+  /** Ratings per dossier returned in the period (docs/domain.md §4), beside every counter or unit rate. */
   responseRate: number | null
   dossiers: { received: number; returned: number; overdue: number }
   /** QĐ 766/QĐ-TTg's real-time index as far as dossier counts allow: a different metric, shown apart. */
@@ -28,9 +28,9 @@ export type DossierFigures = {
 
 export type GroupOut = StatsGroup & {
   items: StatsItemOut[]
-  /** Flagged responses kept out of every figure above and counted here (DOMAIN.md §8). */
+  /** Flagged responses kept out of every figure above and counted here (docs/domain.md §8). */
   excluded?: number
-  /** Fewer than 5 responses: rate, interval and counts are withheld (DOMAIN.md §9). */
+  /** Fewer than 5 responses: rate, interval and counts are withheld (docs/domain.md §9). */
   suppressed: boolean
 } & Partial<DossierFigures>
 
@@ -115,7 +115,7 @@ export function dossierFiguresOf(responses: number, sums: DossierSumRow | undefi
 }
 
 /**
- * The targets that apply to a group (DOMAIN.md §5): those of its unit and of every ancestor whose period
+ * The targets that apply to a group (docs/domain.md §5): those of its unit and of every ancestor whose period
  * overlaps the group's days, matched on fields by the most specific rule that finds any:
  *   1. a target whose pooled field set is exactly the group's fields (none = the all-fields target);
  *   2. for a field selection, a pooled target whose set covers all of the group's fields (land alone is held

@@ -2,7 +2,7 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findCounterUnitId } from './queries'
-import { isUnitInScope, type UnitScope } from './scope-queries'
+import { findScopeIntervals, isUnitInScope, type UnitScope } from './scope-queries'
 
 export type ReadScope = {
   scope: UnitScope
@@ -34,3 +34,6 @@ export async function resolveReadScope(
   }
   return { scope, unitId: counterUnitId, counterId }
 }
+
+/** The units of a read scope with the dates each belonged to it, for a query that filters raw rows (exports). */
+export const scopeIntervalsOf = (deps: Pick<Deps, 'sql'>, scope: UnitScope) => findScopeIntervals(deps.sql, scope)

@@ -4,7 +4,7 @@ import type { Grouping } from '../../shared/stats-contract'
 import type { StatsQuery } from '../../shared/stats-query'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
-import { compactRollups } from '../responses/rollup-queries'
+import { compactRollups } from '../responses/service'
 import { AppError } from '../errors'
 import { applicableTargets, buildGroup, buildQuestionGroups, dossierFiguresOf, type GroupOut, type TargetScope } from './groups'
 import {
@@ -25,6 +25,11 @@ import {
   type TargetRow,
 } from './queries'
 import { resolveReadScope } from './scope'
+
+export type { GroupOut } from './groups'
+
+/** Code and name of catalogue fields by id, for labelling a field-group target. */
+export const findFieldLabels = (deps: Pick<Deps, 'sql'>, fieldIds: number[]) => findFieldsByIds(deps.sql, fieldIds)
 
 export type StatsSurveyInfo = { id: number; code: string; title: string; metric: string }
 
@@ -47,7 +52,7 @@ const compareVi = (a: string, b: string) => a.localeCompare(b, 'vi')
 type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; targetScope: TargetScope | null }
 
 /**
- * GET /api/v1/stats: rates from rollups only (never raw responses), in the user's scope, per DOMAIN.md §4
+ * GET /api/v1/stats: rates from rollups only (never raw responses), in the user's scope, per docs/domain.md §4
  * through shared/scoring.ts, small cells withheld, targets evaluated, dossier figures beside unit and
  * counter groups when imported.
  */

@@ -3,9 +3,10 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { checkSurveyDefinition } from '../../shared/survey-definition-vi'
 import { recordAudit } from '../audit/service'
-import { findSurveyByCode } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError, type Issue } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
+import { findSurveyByCode } from '../serving/service'
 import { isInScope, scopeOf, subtreeInScope } from '../units/scope'
 import { requireUnitLive } from '../units/service'
 import {
@@ -55,7 +56,7 @@ export function parseSurveyDefinition(input: unknown): SurveyDefinition {
 
 /**
  * Changes that would break a trend: a question key must keep, in every later version, the type and scale it had
- * in every earlier one (DOMAIN.md §3). A changed wording or a new option is fine; a new meaning needs a new key.
+ * in every earlier one (docs/domain.md §3). A changed wording or a new option is fine; a new meaning needs a new key.
  */
 export function findBreakingChanges(earlier: { version: number; definition: SurveyDefinition }[], next: SurveyDefinition): Issue[] {
   const issues: Issue[] = []
@@ -204,6 +205,6 @@ export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssi
     )
     return rows
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return { surveyVersionId: version.id, counterIds: assigned.map((row) => row.counterId) }
 }

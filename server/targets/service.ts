@@ -41,7 +41,7 @@ export async function listTargets(deps: Deps, user: CurrentUser, { unitId, planI
 }
 
 /**
- * Enters one row of a plan's table (DOMAIN.md §5): the unit must be in the user's subtree and the plan one
+ * Enters one row of a plan's table (docs/domain.md §5): the unit must be in the user's subtree and the plan one
  * they may see. A target with fields pools them; without, it covers every field.
  */
 export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarget) {

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/service'
 import type { Db, Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { servedSurveysChanged } from '../served-cache'
 import {
   findChildrenFrom,
   findSubtreeUnitIds,
@@ -97,7 +98,7 @@ export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: numb
       details: { versionId, previous: current, next: version },
     })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return findUnitHistory(deps.sql, unitId)
 }
 
@@ -120,7 +121,7 @@ export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, {
     await updateUnitVersionEnd(tx, current.id, validTo)
     await recordAudit(tx, user, { action: 'close', entity: 'unit', entityId: unitId, unitId, details: { versionId: current.id, validTo } })
   })
-  deps.servedSurveys.clear()
+  await servedSurveysChanged(deps)
   return findUnitHistory(deps.sql, unitId)
 }
 

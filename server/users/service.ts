@@ -1,6 +1,6 @@
 import type { NewUser } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
-import { hashPassword } from '../accounts/passwords'
+import { hashPassword } from '../accounts/service'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'

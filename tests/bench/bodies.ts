@@ -1,5 +1,5 @@
 import type postgres from 'postgres'
-import { findServedSurvey } from '../../server/counters/queries'
+import { findServedSurvey } from '../../server/serving/queries'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { scales } from '../../shared/scales'
 

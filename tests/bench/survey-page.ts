@@ -4,7 +4,7 @@ import postgres from 'postgres'
 import { startPlatform } from '../support/platform'
 import { report } from './report'
 
-// DESIGN.md budget conditions: slow 3G (400 ms RTT, 400 kbit/s) and a 4× CPU throttle.
+// Budget conditions of docs/architecture.md: slow 3G (400 ms RTT, 400 kbit/s) and a 4× CPU throttle.
 const slow3g = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 }
 
 /**

@@ -24,7 +24,7 @@ async function ok(res: Response, status = 200) {
 
 let serial = 0
 
-describe('plans and targets (DOMAIN.md §5)', () => {
+describe('plans and targets (docs/domain.md §5)', () => {
   it('enters the plans’ rows as they are written, percent included, and stores each value as a 0..1 fraction', async () => {
     const province = await seedUnit(db.sql, { name: 'Tỉnh Hải Dương', level: 'tinh' })
     const city = await seedUnit(db.sql, { name: 'Thành phố Chí Linh', level: 'huyen', parentId: province.id })

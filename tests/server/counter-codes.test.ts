@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { counterCodeLength, isSignedCounterCode, mintCounterCode } from '../../server/counters/codes'
+import { counterCodeLength, isSignedCounterCode, mintCounterCode } from '../../server/serving/codes'
 
 const key = 'k'.repeat(40)
 

@@ -257,7 +257,7 @@ describe('GET /api/v1/stats', () => {
     expect(calendarQ3.overall.responses).toBe(7)
   })
 
-  it('reproduces the pooled field-group example of DOMAIN.md §4 and its targets', async () => {
+  it('reproduces the pooled field-group example of docs/domain.md §4 and its targets', async () => {
     const s = suffix()
     const unit = await seedUnit(db.sql, { name: 'Thành phố Chí Linh Thử', level: 'huyen' })
     const land = await seedField(db.sql, `dat-dai-${s}`, 'Đất đai')

@@ -10,7 +10,7 @@ beforeAll(async () => {
 })
 afterAll(() => db.drop())
 
-// DESIGN.md: the survey page transfers at most 15 KB on slow 3G. It is one request: styles and script inline.
+// docs/architecture.md (budgets): the survey page transfers at most 15 KB on slow 3G. It is one request: styles and script inline.
 const budgetBytes = 15 * 1024
 
 const transferredBytes = async (path: string) => {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '../../server/accounts/passwords'
-import { mintCounterCode } from '../../server/counters/codes'
 import type { Db } from '../../server/db'
 import { counterQuickRating } from '../../server/demo/questionnaires'
+import { mintCounterCode } from '../../server/serving/codes'
 import type { Role } from '../../shared/auth-contract'
 import type { SurveyDefinition } from '../../shared/survey-definition'
 import { testSecretKey } from './app'
@@ -136,7 +136,7 @@ export async function seedResponses(
   return outcomes.map((o) => (o.kind === 'conflict' ? '' : o.id))
 }
 
-/** A plan with one target: metric, scope unit, optional pooled fields, period, value (DOMAIN.md §5). */
+/** A plan with one target: metric, scope unit, optional pooled fields, period, value (docs/domain.md §5). */
 export async function seedTarget(
   sql: Db,
   {

@@ -19,7 +19,7 @@ import {
   type SurveyDraft,
 } from './builder-model'
 
-/** How a key was published before: a later version may not change its type or scale (DOMAIN.md §3). */
+/** How a key was published before: a later version may not change its type or scale (docs/domain.md §3). */
 export type PublishedShape = { version: number; type: QuestionType; scale: ScaleId | undefined }
 
 type Props = {
