@@ -189,7 +189,7 @@ describe('aspects', () => {
 
 describe('choicesOf', () => {
   it('lists a scale from the best level down, with "không áp dụng" last when allowed', () => {
-    const scale = { type: 'scale', scale: 'satisfaction-3', allowNotApplicable: true, options: [] } as const
+    const scale = { type: 'scale' as const, scale: 'satisfaction-3' as const, allowNotApplicable: true, options: [] }
     expect(choicesOf(scale).map((c) => c.value)).toEqual([3, 2, 1, 0])
     expect(choicesOf(scale).at(-1)!.label).toBe('Không có ý kiến / Không áp dụng')
     expect(choicesOf({ ...scale, allowNotApplicable: false }).map((c) => c.value)).toEqual([3, 2, 1])

@@ -10,7 +10,8 @@ import { metricNames } from '../../metric-names'
 import { surveyApi, type SurveyDetail, type SurveySummary, type SurveyVersion } from '../../survey-api'
 import { AssignmentForm } from './assignment-form'
 import { adoptStoredDraft, emptyDraft, fingerprintOf, fromDefinition, issuesByInput, scaleNames, toDefinition, type SurveyDraft } from './builder-model'
-import { SurveyBuilder, type PublishedShape } from './survey-builder'
+import { publishedShapesOf } from './question-model'
+import { SurveyBuilder } from './survey-builder'
 import { SurveyPreview } from './survey-preview'
 
 const timeZone = 'Asia/Ho_Chi_Minh'
@@ -127,10 +128,7 @@ export function SurveyEditor({ surveyId, user, surveys, onListChanged }: { surve
   const clientIssues = hasTried && check && !check.success ? check.issues : []
   const issues = issuesByInput([...clientIssues, ...serverIssues])
   const nextVersion = (detail.versions.at(-1)?.version ?? 0) + 1
-  const published = new Map<string, PublishedShape[]>()
-  for (const v of versions) {
-    for (const q of v.definition.questions) published.set(q.key, [...(published.get(q.key) ?? []), { version: v.version, type: q.type, scale: q.scale }])
-  }
+  const published = publishedShapesOf(versions)
 
   const refuseInvalid = (count: number, action: string) => {
     setTried(true)
