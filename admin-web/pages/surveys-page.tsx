@@ -6,7 +6,8 @@ import { fieldErrorsOf } from '../components/field-errors'
 import { metricNames } from '../metric-names'
 import { linkProps, navigate, type Route } from '../router'
 import { surveyApi, type SurveySummary } from '../survey-api'
-import { dateOf, SurveyEditor } from './surveys/survey-editor'
+import { SurveyEditor } from './surveys/survey-editor'
+import { dateOf } from './surveys/survey-editor-model'
 
 const screenPath = '/phieu'
 
