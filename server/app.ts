@@ -21,6 +21,7 @@ import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
 import { limitPerIp } from './rate-limit'
+import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
@@ -99,7 +100,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/v1/*', requireSameOrigin(config.publicUrl, { exempt: ['POST /api/v1/responses', 'POST /api/v1/invitations'] }))
   app.route('/healthz', healthRoutes(deps))
   if (config.isRateLimited) {
-    const perIp = limitPerIp(config.integrity.ipLimitPerMinute, deps.clock)
+    const perIp = limitPerIp(config.integrity.ipLimitPerMinute, deps.clock, (c) => clientIpOf(c, config.trustedProxies))
     for (const path of ['/q/*', '/i/*', '/api/v1/responses']) app.post(path, perIp)
   }
   app.route('/', citizenRoutes(deps))

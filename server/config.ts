@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseTrustedProxies, type TrustedProxies } from './client-ip'
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
@@ -44,6 +45,18 @@ const Env = z.object({
   IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(128)),
   SUBMIT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(50).default(1)),
+  TRUSTED_PROXIES: optional(
+    z.string().transform((text, ctx) => {
+      const parsed = parseTrustedProxies(text)
+      if ('invalid' in parsed) {
+        ctx.addIssue({ code: 'custom', message: `entry ${parsed.invalid} is not an IP address or a CIDR range such as 10.0.0.0/8` })
+        return z.NEVER
+      }
+      return parsed
+    }),
+  ),
+  EXPORT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(20).default(2)),
+  EXPORT_MAX_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(5).max(3600).default(300)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,6 +77,10 @@ export type Config = {
   dataDir: string
   embeddedPgPort: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** Reverse proxies whose X-Forwarded-For gives the client's address; none by default. */
+  trustedProxies: TrustedProxies | undefined
+  /** Downloads at once, and how long one may hold its database connection. */
+  exports: { concurrency: number; maxSeconds: number }
   integrity: IntegrityConfig
   /** Group commit: at most this many ratings per transaction, and this many transactions at once. */
   submit: { maxBatch: number; maxInFlight: number }
@@ -85,16 +102,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses settings from an environment-like record; throws ConfigError naming each bad setting. */
+/**
+ * Parses settings from an environment-like record; throws ConfigError naming each bad setting. The value
+ * given is never repeated: it may be a secret (SECRET_KEY, a DATABASE_URL with its password) and the message
+ * goes to logs.
+ */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env)
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '?')
-        const given = env[name]
-        return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`
-      }),
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`),
     )
   }
   const e = parsed.data
@@ -113,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
+    exports: { concurrency: e.EXPORT_CONCURRENCY, maxSeconds: e.EXPORT_MAX_SECONDS },
     integrity: {
       burstLimit: e.BURST_LIMIT,
       burstWindowMs: e.BURST_WINDOW_SECONDS * 1000,

@@ -1,21 +1,23 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { clientIpOf } from './client-ip'
+import { BoundedMap } from './bounded-map'
 import { AppError } from './errors'
 
 /**
  * A per-IP fixed window of one minute, in memory only (addresses are never stored, DOMAIN.md §9). Generous
  * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
  */
-export function limitPerIp(limitPerMinute: number, clock: () => Date) {
+export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: Context) => string, maxAddresses = 100_000) {
   let windowStart = 0
-  let counts = new Map<string, number>()
+  // Bounded: a flood of fresh addresses (IPv6 makes them cheap) forgets the least recent, not the memory.
+  let counts = new BoundedMap<string, number>(maxAddresses)
   return createMiddleware(async (c, next) => {
     const now = clock().getTime()
     if (now - windowStart >= 60_000) {
       windowStart = now - (now % 60_000)
-      counts = new Map()
+      counts = new BoundedMap(maxAddresses)
     }
-    const ip = clientIpOf(c)
+    const ip = ipOf(c)
     const count = (counts.get(ip) ?? 0) + 1
     counts.set(ip, count)
     if (count > limitPerMinute) {

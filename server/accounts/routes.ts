@@ -12,7 +12,7 @@ export function authRoutes(deps: Deps) {
     .post('/login', validate('json', LoginRequest), async (c) => {
       const { user, sessionId } = await logIn(deps, {
         ...c.req.valid('json'),
-        clientIp: clientIpOf(c),
+        clientIp: clientIpOf(c, deps.config.trustedProxies),
         previousSessionId: readSessionId(c),
       })
       setSessionCookie(c, deps.config, sessionId)
