@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
+import { routePath } from 'hono/route'
 import { authRoutes } from './accounts/routes'
 import { adminAppRoutes } from './admin-app/routes'
 import { apiKeyRoutes } from './api-keys/routes'
@@ -82,8 +83,9 @@ export function createApp(options: AppOptions) {
   app.use(async (c, next) => {
     const startedAt = performance.now()
     await next()
-    // No IP address or user agent is logged: they are personal data (DOMAIN.md §9).
-    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - startedAt) })
+    // No IP address or user agent is logged: they are personal data. Nor the path itself, which may hold a
+    // live invitation token (/i/<token>): the route's pattern (/i/:token) is logged instead.
+    deps.logger.info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round(performance.now() - startedAt) })
   })
   app.use(securityHeaders)
   // Pages, assets and lists are worth compressing; the answers to POSTs are a few bytes of JSON, and the
@@ -138,7 +140,7 @@ export function createApp(options: AppOptions) {
       error instanceof HTTPException && error.status < 500
         ? new AppError(error.status === 413 ? 'payload_too_large' : 'invalid_input', error.message)
         : toAppError(error)
-    if (appError.code === 'internal') deps.logger.error({ err: error, path: c.req.path }, 'unhandled error')
+    if (appError.code === 'internal') deps.logger.error({ err: error, route: routePath(c, -1) }, 'unhandled error')
     if (appError.retryAfterSeconds) c.header('Retry-After', String(appError.retryAfterSeconds))
     return c.json(errorBody(appError), appError.status)
   })

@@ -11,7 +11,7 @@ export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: 
   let windowStart = 0
   // Bounded: a flood of fresh addresses (IPv6 makes them cheap) forgets the least recent, not the memory.
   let counts = new BoundedMap<string, number>(maxAddresses)
-  return createMiddleware(async (c, next) => {
+  const middleware = createMiddleware(async (c, next) => {
     const now = clock().getTime()
     if (now - windowStart >= 60_000) {
       windowStart = now - (now % 60_000)
@@ -26,4 +26,6 @@ export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: 
     }
     await next()
   })
+  /** How many addresses are counted in this window (for tests). */
+  return Object.defineProperty(middleware, 'size', { get: () => counts.size }) as typeof middleware & { readonly size: number }
 }

@@ -110,7 +110,7 @@ export function citizenRoutes(deps: Deps) {
         website: formText(body, 'website'),
       })
       if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
-      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c) })
+      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c, deps.config) })
     } catch (error) {
       if (error instanceof AppError && error.code === 'gone') return message(c, 'used', 410)
       if (error instanceof AppError && error.code === 'forbidden') return message(c, 'staff', 403)

@@ -87,7 +87,26 @@ describe('POST /api/v1/auth/login', () => {
     const user = await seedUser(db.sql)
     const res = await logIn(user.username, user.password, { target: secure, headers: { origin: 'https://khaosat.example.vn' } })
     expect(res.status).toBe(200)
-    expect(res.headers.get('set-cookie')).toContain('Secure')
+    const cookie = res.headers.get('set-cookie')!
+    expect(cookie).toMatch(/^__Host-sipas_session=/)
+    expect(cookie).toContain('Secure')
+    expect(cookie).toContain('Path=/')
+    expect(cookie).not.toContain('Domain')
+    const sessionId = /__Host-sipas_session=([^;]*)/.exec(cookie)![1]!
+    const asked = (name: string) => secure.request('/api/v1/auth/me', { headers: { cookie: `${name}=${sessionId}` } })
+    expect((await asked('__Host-sipas_session')).status).toBe(200)
+    // The plain name, which a sibling subdomain could set, is not read under https.
+    expect((await asked('sipas_session')).status).toBe(401)
+  })
+
+  it('tells browsers and proxies not to keep a signed-in answer', async () => {
+    const user = await seedUser(db.sql)
+    const res = await logIn(user.username, user.password)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const sessionId = sessionIdOf(res)
+    const answer = await me(sessionId)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('no-store')
   })
 
   it('stores only a hash of the session id', async () => {
