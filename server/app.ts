@@ -77,6 +77,7 @@ export function createApp(options: AppOptions) {
     writer: options.writer ?? createResponseWriter(sql, responseWriterOptions(config)),
     devices: createDeviceIntervals(config.integrity.deviceIntervalMs),
     servedSurveys: createServedCache<ServedSurvey>(servedCacheTtlMs),
+    exportSlots: { inUse: 0 },
   }
 
   const app = new Hono()

@@ -56,7 +56,7 @@ const Env = z.object({
     }),
   ),
   EXPORT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(20).default(2)),
-  EXPORT_MAX_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(5).max(3600).default(300)),
+  EXPORT_MAX_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(300)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

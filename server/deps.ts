@@ -19,4 +19,6 @@ export type Deps = {
   devices: DeviceIntervals
   /** Clear it after any change to what a counter serves (codes, assignments, units, fields). */
   servedSurveys: ServedCache<ServedSurvey>
+  /** Downloads holding a database connection now (at most config.exports.concurrency). */
+  exportSlots: { inUse: number }
 }

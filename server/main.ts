@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
 import { createApp, responseWriterOptions } from './app'
 import { ConfigError, loadConfig } from './config'
-import { createDb } from './db'
+import { createDb, requestPoolTimeouts } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
 import { loadDemo } from './demo/load-demo'
 import { createDemoUsers, demoUsers } from './demo/users'
@@ -36,21 +36,24 @@ const embedded = config.databaseUrl
       log: (line) => logger.debug({ postgres: line }),
     })
 const databaseUrl = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'sipas'))
-const sql = createDb(databaseUrl, { max: 20 })
-const applied = await migrate(sql)
+// Migrations and the demo load run first, on a pool of their own without the request pools' time limits.
+const setupSql = createDb(databaseUrl, { max: 2 })
+const applied = await migrate(setupSql)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
 
-const isDemoStart = config.loadsDemo && (await isEmpty(sql))
+const isDemoStart = config.loadsDemo && (await isEmpty(setupSql))
 if (isDemoStart) {
-  const counts = await loadDemo(sql, { secretKey, timeZone: config.timeZone })
+  const counts = await loadDemo(setupSql, { secretKey, timeZone: config.timeZone })
   logger.info(counts, 'demo data loaded')
 }
-const admin = await ensureFirstAdmin(sql, config.adminPassword)
-if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
+const admin = await ensureFirstAdmin(setupSql, config.adminPassword)
+if (isDemoStart && admin.password) await createDemoUsers(setupSql, admin.password)
+await setupSql.end({ timeout: 5 })
+const sql = createDb(databaseUrl, { max: 20, timeouts: requestPoolTimeouts })
 
 // Ratings are written through a pool of their own: an export or a report cannot take its connections, and
 // its statements keep one plan each (see DbOptions.genericPlans).
-const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true })
+const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true, timeouts: requestPoolTimeouts })
 const writer = createResponseWriter(writerSql, responseWriterOptions({ ...config, secretKey }))
 const app = createApp({ sql, config: { ...config, secretKey }, logger, writer })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async () => {
