@@ -35,10 +35,7 @@ const Env = z.object({
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
   ),
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
-  EMBEDDED_PG_PORT: z.preprocess(
-    blankAsUnset,
-    z.coerce.number().int().min(1).max(65535).default(54329),
-  ),
+  EMBEDDED_PG_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   BURST_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
   BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
@@ -73,9 +70,12 @@ export type Config = {
   adminPassword: string | undefined
   isRateLimited: boolean
   loadsDemo: boolean
+  /** DEMO=1: the demo is loaded into any empty database, not only a freshly made embedded one. */
+  isDemoForced: boolean
   timeZone: string
   dataDir: string
-  embeddedPgPort: number
+  /** Unset: a free port is picked at each start. */
+  embeddedPgPort: number | undefined
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   /** Reverse proxies whose X-Forwarded-For gives the client's address; none by default. */
   trustedProxies: TrustedProxies | undefined
@@ -126,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     isRateLimited: e.RATE_LIMIT === 'on',
     // The demo is for the embedded database; a real server gets it only when asked.
     loadsDemo: e.DEMO === undefined ? e.DATABASE_URL === undefined : e.DEMO === '1',
+    isDemoForced: e.DEMO === '1',
     timeZone: e.TZ,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,

@@ -9,8 +9,8 @@ import { ConfigError, loadConfig } from './config'
 import { createDb, requestPoolTimeouts } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
 import { loadDemo } from './demo/load-demo'
-import { createDemoUsers, demoUsers } from './demo/users'
-import { startEmbeddedPostgres } from './embedded-postgres'
+import { createDemoUsers } from './demo/users'
+import { ensureAppDatabase, startEmbeddedPostgres } from './embedded-postgres'
 import { createLogger } from './logger'
 import { migrate } from './migrate'
 import { createResponseWriter } from './responses/writer'
@@ -34,20 +34,26 @@ const embedded = config.databaseUrl
       dataDir: join(config.dataDir, 'postgres'),
       port: config.embeddedPgPort,
       log: (line) => logger.debug({ postgres: line }),
+    }).catch((error: unknown) => {
+      console.error((error as Error).message)
+      process.exit(1)
     })
-const databaseUrl = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'sipas'))
+// The app connects to the embedded database as its own role (not a superuser) that owns only its database.
+const databaseUrl = config.databaseUrl ?? (await ensureAppDatabase(embedded!, 'sipas', (url) => createDb(url, { max: 1 })))
 // Migrations and the demo load run first, on a pool of their own without the request pools' time limits.
 const setupSql = createDb(databaseUrl, { max: 2 })
 const applied = await migrate(setupSql)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
 
-const isDemoStart = config.loadsDemo && (await isEmpty(setupSql))
+// The demo fills a freshly made embedded database only (or any empty database with DEMO=1): never a database
+// that was emptied on purpose, and never with DEMO=0.
+const isDemoStart = config.loadsDemo && (config.isDemoForced || embedded?.isFirstStart === true) && (await isEmpty(setupSql))
 if (isDemoStart) {
   const counts = await loadDemo(setupSql, { secretKey, timeZone: config.timeZone })
   logger.info(counts, 'demo data loaded')
 }
 const admin = await ensureFirstAdmin(setupSql, config.adminPassword)
-if (isDemoStart && admin.password) await createDemoUsers(setupSql, admin.password)
+const demoAccounts = isDemoStart ? await createDemoUsers(setupSql) : []
 await setupSql.end({ timeout: 5 })
 const sql = createDb(databaseUrl, { max: 20, timeouts: requestPoolTimeouts })
 
@@ -63,8 +69,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     demoCode && `  Phiếu khảo sát mẫu / demo survey: ${config.publicUrl}/q/${demoCode}`,
     `  Quản trị / admin:                  ${config.publicUrl}/admin`,
     `  Đăng nhập / login:                 ${admin.username}${admin.isGenerated ? ` / ${admin.password}  (chỉ hiện một lần / shown once)` : ' (mật khẩu: ADMIN_PASSWORD hoặc đã đặt trước / as set before)'}`,
-    isDemoStart &&
-      `  Tài khoản demo / demo accounts:    ${demoUsers.map((u) => u.username).join(', ')} (cùng mật khẩu với admin / same password as admin)`,
+    ...demoAccounts.map((u) => `  Tài khoản demo / demo account:     ${u.username} / ${u.password}  (chỉ hiện một lần / shown once)`),
   ]
   console.log(lines.filter(Boolean).join('\n'))
 })
@@ -90,12 +95,4 @@ async function readOrCreateSecret(path: string) {
   const secret = randomBytes(32).toString('base64url')
   await writeFile(path, `${secret}\n`, { mode: 0o600 })
   return secret
-}
-
-async function ensureDatabase(serverUrl: string, name: string) {
-  const admin = createDb(serverUrl, { max: 1 })
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`
-  if (!exists) await admin.unsafe(`create database ${name}`)
-  await admin.end()
-  return serverUrl.replace(/\/[^/]*$/, `/${name}`)
 }

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => db.drop())
 
 describe('the demo data', () => {
-  it('loads a year of ratings and gives the same counts when loaded twice', async () => {
+  it('loads a year of ratings and gives the same counts when loaded twice', { timeout: 120_000 }, async () => {
     const options = { secretKey: testSecretKey, timeZone: 'Asia/Ho_Chi_Minh' }
     const first = await loadDemo(db.sql, options)
     const second = await loadDemo(db.sql, options)
