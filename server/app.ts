@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
+import { routePath } from 'hono/route'
 import { authRoutes } from './accounts/routes'
 import { adminAppRoutes } from './admin-app/routes'
 import { apiKeyRoutes } from './api-keys/routes'
@@ -19,6 +20,7 @@ import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
 import { limitPerIp } from './rate-limit'
+import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
@@ -77,14 +79,16 @@ export function createApp(options: AppOptions) {
     writer: options.writer ?? createResponseWriter(sql, responseWriterOptions(config)),
     devices: createDeviceIntervals(config.integrity.deviceIntervalMs),
     servedSurveys: options.servedSurveys ?? createServedSurveyCache(),
+    exportSlots: { inUse: 0 },
   }
 
   const app = new Hono()
   app.use(async (c, next) => {
     const startedAt = performance.now()
     await next()
-    // No IP address or user agent is logged: they are personal data (docs/domain.md §9).
-    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - startedAt) })
+    // No IP address or user agent is logged: they are personal data. Nor the path itself, which may hold a
+    // live invitation token (/i/<token>): the route's pattern (/i/:token) is logged instead.
+    deps.logger.info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round(performance.now() - startedAt) })
   })
   app.use(securityHeaders)
   // Pages, assets and lists are worth compressing; the answers to POSTs are a few bytes of JSON, and the
@@ -101,7 +105,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/v1/*', requireSameOrigin(config.publicUrl, { exempt: ['POST /api/v1/responses', 'POST /api/v1/invitations'] }))
   app.route('/healthz', healthRoutes(deps))
   if (config.isRateLimited) {
-    const perIp = limitPerIp(config.integrity.ipLimitPerMinute, deps.clock)
+    const perIp = limitPerIp(config.integrity.ipLimitPerMinute, deps.clock, (c) => clientIpOf(c, config.trustedProxies))
     for (const path of ['/q/*', '/i/*', '/api/v1/responses']) app.post(path, perIp)
   }
   app.route('/', citizenRoutes(deps))
@@ -139,7 +143,7 @@ export function createApp(options: AppOptions) {
       error instanceof HTTPException && error.status < 500
         ? new AppError(error.status === 413 ? 'payload_too_large' : 'invalid_input', error.message)
         : toAppError(error)
-    if (appError.code === 'internal') deps.logger.error({ err: error, path: c.req.path }, 'unhandled error')
+    if (appError.code === 'internal') deps.logger.error({ err: error, route: routePath(c, -1) }, 'unhandled error')
     if (appError.retryAfterSeconds) c.header('Retry-After', String(appError.retryAfterSeconds))
     return c.json(errorBody(appError), appError.status)
   })

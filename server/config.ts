@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseTrustedProxies, type TrustedProxies } from './client-ip'
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
@@ -34,16 +35,25 @@ const Env = z.object({
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
   ),
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
-  EMBEDDED_PG_PORT: z.preprocess(
-    blankAsUnset,
-    z.coerce.number().int().min(1).max(65535).default(54329),
-  ),
+  EMBEDDED_PG_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   BURST_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
   BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
   IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(128)),
   SUBMIT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(50).default(1)),
+  TRUSTED_PROXIES: optional(
+    z.string().transform((text, ctx) => {
+      const parsed = parseTrustedProxies(text)
+      if ('invalid' in parsed) {
+        ctx.addIssue({ code: 'custom', message: `entry ${parsed.invalid} is not an IP address or a CIDR range such as 10.0.0.0/8` })
+        return z.NEVER
+      }
+      return parsed
+    }),
+  ),
+  EXPORT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(20).default(2)),
+  EXPORT_MAX_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(300)),
   LOG_LEVEL: z.preprocess(
     blankAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,10 +70,17 @@ export type Config = {
   adminPassword: string | undefined
   isRateLimited: boolean
   loadsDemo: boolean
+  /** DEMO=1: the demo is loaded into any empty database, not only a freshly made embedded one. */
+  isDemoForced: boolean
   timeZone: string
   dataDir: string
-  embeddedPgPort: number
+  /** Unset: a free port is picked at each start. */
+  embeddedPgPort: number | undefined
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** Reverse proxies whose X-Forwarded-For gives the client's address; none by default. */
+  trustedProxies: TrustedProxies | undefined
+  /** Downloads at once, and how long one may hold its database connection. */
+  exports: { concurrency: number; maxSeconds: number }
   integrity: IntegrityConfig
   /** Group commit: at most this many ratings per transaction, and this many transactions at once. */
   submit: { maxBatch: number; maxInFlight: number }
@@ -85,16 +102,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses settings from an environment-like record; throws ConfigError naming each bad setting. */
+/**
+ * Parses settings from an environment-like record; throws ConfigError naming each bad setting. The value
+ * given is never repeated: it may be a secret (SECRET_KEY, a DATABASE_URL with its password) and the message
+ * goes to logs.
+ */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env)
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '?')
-        const given = env[name]
-        return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`
-      }),
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`),
     )
   }
   const e = parsed.data
@@ -109,10 +126,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     isRateLimited: e.RATE_LIMIT === 'on',
     // The demo is for the embedded database; a real server gets it only when asked.
     loadsDemo: e.DEMO === undefined ? e.DATABASE_URL === undefined : e.DEMO === '1',
+    isDemoForced: e.DEMO === '1',
     timeZone: e.TZ,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
+    exports: { concurrency: e.EXPORT_CONCURRENCY, maxSeconds: e.EXPORT_MAX_SECONDS },
     integrity: {
       burstLimit: e.BURST_LIMIT,
       burstWindowMs: e.BURST_WINDOW_SECONDS * 1000,

@@ -11,7 +11,16 @@ export type DbOptions = {
    * time per rating (bench: submit path). Not for analytics, whose parameters (periods, units) change plans.
    */
   genericPlans?: boolean
+  /** Server-side limits on each statement and on a transaction left idle; none when not given. */
+  timeouts?: { statementMs: number; idleInTransactionMs: number }
 }
+
+/**
+ * For the pools that serve requests: no query of a request runs longer than this, and a transaction a
+ * request left open (a crashed handler, a stalled client) is ended by PostgreSQL. Exports raise their own
+ * statement limit (EXPORT_MAX_SECONDS).
+ */
+export const requestPoolTimeouts = { statementMs: 30_000, idleInTransactionMs: 60_000 }
 
 /**
  * A postgres.js pool whose column names come back camelCased. Only column names: `postgres.camel` would
@@ -26,6 +35,13 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     // and the writer's batch statement and the stats queries pass it on their estimates alone. Compiling took
     // about 2 s per statement where the statement itself runs in milliseconds: 2 s per rating on a stock
     // server. The embedded server is built without LLVM, which is why only operators' servers were slow.
-    connection: { application_name: 'sipas', jit: 'off', ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}) },
+    connection: {
+      application_name: 'sipas',
+      jit: 'off',
+      ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}),
+      ...(options.timeouts
+        ? { statement_timeout: options.timeouts.statementMs, idle_in_transaction_session_timeout: options.timeouts.idleInTransactionMs }
+        : {}),
+    },
   })
 }

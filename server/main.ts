@@ -6,11 +6,11 @@ import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
 import { createApp, createServedSurveyCache, responseWriterOptions } from './app'
 import { ConfigError, loadConfig } from './config'
-import { createDb } from './db'
+import { createDb, requestPoolTimeouts } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
 import { loadDemo } from './demo/load-demo'
-import { createDemoUsers, demoUsers } from './demo/users'
-import { startEmbeddedPostgres } from './embedded-postgres'
+import { createDemoUsers } from './demo/users'
+import { ensureAppDatabase, startEmbeddedPostgres } from './embedded-postgres'
 import { createLogger } from './logger'
 import { migrate } from './migrate'
 import { compactRollups } from './responses/rollup-queries'
@@ -36,25 +36,34 @@ const embedded = config.databaseUrl
       dataDir: join(config.dataDir, 'postgres'),
       port: config.embeddedPgPort,
       log: (line) => logger.debug({ postgres: line }),
+    }).catch((error: unknown) => {
+      console.error((error as Error).message)
+      process.exit(1)
     })
-const databaseUrl = config.databaseUrl ?? (await ensureDatabase(embedded!.url, 'sipas'))
-const sql = createDb(databaseUrl, { max: 20 })
-const applied = await migrate(sql)
+// The app connects to the embedded database as its own role (not a superuser) that owns only its database.
+const databaseUrl = config.databaseUrl ?? (await ensureAppDatabase(embedded!, 'sipas', (url) => createDb(url, { max: 1 })))
+// Migrations and the demo load run first, on a pool of their own without the request pools' time limits.
+const setupSql = createDb(databaseUrl, { max: 2 })
+const applied = await migrate(setupSql)
 if (applied.length > 0) logger.info({ applied }, 'migrations applied')
 // Counts a stopped process appended but did not compact (a crash, a kill -9) go into the rollups now.
-await compactRollups(sql)
+await compactRollups(setupSql)
 
-const isDemoStart = config.loadsDemo && (await isEmpty(sql))
+// The demo fills a freshly made embedded database only (or any empty database with DEMO=1): never a database
+// that was emptied on purpose, and never with DEMO=0.
+const isDemoStart = config.loadsDemo && (config.isDemoForced || embedded?.isFirstStart === true) && (await isEmpty(setupSql))
 if (isDemoStart) {
-  const counts = await loadDemo(sql, { secretKey, timeZone: config.timeZone })
+  const counts = await loadDemo(setupSql, { secretKey, timeZone: config.timeZone })
   logger.info(counts, 'demo data loaded')
 }
-const admin = await ensureFirstAdmin(sql, config.adminPassword)
-if (isDemoStart && admin.password) await createDemoUsers(sql, admin.password)
+const admin = await ensureFirstAdmin(setupSql, config.adminPassword)
+const demoAccounts = isDemoStart ? await createDemoUsers(setupSql) : []
+await setupSql.end({ timeout: 5 })
+const sql = createDb(databaseUrl, { max: 20, timeouts: requestPoolTimeouts })
 
 // Ratings are written through a pool of their own: an export or a report cannot take its connections, and
 // its statements keep one plan each (see DbOptions.genericPlans).
-const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true })
+const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true, timeouts: requestPoolTimeouts })
 const writer = createResponseWriter(writerSql, {
   ...responseWriterOptions({ ...config, secretKey }),
   onCompactError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'rollup compaction failed; the next one retries'),
@@ -70,8 +79,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     demoCode && `  Phiếu khảo sát mẫu / demo survey: ${config.publicUrl}/q/${demoCode}`,
     `  Quản trị / admin:                  ${config.publicUrl}/admin`,
     `  Đăng nhập / login:                 ${admin.username}${admin.isGenerated ? ` / ${admin.password}  (chỉ hiện một lần / shown once)` : ' (mật khẩu: ADMIN_PASSWORD hoặc đã đặt trước / as set before)'}`,
-    isDemoStart &&
-      `  Tài khoản demo / demo accounts:    ${demoUsers.map((u) => u.username).join(', ')} (cùng mật khẩu với admin / same password as admin)`,
+    ...demoAccounts.map((u) => `  Tài khoản demo / demo account:     ${u.username} / ${u.password}  (chỉ hiện một lần / shown once)`),
   ]
   console.log(lines.filter(Boolean).join('\n'))
 })
@@ -97,12 +105,4 @@ async function readOrCreateSecret(path: string) {
   const secret = randomBytes(32).toString('base64url')
   await writeFile(path, `${secret}\n`, { mode: 0o600 })
   return secret
-}
-
-async function ensureDatabase(serverUrl: string, name: string) {
-  const admin = createDb(serverUrl, { max: 1 })
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`
-  if (!exists) await admin.unsafe(`create database ${name}`)
-  await admin.end()
-  return serverUrl.replace(/\/[^/]*$/, `/${name}`)
 }

@@ -1,21 +1,23 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { clientIpOf } from './client-ip'
+import { BoundedMap } from './bounded-map'
 import { AppError } from './errors'
 
 /**
  * A per-IP fixed window of one minute, in memory only (addresses are never stored, docs/domain.md §9). Generous
  * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
  */
-export function limitPerIp(limitPerMinute: number, clock: () => Date) {
+export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: Context) => string, maxAddresses = 100_000) {
   let windowStart = 0
-  let counts = new Map<string, number>()
-  return createMiddleware(async (c, next) => {
+  // Bounded: a flood of fresh addresses (IPv6 makes them cheap) forgets the least recent, not the memory.
+  let counts = new BoundedMap<string, number>(maxAddresses)
+  const middleware = createMiddleware(async (c, next) => {
     const now = clock().getTime()
     if (now - windowStart >= 60_000) {
       windowStart = now - (now % 60_000)
-      counts = new Map()
+      counts = new BoundedMap(maxAddresses)
     }
-    const ip = clientIpOf(c)
+    const ip = ipOf(c)
     const count = (counts.get(ip) ?? 0) + 1
     counts.set(ip, count)
     if (count > limitPerMinute) {
@@ -24,4 +26,6 @@ export function limitPerIp(limitPerMinute: number, clock: () => Date) {
     }
     await next()
   })
+  /** How many addresses are counted in this window (for tests). */
+  return Object.defineProperty(middleware, 'size', { get: () => counts.size }) as typeof middleware & { readonly size: number }
 }

@@ -16,6 +16,8 @@ const headers: [string, string][] = [
   ['X-Frame-Options', 'SAMEORIGIN'],
   ['X-Permitted-Cross-Domain-Policies', 'none'],
   ['X-XSS-Protection', '0'],
+  // No page of the app uses these browser features; an injected script or frame gets none of them either.
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()'],
 ]
 
 /**

@@ -5,8 +5,9 @@ export type AnswerValue = number | number[] | string
 export type Answers = Record<string, AnswerValue>
 export type AnswerIssue = { path: (string | number)[]; message: string }
 
-const defaultTextLength = 1000
+export const defaultTextLength = 1000
 export const requiredMessage = 'an answer is required'
+export const noRatingMessage = 'answer at least one question on the scale'
 
 /** Whether a follow-up question is asked, given the answers so far. */
 export function isAsked(question: Question, answers: Answers): boolean {
@@ -36,6 +37,13 @@ export function validateAnswers(survey: SurveyDefinition, answers: Answers): Ans
     }
     const problem = checkValue(question, value)
     if (problem) issues.push({ path, message: problem })
+  }
+  // A rating says how satisfied someone was: with no level on any scale question (nothing, or only "không áp
+  // dụng"), there is nothing to count, so it is refused rather than stored empty.
+  const scaleQuestions = survey.questions.filter((q) => q.type === 'scale' && isAsked(q, answers))
+  const rated = scaleQuestions.some((q) => typeof answers[q.key] === 'number' && answers[q.key] !== notApplicable)
+  if (scaleQuestions.length > 0 && !rated && issues.length === 0) {
+    issues.push({ path: ['answers', scaleQuestions[0]!.key], message: noRatingMessage })
   }
   return issues
 }

@@ -13,14 +13,16 @@ export type UserEnv = { Variables: { user: CurrentUser } }
  * given; an admin always passes), and puts the user on the context. Unit scope is the handler's job
  * (units/service.ts), as it depends on the unit a request names.
  */
-export function requireUser(deps: Pick<Deps, 'sql' | 'clock'>, ...roles: Role[]) {
+export function requireUser(deps: Pick<Deps, 'sql' | 'clock'> & { config?: Pick<Deps['config'], 'publicUrl'> }, ...roles: Role[]) {
   return createMiddleware<UserEnv>(async (c, next) => {
-    const user = await findSessionUser(deps, readSessionId(c))
+    const user = await findSessionUser(deps, readSessionId(c, deps.config))
     if (!user) throw new AppError('unauthenticated', 'Vui lòng đăng nhập.')
     if (roles.length > 0 && user.role !== 'admin' && !roles.includes(user.role)) {
       throw new AppError('forbidden', 'Bạn không có quyền thực hiện thao tác này.')
     }
     c.set('user', user)
     await next()
+    // What a signed-in user is shown is theirs: no browser or proxy cache keeps it.
+    c.header('Cache-Control', 'no-store')
   })
 }

@@ -12,14 +12,15 @@ export function authRoutes(deps: Deps) {
     .post('/login', validate('json', LoginRequest), async (c) => {
       const { user, sessionId } = await logIn(deps, {
         ...c.req.valid('json'),
-        clientIp: clientIpOf(c),
-        previousSessionId: readSessionId(c),
+        clientIp: clientIpOf(c, deps.config.trustedProxies),
+        previousSessionId: readSessionId(c, deps.config),
       })
       setSessionCookie(c, deps.config, sessionId)
+      c.header('Cache-Control', 'no-store')
       return c.json({ user })
     })
     .post('/logout', async (c) => {
-      const sessionId = readSessionId(c)
+      const sessionId = readSessionId(c, deps.config)
       if (sessionId !== undefined) await logOut(deps, sessionId)
       clearSessionCookie(c, deps.config)
       return c.body(null, 204)

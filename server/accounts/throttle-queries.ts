@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db'
 
-export type ThrottleSubject = 'username' | 'ip'
+export type ThrottleSubject = 'username' | 'ip' | 'pair'
 export type ThrottleKey = { subject: ThrottleSubject; keyHash: Buffer }
 
 /** Serializes login attempts until the transaction ends, so two parallel guesses never both count zero. */
@@ -26,11 +26,11 @@ export async function insertLoginAttempts(tx: Tx, keys: ThrottleKey[], at: Date)
   return rows.map((row) => row.id)
 }
 
-/** Clears a username's failures along with the given attempt rows. */
-export async function deleteLoginFailuresOf(db: Db, usernameKey: Buffer, attemptIds: string[]) {
+/** Clears a username's failures (alone and paired with the client's IP) along with the given attempt rows. */
+export async function deleteLoginFailuresOf(db: Db, keys: Buffer[], attemptIds: string[]) {
   await db`
     delete from login_failures
-    where (subject = 'username' and key_hash = ${usernameKey})
+    where (subject in ('username', 'pair') and key_hash in ${db(keys)})
     or id in ${db(attemptIds)}
   `
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
-import { requiredMessage } from '../../shared/answers'
+import { noRatingMessage, requiredMessage } from '../../shared/answers'
 import { NewResponse } from '../../shared/response-contract'
 import type { PageContext } from '../../survey-web/pages/layout'
 import { MessagePage } from '../../survey-web/pages/message-page'
@@ -110,7 +110,7 @@ export function citizenRoutes(deps: Deps) {
         website: formText(body, 'website'),
       })
       if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
-      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c) })
+      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c, deps.config) })
     } catch (error) {
       if (error instanceof AppError && error.code === 'gone') return message(c, 'used', 410)
       if (error instanceof AppError && error.code === 'forbidden') return message(c, 'staff', 403)
@@ -119,7 +119,7 @@ export function citizenRoutes(deps: Deps) {
         key === 'fieldCode' ? t.field
         : key === 'procedureCode' ? t.procedure
         : key === 'comment' ? t.comment
-        : issue === requiredMessage ? t.required
+        : issue === requiredMessage || issue === noRatingMessage ? t.required
         : t.invalid
       const errors = Object.fromEntries(
         (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), textOf(String(issue.path.at(-1)), issue.message)]),

@@ -1,4 +1,4 @@
-import { hashPassword } from '../accounts/passwords'
+import { generatePassword, hashPassword } from '../accounts/passwords'
 import { insertUser } from '../accounts/queries'
 import type { Db } from '../db'
 import { findUnitIdByCode } from '../units/queries'
@@ -9,11 +9,16 @@ export const demoUsers = [
   { username: 'quanly.saodo', displayName: 'Cán bộ quản lý phường Sao Đỏ', role: 'manager', unit: 'HD-CL-SD' },
 ] as const
 
-/** Creates the demo accounts with the admin's first password, so one printed password opens all three. */
-export async function createDemoUsers(db: Db, password: string) {
-  const passwordHash = await hashPassword(password)
+/** Creates the demo accounts, each with its own generated password, and answers them to be shown once. */
+export async function createDemoUsers(db: Db): Promise<{ username: string; password: string }[]> {
+  const created = []
   for (const user of demoUsers) {
     const unitId = await findUnitIdByCode(db, user.unit)
-    if (unitId !== undefined) await insertUser(db, { ...user, passwordHash, unitId })
+    if (unitId === undefined) continue
+    const password = generatePassword()
+    if ((await insertUser(db, { ...user, passwordHash: await hashPassword(password), unitId })) !== undefined) {
+      created.push({ username: user.username, password })
+    }
   }
+  return created
 }

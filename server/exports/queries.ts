@@ -32,12 +32,14 @@ const exportWorkMem = '64MB'
  * COPY takes no bind parameters (postgres.js sends it as a simple query), so the export's parameters travel
  * as one JSON setting local to the transaction, read back by `responsesSelect`, never spliced into SQL.
  */
-export async function setExportParameters(tx: Tx, parameters: ExportParameters) {
+/** Also bounds the export's statements by its own time limit, in place of the pool's shorter one. */
+export async function setExportParameters(tx: Tx, parameters: ExportParameters, maxSeconds: number) {
   const scope = parameters.scope.map((s) => ({ unit_id: s.unitId, valid_from: s.validFrom, valid_to: s.validTo }))
   await tx`
     select
       set_config('sipas.export', ${JSON.stringify({ ...parameters, scope })}, true),
-      set_config('work_mem', ${exportWorkMem}, true)
+      set_config('work_mem', ${exportWorkMem}, true),
+      set_config('statement_timeout', ${`${maxSeconds}s`}, true)
   `
 }
 

@@ -4,9 +4,17 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import type { ExportQuery } from '../../shared/stats-query'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
+import { AppError } from '../errors'
 import { resolveReadScope, scopeIntervalsOf } from '../stats/scope'
 import { requireSurvey } from '../stats/service'
 import { copyResponsesCsv, cursorResponses, findSurveyQuestions, setExportParameters, type ExportParameters, type ExportQuestion } from './queries'
+
+declare module '../deps' {
+  interface Deps {
+    /** Downloads holding a database connection now (at most config.exports.concurrency). */
+    exportSlots: { inUse: number }
+  }
+}
 
 export type ExportFormat = 'csv' | 'xlsx'
 export type ExportFile = { filename: string; contentType: string; body: Readable }
@@ -44,9 +52,19 @@ export async function exportResponses(deps: Deps, user: CurrentUser, query: Expo
  * query has begun, so an SQL error still becomes an error answer rather than a truncated file).
  */
 function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, start: () => void) => Promise<void>) {
+  // At most EXPORT_CONCURRENCY downloads hold a connection at once: the rest of the pool stays for everyone else.
+  const slots = deps.exportSlots
+  if (slots.inUse >= deps.config.exports.concurrency) {
+    throw new AppError('unavailable', 'Đang có nhiều lượt tải xuống cùng lúc. Vui lòng thử lại sau ít phút.', undefined, 30)
+  }
+  slots.inUse++
   const out = new PassThrough()
   // A download cut short destroys the stream; late writes must not raise an unhandled 'error'.
   out.on('error', () => {})
+  // A client that reads too slowly cannot keep the transaction open: past EXPORT_MAX_SECONDS the download is cut,
+  // and the writers below stop (forward and isDrained see the stream closed).
+  const deadline = setTimeout(() => out.destroy(new Error('export took longer than EXPORT_MAX_SECONDS')), deps.config.exports.maxSeconds * 1000)
+  deadline.unref()
   return new Promise<Readable>((resolve, reject) => {
     let isStarted = false
     const start = () => {
@@ -61,12 +79,16 @@ function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, sta
         deps.logger.error({ err: error }, 'export failed while streaming')
         out.destroy(error as Error)
       })
+      .finally(() => {
+        clearTimeout(deadline)
+        slots.inUse--
+      })
   })
 }
 
 function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
   return streamFromTransaction(deps, async (tx, out, start) => {
-    await setExportParameters(tx, parameters)
+    await setExportParameters(tx, parameters, deps.config.exports.maxSeconds)
     const copy = await copyResponsesCsv(tx, questions).readable()
     out.write(byteOrderMark)
     start()
@@ -76,7 +98,7 @@ function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQu
 
 function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
   return streamFromTransaction(deps, async (tx, out, start) => {
-    await setExportParameters(tx, parameters)
+    await setExportParameters(tx, parameters, deps.config.exports.maxSeconds)
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
     const sheet = workbook.addWorksheet('Phiếu khảo sát')
     sheet.addRow([...fixedColumns, ...questions.map((q) => q.key), 'comment']).commit()

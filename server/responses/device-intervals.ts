@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { BoundedMap } from '../bounded-map'
 
 /** The first-party cookie holding a device's random token. */
 export const deviceCookie = 'sipas_device'
@@ -8,8 +9,9 @@ export const deviceCookie = 'sipas_device'
  * cookie, kept here hashed and never stored with answers (docs/domain.md §9). Per process, which is enough for a
  * flag that a second process would at worst miss.
  */
-export function createDeviceIntervals(intervalMs: number) {
-  const lastSeen = new Map<string, number>()
+export function createDeviceIntervals(intervalMs: number, maxDevices = 100_000) {
+  // Bounded: a flood of fresh cookies forgets the oldest devices, which at worst misses a flag.
+  const lastSeen = new BoundedMap<string, number>(maxDevices)
   let lastSweepMs = 0
   return {
     /** Records the rating and says whether the same device rated the same counter within the interval. */
@@ -17,13 +19,21 @@ export function createDeviceIntervals(intervalMs: number) {
       if (!deviceToken || intervalMs === 0) return false
       const nowMs = now.getTime()
       if (nowMs - lastSweepMs > intervalMs) {
-        for (const [key, at] of lastSeen) if (nowMs - at > intervalMs) lastSeen.delete(key)
+        // Oldest first, as every write moves its key to the end: stop at the first one still within the interval.
+        for (const [key, at] of lastSeen) {
+          if (nowMs - at <= intervalMs) break
+          lastSeen.delete(key)
+        }
         lastSweepMs = nowMs
       }
       const key = createHash('sha256').update(`${deviceToken}:${counterId}`).digest('base64url')
       const previous = lastSeen.get(key)
       lastSeen.set(key, nowMs)
       return previous !== undefined && nowMs - previous < intervalMs
+    },
+    /** How many devices are remembered (for tests). */
+    get size() {
+      return lastSeen.size
     },
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { validateAnswers, type Answers } from '../../shared/answers'
+import { defaultTextLength, validateAnswers, type Answers } from '../../shared/answers'
+import type { SurveyDefinition } from '../../shared/survey-definition'
 import { redactPersonalData } from '../../shared/redact'
 import type { NewResponse } from '../../shared/response-contract'
 import type { Deps } from '../deps'
@@ -15,10 +16,11 @@ export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResp
   const fieldId = provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
   const issues = validateAnswers(definition, input.answers)
   if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
-  const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null
+  const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim(), commentMaxLength) : null
+  const answers = redactTextAnswers(definition, input.answers)
   return {
     submissionId: input.submissionId,
-    contentHash: contentHashOf(deps.config.secretKey, input, comment),
+    contentHash: contentHashOf(deps.config.secretKey, input, answers, comment),
     surveyId: served.surveyId,
     surveyVersionId: served.surveyVersionId,
     counterId: served.counterId,
@@ -30,9 +32,24 @@ export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResp
     flagReasons: [],
     isExcluded: false,
     submittedAt: deps.clock(),
-    answers: input.answers,
+    answers,
     comment,
   }
+}
+
+/** The comment column's limit, in characters. */
+const commentMaxLength = 1000
+
+/** Every free-text answer goes through the same redaction as the comment, cut to its question's limit. */
+function redactTextAnswers(definition: SurveyDefinition, answers: Answers): Answers {
+  const redacted: Answers = { ...answers }
+  for (const question of definition.questions) {
+    const value = answers[question.key]
+    if (question.type === 'text' && typeof value === 'string') {
+      redacted[question.key] = redactPersonalData(value, question.maxLength ?? defaultTextLength)
+    }
+  }
+  return redacted
 }
 
 function resolveField(served: ServedSurvey, fieldCode: string | undefined): number | null {
@@ -48,11 +65,11 @@ function resolveField(served: ServedSurvey, fieldCode: string | undefined): numb
 
 /**
  * Tells a replay (same content) from a conflict (other content). Keyed with the secret and taken over the
- * redacted comment, so the stored hash cannot be used to test guesses of personal data. Integrity signals
+ * redacted comment and text answers, so the stored hash cannot be used to test guesses of personal data. Integrity signals
  * (form token, honeypot) are not content.
  */
-function contentHashOf(secretKey: string, input: NewResponse, comment: string | null) {
-  const answers: Answers = Object.fromEntries(Object.entries(input.answers).sort(([a], [b]) => (a < b ? -1 : 1)))
+function contentHashOf(secretKey: string, input: NewResponse, redactedAnswers: Answers, comment: string | null) {
+  const answers: Answers = Object.fromEntries(Object.entries(redactedAnswers).sort(([a], [b]) => (a < b ? -1 : 1)))
   const canonical = JSON.stringify([
     input.counterCode ?? null,
     input.invitationToken ?? null,

@@ -9,7 +9,7 @@ import { submitResponse } from './service'
 
 export function responseRoutes(deps: Deps) {
   return new Hono().post('/', validate('json', NewResponse), async (c) => {
-    const context = { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c) }
+    const context = { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c, deps.config) }
     const { isReplay, ...receipt } = await submitResponse(deps, c.req.valid('json'), context)
     return c.json(receipt, isReplay ? 200 : 201)
   })

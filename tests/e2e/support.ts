@@ -21,11 +21,18 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`)).toEqual([])
 }
 
-/** Logs in to the admin app with the e2e password (demo accounts share it) and waits for the dashboard. */
+/** A password of the e2e platform: the admin's, or a demo account's as the platform printed it. */
+export function passwordOf(username: string): string {
+  const password = (JSON.parse(process.env.E2E_PASSWORDS ?? '{}') as Record<string, string>)[username]
+  if (!password) throw new Error(`no password known for ${username}`)
+  return password
+}
+
+/** Logs in to the admin app and waits for the dashboard. */
 export async function logIn(page: Page, username = 'admin') {
   await page.goto('/admin')
   await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('e2e-admin-password')
+  await page.getByLabel('Mật khẩu').fill(passwordOf(username))
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await expect(page.getByRole('heading', { name: 'Tổng quan mức độ hài lòng' })).toBeVisible()
 }

@@ -6,7 +6,7 @@ import { requireUser } from '../../server/accounts/require-user'
 import { clientIpOf } from '../../server/client-ip'
 import { errorBody, toAppError } from '../../server/errors'
 import { localTimeOf } from '../../shared/local-time'
-import { testApp, testSecretKey } from '../support/app'
+import { testApp, testConfig, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedUser } from '../support/factories'
 
@@ -87,7 +87,26 @@ describe('POST /api/v1/auth/login', () => {
     const user = await seedUser(db.sql)
     const res = await logIn(user.username, user.password, { target: secure, headers: { origin: 'https://khaosat.example.vn' } })
     expect(res.status).toBe(200)
-    expect(res.headers.get('set-cookie')).toContain('Secure')
+    const cookie = res.headers.get('set-cookie')!
+    expect(cookie).toMatch(/^__Host-sipas_session=/)
+    expect(cookie).toContain('Secure')
+    expect(cookie).toContain('Path=/')
+    expect(cookie).not.toContain('Domain')
+    const sessionId = /__Host-sipas_session=([^;]*)/.exec(cookie)![1]!
+    const asked = (name: string) => secure.request('/api/v1/auth/me', { headers: { cookie: `${name}=${sessionId}` } })
+    expect((await asked('__Host-sipas_session')).status).toBe(200)
+    // The plain name, which a sibling subdomain could set, is not read under https.
+    expect((await asked('sipas_session')).status).toBe(401)
+  })
+
+  it('tells browsers and proxies not to keep a signed-in answer', async () => {
+    const user = await seedUser(db.sql)
+    const res = await logIn(user.username, user.password)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const sessionId = sessionIdOf(res)
+    const answer = await me(sessionId)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('no-store')
   })
 
   it('stores only a hash of the session id', async () => {
@@ -312,6 +331,23 @@ describe('login throttling', () => {
     expect(answers.map((res) => res.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429])
   })
 
+  it('locks a username only for the address its failures came from: the account still logs in elsewhere', async () => {
+    const user = await seedUser(db.sql)
+    const stranger = socketOf('203.0.113.66')
+    for (let i = 0; i < 5; i++) expect((await logIn(user.username, `sai-${i}`, { env: stranger })).status).toBe(401)
+    expect((await logIn(user.username, user.password, { env: stranger })).status).toBe(429)
+    expect((await logIn(user.username, user.password, { env: socketOf('198.51.100.20') })).status).toBe(200)
+  })
+
+  it('locks a username everywhere after 100 failures within an hour from many addresses', async () => {
+    const user = await seedUser(db.sql)
+    for (let ip = 1; ip <= 20; ip++) {
+      for (let i = 0; i < 5; i++) expect((await logIn(user.username, 'sai', { env: socketOf(`203.0.113.${ip}`) })).status).toBe(401)
+      advance(2 * minute)
+    }
+    expect((await logIn(user.username, user.password, { env: socketOf('198.51.100.21') })).status).toBe(429)
+  }, 60_000)
+
   it('locks a client IP after 20 failures across usernames, leaving other IPs alone', async () => {
     const user = await seedUser(db.sql)
     const env = socketOf('203.0.113.7')
@@ -348,5 +384,28 @@ describe('clientIpOf', () => {
     expect(await (await probe.request('/', {}, socketOf('198.51.100.4'))).text()).toBe('198.51.100.4')
     expect(await (await probe.request('/')).text()).toBe('unknown')
     expect(await (await probe.request('/', { headers: { 'x-forwarded-for': '192.0.2.1' } })).text()).toBe('unknown')
+    expect(await (await probe.request('/', { headers: { 'x-forwarded-for': '192.0.2.1' } }, socketOf('198.51.100.4'))).text()).toBe('198.51.100.4')
+  })
+
+  it('believes X-Forwarded-For only from a trusted proxy, taking its right-most untrusted entry', async () => {
+    const { trustedProxies } = testConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10, fd00::/8' })
+    const probe = new Hono().get('/', (c) => c.text(clientIpOf(c, trustedProxies)))
+    const ipOf = async (peer: string, forwarded?: string) =>
+      (await probe.request('/', forwarded === undefined ? {} : { headers: { 'x-forwarded-for': forwarded } }, socketOf(peer))).text()
+    expect(await ipOf('10.1.2.3', '203.0.113.5')).toBe('203.0.113.5')
+    // A client's own X-Forwarded-For is left of what the proxy adds, and is ignored.
+    expect(await ipOf('10.1.2.3', '1.1.1.1, 203.0.113.5')).toBe('203.0.113.5')
+    expect(await ipOf('10.1.2.3', '203.0.113.5, 192.0.2.10')).toBe('203.0.113.5')
+    expect(await ipOf('::ffff:10.1.2.3', '2001:db8::7')).toBe('2001:db8::7')
+    expect(await ipOf('fd00::1', '203.0.113.5')).toBe('203.0.113.5')
+    expect(await ipOf('10.1.2.3', 'not-an-ip')).toBe('unknown')
+    expect(await ipOf('10.1.2.3')).toBe('10.1.2.3')
+    // Not from a trusted proxy: the header is anyone's.
+    expect(await ipOf('198.51.100.4', '203.0.113.5')).toBe('198.51.100.4')
+  })
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address or a range', () => {
+    expect(() => testConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: entry 1/)
+    expect(() => testConfig({ TRUSTED_PROXIES: '127.0.0.1, proxy.local' })).toThrow(/TRUSTED_PROXIES: entry 2/)
   })
 })

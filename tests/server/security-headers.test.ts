@@ -38,6 +38,7 @@ describe('security headers', () => {
       expect(error.headers.get('x-content-type-options'), way).toBe('nosniff')
       expect(error.headers.get('x-frame-options'), way).toBe('SAMEORIGIN')
       expect(error.headers.get('referrer-policy'), way).toBe('no-referrer')
+      expect(error.headers.get('permissions-policy'), way).toContain('camera=()')
       expect(error.headers.get('content-type'), way).toContain('application/json')
     }
   })

@@ -33,6 +33,24 @@ describe('validateAnswers', () => {
   })
 })
 
+describe('validateAnswers: a rating must rate', () => {
+  const sipas = SurveyDefinition.parse(sipasService.definition)
+  const sipasPaths = (answers: Record<string, unknown>) =>
+    validateAnswers(sipas, answers as never).map((i) => `${i.path.join('.')}: ${i.message}`)
+
+  it('refuses a rating with no answer at all, though no question is required', () => {
+    expect(sipasPaths({})).toEqual(['answers.a_bien_hieu: answer at least one question on the scale'])
+  })
+
+  it('refuses a rating whose every answer is "không áp dụng"', () => {
+    expect(sipasPaths({ a_bien_hieu: 0, e_thong_bao: 0 })).toEqual(['answers.a_bien_hieu: answer at least one question on the scale'])
+  })
+
+  it('accepts one level on one scale question', () => {
+    expect(sipasPaths({ a_bien_hieu: 0, e_thong_bao: 4 })).toEqual([])
+  })
+})
+
 describe('SurveyDefinition', () => {
   it('accepts both demo questionnaires, SIPAS with 5 aspects and 16 items', () => {
     const sipas = SurveyDefinition.parse(sipasService.definition)

@@ -22,7 +22,8 @@ export function clientOf(app: App, sessionId?: string, origin = ownOrigin): Clie
       method,
       headers: {
         origin,
-        ...(sessionId ? { cookie: `sipas_session=${sessionId}` } : {}),
+        // Under https the session cookie carries the __Host- prefix (server/accounts/session-cookie.ts).
+        ...(sessionId ? { cookie: `${origin.startsWith('https:') ? '__Host-' : ''}sipas_session=${sessionId}` } : {}),
         ...(body === undefined ? {} : typeof body === 'string' ? { 'content-type': 'text/csv' } : { 'content-type': 'application/json' }),
         ...headers,
       },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createDb } from '../../server/db'
-import { startEmbeddedPostgres } from '../../server/embedded-postgres'
+import { credentialsFileOf, startEmbeddedPostgres } from '../../server/embedded-postgres'
 import { migrate } from '../../server/migrate'
 import { freePort } from './free-port'
 
@@ -35,6 +35,7 @@ export default async function setup(project: TestProject) {
     await server.end()
     await embedded?.stop()
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    if (dataDir) await rm(credentialsFileOf(dataDir), { force: true })
   }
 }
 

@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from './free-port'
 
-export type Platform = { url: string; databaseUrl: string; output: string; stop: () => Promise<void> }
+export type Platform = {
+  url: string
+  /** The app's database as its superuser (tests read and arrange data behind the app's back). */
+  databaseUrl: string
+  output: string
+  /** The demo accounts' passwords, each printed once on the console at the first start. */
+  demoPasswords: Record<string, string>
+  stop: () => Promise<void>
+}
 
 /**
  * Starts server/main.ts as `npm start` does (embedded PostgreSQL, migrations, demo data) on a throwaway data
@@ -45,10 +53,16 @@ export async function startPlatform({ port, env = {} }: { port: number; env?: Re
     })
     server.once('exit', (code) => reject(new Error(`the platform exited with ${code}:\n${text}`)))
   })
+  // Embedded only: with DATABASE_URL the platform starts no PostgreSQL of its own.
+  const credentials = env.DATABASE_URL
+    ? undefined
+    : (JSON.parse(await readFile(join(dataDir, 'postgres-credentials.json'), 'utf8')) as { superuserPassword: string })
+  const demoPasswords = Object.fromEntries([...output.matchAll(/demo account:\s+(\S+) \/ (\S+)/g)].map((m) => [m[1]!, m[2]!]))
   return {
     url,
-    databaseUrl: env.DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${pgPort}/sipas`,
+    databaseUrl: env.DATABASE_URL || `postgres://postgres:${encodeURIComponent(credentials!.superuserPassword)}@127.0.0.1:${pgPort}/sipas`,
     output,
+    demoPasswords,
     stop: async () => {
       const exited = new Promise((done) => server.once('exit', done))
       server.kill('SIGTERM')
