@@ -13,10 +13,21 @@ export function createServedCache<T>(ttlMs: number, maxEntries = 20_000) {
       const hit = entries.get(key)
       return hit && nowMs - hit.atMs < ttlMs ? hit : undefined
     },
+    /**
+     * The fresh entry, else what `load` finds. When loading fails (PostgreSQL down or unreachable) an older
+     * entry for the key is served however old: the survey page still renders during an outage, and the
+     * ratings made on it wait in the citizen's browser until the server takes them again.
+     */
     async get(key: string, nowMs: number, load: () => Promise<T | undefined>): Promise<T | undefined> {
       const hit = entries.get(key)
       if (hit && nowMs - hit.atMs < ttlMs) return hit.value
-      const value = await load()
+      let value: T | undefined
+      try {
+        value = await load()
+      } catch (error) {
+        if (hit) return hit.value
+        throw error
+      }
       if (entries.size >= maxEntries) entries.clear()
       entries.set(key, { atMs: nowMs, value })
       return value

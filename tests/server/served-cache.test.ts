@@ -97,3 +97,28 @@ describe('what a QR code serves, in another process', () => {
     await expect.poll(async () => (await served(counter.code, other)).body?.counter.name, { timeout: 10_000, interval: 50 }).toBe('Quầy đổi tên')
   })
 })
+
+describe('what a QR code serves, with PostgreSQL gone', () => {
+  it('renders the survey page from the last known questionnaire, however old, while health says 503', async () => {
+    const own = await createTestDatabase()
+    let clockMs = now.getTime()
+    const outage = testApp(own.sql, { clock: () => new Date(clockMs) }).app
+    try {
+      const counter = await seedCounter(own.sql)
+      const before = await outage.request(`/q/${counter.code}`)
+      expect(before.status).toBe(200)
+      const page = await before.text()
+      expect(page).toContain('<form')
+      await own.sql.end()
+      clockMs += 24 * 60 * 1000 // long past the cache's few seconds, the same day
+      const during = await outage.request(`/q/${counter.code}`)
+      expect(during.status).toBe(200)
+      expect(await during.text()).toContain('<form')
+      expect((await outage.request('/healthz')).status).toBe(503)
+      // A code never served before has nothing to fall back on: an error, not a made-up page.
+      expect((await outage.request('/q/never-seen-code')).status).toBeGreaterThanOrEqual(400)
+    } finally {
+      await own.drop().catch(() => {})
+    }
+  })
+})
