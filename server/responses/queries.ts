@@ -100,7 +100,8 @@ export async function insertResponses(
       from input i
       where v.id = i.invitation_id and not v.is_used and v.expires_at > i.submitted_at
         and not exists (select 1 from responses x where x.submission_id = i.submission_id)
-      returning v.id
+      -- One row per invitation even when the batch holds several ratings of it: that row's rating is the one.
+      returning v.id, i.submission_id
     ), recent as (
       select c.counter_id, d.received, d.returned,
         (
@@ -139,7 +140,7 @@ export async function insertResponses(
           else recent.day_n + input.nth > recent.received + recent.returned end
         ) as is_busy_day
       from input join recent using (counter_id)
-      where input.invitation_id is null or input.invitation_id in (select id from spent)
+      where input.invitation_id is null or (input.invitation_id, input.submission_id) in (select id, submission_id from spent)
     ), marked as (
       select judged.*,
         flag_reasons
