@@ -3,7 +3,8 @@ import type { NewResponseRow } from '../responses/queries'
 import { columnsOf, oid, type RollupDelta, type RollupDeltas } from '../responses/rollup-queries'
 import { scopeCtes, type UnitScope } from '../stats/scope-queries'
 
-export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string }
+/** `ownUnitId`: the reader's own unit, left out (only a supervising level sees a unit's flags); null for an admin. */
+export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string; ownUnitId: number | null }
 
 // The flags panel reads responses (not rollups): it lists single ratings. "Flagged" means an integrity
 // signal was raised or an analyst set the rating apart; a restored rating stays listed, not excluded.
@@ -16,6 +17,7 @@ const flaggedIn = (db: Db, f: FlagFilter) => db`
       and r.submitted_at >= (s.valid_from::timestamp at time zone ${f.timeZone})
       and r.submitted_at < (s.valid_to::timestamp at time zone ${f.timeZone})
     where (cardinality(r.flag_reasons) > 0 or r.is_excluded)
+      ${f.ownUnitId === null ? db`` : db`and r.unit_id <> ${f.ownUnitId}::int`}
       ${f.surveyId === null ? db`` : db`and r.survey_id = ${f.surveyId}::int`}
   )
 `

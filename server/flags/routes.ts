@@ -8,6 +8,8 @@ import { validate } from '../validate'
 import { listFlags, setResponseExcluded } from './service'
 
 const ResponseParam = z.object({ id: z.uuid() })
+/** Why a rating is set apart or restored: kept in the audit log. */
+const ExclusionBody = z.strictObject({ reason: z.string().trim().min(3).max(500) })
 
 /** GET /api/v1/flags: the flags panel. */
 export function flagRoutes(deps: Deps) {
@@ -21,10 +23,10 @@ export function exclusionRoutes(deps: Deps) {
   // Per route, not `.use()`: mounted beside the citizens' POST /api/v1/responses, which needs no login.
   const signedIn = requireUser(deps, 'analyst', 'manager')
   return new Hono<UserEnv>()
-    .post('/:id/exclude', signedIn, validate('param', ResponseParam, vietnameseErrorMap), async (c) =>
-      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, true)),
+    .post('/:id/exclude', signedIn, validate('param', ResponseParam, vietnameseErrorMap), validate('json', ExclusionBody, vietnameseErrorMap), async (c) =>
+      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, true, c.req.valid('json').reason)),
     )
-    .post('/:id/restore', signedIn, validate('param', ResponseParam, vietnameseErrorMap), async (c) =>
-      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, false)),
+    .post('/:id/restore', signedIn, validate('param', ResponseParam, vietnameseErrorMap), validate('json', ExclusionBody, vietnameseErrorMap), async (c) =>
+      c.json(await setResponseExcluded(deps, c.var.user, c.req.valid('param').id, false, c.req.valid('json').reason)),
     )
 }

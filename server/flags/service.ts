@@ -20,7 +20,8 @@ import {
 export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery) {
   const { range, limit, offset } = query
   const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
-  const filter = { scope, surveyId: query.surveyId ?? null, timeZone: deps.config.timeZone }
+  if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
+  const filter = { scope, surveyId: query.surveyId ?? null, timeZone: deps.config.timeZone, ownUnitId: user.role === 'admin' ? null : user.unitId }
   const [summary, rows] = await Promise.all([countFlagged(deps.sql, filter), findFlaggedPage(deps.sql, { ...filter, limit, offset })])
   return {
     from: range.from,
@@ -43,17 +44,26 @@ export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery
 
 export type ExclusionResult = { id: string; excluded: boolean; changed: boolean }
 
+const notSupervising = () =>
+  new AppError('forbidden', 'Chỉ cấp trên của đơn vị (hoặc quản trị viên) mới xem, loại hoặc khôi phục phiếu bị gắn cờ của đơn vị.')
+
 /**
- * Sets a rating apart from the statistics (or restores it): its flag and its counts in all three rollups
- * move in one transaction, with an audit row. Asking for the state it already has changes nothing.
+ * Sets a flagged rating apart from the statistics (or restores it): its flag and its counts in all four
+ * rollups move in one transaction, with an audit row that keeps the reason given. Only a supervising level
+ * may (a user whose unit strictly contains the rating's unit, or an admin): a unit never curates its own
+ * ratings. Only a flagged rating can be set apart. Asking for the state it already has changes nothing.
  */
-export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: string, isExcluded: boolean): Promise<ExclusionResult> {
+export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: string, isExcluded: boolean, reason: string): Promise<ExclusionResult> {
   const timeZone = deps.config.timeZone
   return deps.sql.begin(async (tx) => {
     const row = await lockResponse(tx, id)
     const onDay = row && localTimeOf(row.submittedAt, timeZone).date
     if (!row || !isInScope(await scopeOf(deps, user, onDay), row.unitId)) {
       throw new AppError('not_found', 'Không tìm thấy phiếu này trong phạm vi của bạn.')
+    }
+    if (user.role !== 'admin' && row.unitId === user.unitId) throw notSupervising()
+    if (isExcluded && row.flagReasons.length === 0) {
+      throw new AppError('conflict', 'Chỉ loại được phiếu đã bị gắn cờ bất thường.')
     }
     if (row.isExcluded === isExcluded) return { id, excluded: isExcluded, changed: false }
     const before = rollupDeltasOf([row], timeZone)
@@ -66,7 +76,7 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
       entity: 'response',
       entityId: id,
       unitId: row.unitId,
-      details: { flagReasons: row.flagReasons },
+      details: { reason, flagReasons: row.flagReasons },
     })
     return { id, excluded: isExcluded, changed: true }
   })
