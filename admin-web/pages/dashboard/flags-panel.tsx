@@ -77,11 +77,9 @@ export function FlagsPanel({ query }: { query: Record<string, string | number | 
                 <td>{item.reasons.map((r) => reasonNames[r] ?? r).join('; ')}</td>
                 <td>{item.excluded ? 'Đang loại' : 'Được tính'}</td>
                 <td>
-                  {(item.excluded || item.reasons.some((r) => r !== 'outside_hours')) && (
-                    <button type="button" class="secondary" onClick={() => toggle(item.id, !item.excluded)}>
-                      {item.excluded ? 'Khôi phục' : 'Loại'}
-                    </button>
-                  )}
+                  <button type="button" class="secondary" onClick={() => toggle(item.id, !item.excluded)}>
+                    {item.excluded ? 'Khôi phục' : 'Loại'}
+                  </button>
                 </td>
               </tr>
             ))}
