@@ -42,6 +42,25 @@ export async function countFlagged(db: Db, f: FlagFilter) {
   return row
 }
 
+/** How many ratings are set apart, per reason (a rating may have several): what every report states. */
+export async function countSetApartByReason(db: Db, f: FlagFilter) {
+  const [row] = await db<[{ total: number; byReason: Record<string, number> }]>`
+    ${flaggedIn(db, f)}
+    select
+      (select count(*)::int from flagged where is_excluded) as total,
+      coalesce((
+        select json_object_agg(reason, n order by reason)
+        from (
+          select reason, count(*)::int as n
+          from flagged, unnest(flag_reasons) as reason
+          where is_excluded
+          group by reason
+        ) by_reason
+      ), '{}') as by_reason
+  `
+  return row
+}
+
 export type FlaggedRow = {
   id: string
   submittedAt: Date
