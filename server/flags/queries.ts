@@ -102,6 +102,16 @@ export async function updateResponseExcluded(tx: Tx, id: string, isExcluded: boo
   `
 }
 
+/** Adds a flag reason and sets the rating apart (a rule that saw it only later, such as a repeating device). */
+export async function addFlagAndSetApart(tx: Tx, id: string, reason: string) {
+  await tx`
+    update responses
+    set flag_reasons = case when ${reason} = any(flag_reasons) then flag_reasons else flag_reasons || ${reason}::text end,
+      is_excluded = true
+    where id = ${id}
+  `
+}
+
 type ExtraKey = { column: 'procedure_code' | 'hour'; values: (string | number)[]; type: 'text' | 'int2' }
 
 /** Subtracts deltas from one rollup table whose key is the common one, plus at most one extra column. */

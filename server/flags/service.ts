@@ -4,11 +4,13 @@ import type { FlagsQuery } from '../../shared/stats-query'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import type { FlagReason } from '../responses/integrity'
 import { rollupDeltasOf } from '../responses/rollup-deltas'
 import { addToAllRollups } from '../responses/rollup-queries'
 import { resolveReadScope } from '../stats/scope'
 import { isInScope, scopeOf } from '../units/scope'
 import {
+  addFlagAndSetApart,
   countFlagged,
   findFlaggedPage,
   lockResponse,
@@ -79,5 +81,21 @@ export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: str
       details: { reason, flagReasons: row.flagReasons },
     })
     return { id, excluded: isExcluded, changed: true }
+  })
+}
+
+/**
+ * Sets apart a rating that a later one showed to be part of a series (the first rating of a device that then
+ * rated the same counter again within the interval): flagged with `reason`, its counts moved to excluded in
+ * all four rollups, in one transaction. A rating already set apart is left as it is.
+ */
+export async function setApartLater(deps: Deps, id: string, reason: FlagReason) {
+  const timeZone = deps.config.timeZone
+  await deps.sql.begin(async (tx) => {
+    const row = await lockResponse(tx, id)
+    if (!row || row.isExcluded) return
+    await subtractFromAllRollups(tx, rollupDeltasOf([row], timeZone))
+    await addToAllRollups(tx, rollupDeltasOf([{ ...row, isExcluded: true }], timeZone))
+    await addFlagAndSetApart(tx, id, reason)
   })
 }

@@ -3,6 +3,7 @@ import { findSessionUser } from '../accounts/service'
 import { findSurveyByCode, type ServedSurvey } from '../counters/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { setApartLater } from '../flags/service'
 import { findOpenInvitation } from '../invitations/service'
 import { renderedAtOf } from './form-token'
 import { flagReasonsOf, isSetApartBy } from './integrity'
@@ -40,17 +41,23 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
   return receiptOf(await store(deps, input, context, served, row, undefined))
 }
 
-function store(deps: Deps, input: NewResponse, context: SubmitContext, served: ServedSurvey, row: NewResponseRow, invitationId: number | undefined) {
+async function store(deps: Deps, input: NewResponse, context: SubmitContext, served: ServedSurvey, row: NewResponseRow, invitationId: number | undefined) {
   const now = row.submittedAt
+  const device = deps.devices.visit(context.deviceToken, served.counterId, now)
   const flagReasons = flagReasonsOf({
     honeypot: input.website,
     renderedAt: renderedAtOf(deps.config.secretKey, input.submissionId, input.formToken, input, now),
     submittedAt: now,
-    isRepeatDevice: deps.devices.isRepeat(context.deviceToken, served.counterId, now),
+    isRepeatDevice: device.isRepeat,
     openingHours: served.openingHours,
     timeZone: deps.config.timeZone,
   })
-  return deps.writer.store({ ...row, flagReasons, isExcluded: isSetApartBy(flagReasons), invitationId })
+  const outcome = await deps.writer.store({ ...row, flagReasons, isExcluded: isSetApartBy(flagReasons), invitationId })
+  if (outcome.kind === 'created') device.remember(outcome.id)
+  // A device rating the counter again within the interval shows its first rating there to be one of a
+  // series: that one is set apart too (off the writer's statement; repeats are rare).
+  if (outcome.kind === 'created' && device.previousId !== undefined) await setApartLater(deps, device.previousId, 'repeat_device')
+  return outcome
 }
 
 function receiptOf(outcome: StoreOutcome): SubmitResult {

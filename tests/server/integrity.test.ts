@@ -107,18 +107,28 @@ describe('integrity signals', () => {
     expect(row.n).toBe(1)
   })
 
-  it('flags a second rating of one device at one counter within the interval, not on another counter', async () => {
+  it('flags a second rating of one device at one counter within the interval, and sets the first apart with it', async () => {
     const time = clockAt(officeTime)
     const { app } = testApp(db.sql, { clock: time.clock })
     const [first, second] = [await seedCounter(db.sql), await seedCounter(db.sql)]
     const cookie = 'sipas_device=device-a'
-    const send = (code: string) => postJson(app, fromForm(code, time.clock()), cookie)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+    const send = async (code: string) => (await (await postJson(app, fromForm(code, time.clock()), cookie)).json()).id as string
+    const one = await send(first.code)
+    expect(await flagsOf(one)).toEqual({ flagReasons: [], isExcluded: false })
     time.advance(60_000)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual(['repeat_device'])
-    expect((await flagsOf((await (await send(second.code)).json()).id)).flagReasons).toEqual([])
+    const two = await send(first.code)
+    expect(await flagsOf(two)).toEqual({ flagReasons: ['repeat_device'], isExcluded: true })
+    expect(await flagsOf(one)).toEqual({ flagReasons: ['repeat_device'], isExcluded: true })
+    const elsewhere = await send(second.code)
+    expect(await flagsOf(elsewhere)).toEqual({ flagReasons: [], isExcluded: false })
     time.advance(11 * 60_000)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+    const later = await send(first.code)
+    expect(await flagsOf(later)).toEqual({ flagReasons: [], isExcluded: false })
+    // The rollups moved with the first rating: both set apart, the later one kept.
+    const rollups = await db.sql`
+      select is_excluded, sum(n)::int as n from rollups where counter_id = ${first.counterId} and question_key = '*' group by is_excluded order by is_excluded
+    `
+    expect(rollups).toEqual([{ isExcluded: false, n: 1 }, { isExcluded: true, n: 2 }])
   })
 
   it('flags ratings outside the service point’s opening hours without setting them apart', async () => {
