@@ -1,9 +1,10 @@
 import { createMiddleware } from 'hono/factory'
 import { clientIpOf } from './client-ip'
 import { AppError } from './errors'
+import { ipGroupOf } from './ip-group'
 
 /**
- * A per-IP fixed window of one minute, in memory only (addresses are never stored, DOMAIN.md §9). Generous
+ * A per-IP fixed window of one minute (IPv6 clients counted by /64), in memory only (addresses are never stored, DOMAIN.md §9). Generous
  * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
  */
 export function limitPerIp(limitPerMinute: number, clock: () => Date) {
@@ -15,7 +16,7 @@ export function limitPerIp(limitPerMinute: number, clock: () => Date) {
       windowStart = now - (now % 60_000)
       counts = new Map()
     }
-    const ip = clientIpOf(c)
+    const ip = ipGroupOf(clientIpOf(c))
     const count = (counts.get(ip) ?? 0) + 1
     counts.set(ip, count)
     if (count > limitPerMinute) {
