@@ -152,3 +152,38 @@ export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
   })
   await subtractFrom(tx, 'rollups_by_hour', 'day', deltas.byHour, { column: 'hour', values: deltas.byHour.map((r) => r.hour), type: 'int2' })
 }
+
+export type CounterAnomaly = { counterId: number; counterName: string; unitId: number; day: string; n: number; mean: number; variance: number }
+
+/**
+ * Counter-days whose kept ratings are many and all but identical (at least `minRatings` headline answers with
+ * a variance of at most `maxVariance`): a pattern no waiting room produces, raised to the supervising level.
+ * Read from the day rollups of each survey's headline question; the reader's own unit left out.
+ */
+export async function findCounterAnomalies(db: Db, f: FlagFilter & { minRatings: number; maxVariance: number }) {
+  return db<CounterAnomaly[]>`
+    with recursive ${scopeCtes(db, f.scope)},
+    headlines as (
+      select distinct on (survey_id) survey_id, definition->>'headline' as question_key
+      from survey_versions
+      order by survey_id, version desc
+    ),
+    days as (
+      select r.counter_id, r.unit_id, r.day, sum(r.n)::int as n, sum(r.n * r.value)::float8 / sum(r.n) as mean,
+        sum(r.n * r.value * r.value)::float8 / sum(r.n) - (sum(r.n * r.value)::float8 / sum(r.n)) ^ 2 as variance
+      from rollups r
+      join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
+      join headlines h on h.survey_id = r.survey_id and h.question_key = r.question_key
+      where not r.is_excluded and r.value > 0 and r.n > 0
+        ${f.ownUnitId === null ? db`` : db`and r.unit_id <> ${f.ownUnitId}::int`}
+        ${f.surveyId === null ? db`` : db`and r.survey_id = ${f.surveyId}::int`}
+      group by r.counter_id, r.unit_id, r.day
+    )
+    select d.counter_id, c.name as counter_name, d.unit_id, d.day::text as day, d.n, round(d.mean::numeric, 3)::float8 as mean,
+      round(greatest(d.variance, 0)::numeric, 4)::float8 as variance
+    from days d
+    join counters c on c.id = d.counter_id
+    where d.n >= ${f.minRatings} and d.variance <= ${f.maxVariance}
+    order by d.day desc, d.counter_id
+  `
+}

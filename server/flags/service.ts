@@ -12,6 +12,7 @@ import { isInScope, scopeOf } from '../units/scope'
 import {
   addFlagAndSetApart,
   countFlagged,
+  findCounterAnomalies,
   findFlaggedPage,
   lockResponse,
   subtractFromAllRollups,
@@ -41,6 +42,27 @@ export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery
     })),
     limit,
     offset,
+  }
+}
+
+/** A counter-day is an anomaly at this many kept ratings or more, with a headline variance at most this. */
+export const anomalyRule = { minRatings: 30, maxVariance: 0.05 }
+
+/**
+ * GET /api/v1/flags/anomalies: counter-days with many ratings of near-zero variance, for the supervising
+ * level (as the flags panel: the reader's own unit is left out; a unit asking about itself gets 403).
+ */
+export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQuery) {
+  const { range } = query
+  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
+  const ownUnitId = user.role === 'admin' ? null : user.unitId
+  const rows = await findCounterAnomalies(deps.sql, { scope, surveyId: query.surveyId ?? null, timeZone: deps.config.timeZone, ownUnitId, ...anomalyRule })
+  return {
+    from: range.from,
+    to: range.to,
+    rule: anomalyRule,
+    items: rows.map((r) => ({ counter: { id: r.counterId, name: r.counterName }, unitId: r.unitId, day: r.day, ratings: r.n, mean: r.mean, variance: r.variance })),
   }
 }
 

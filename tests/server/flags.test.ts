@@ -208,3 +208,25 @@ describe('POST /api/v1/responses/{id}/restore and /exclude', () => {
     expect(row!.isExcluded).toBe(true)
   })
 })
+
+describe('GET /api/v1/flags/anomalies', () => {
+  it('raises a counter-day of 30 identical ratings to the supervising level, not one of 30 varied ones', async () => {
+    const province = await seedUnit(db.sql, { name: 'Tỉnh Bất Thường', level: 'tinh' })
+    const unit = await seedUnit(db.sql, { name: 'Xã Đều Đặn', parentId: province.id })
+    const survey = await seedSurvey(db.sql)
+    const flat = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy đều' })), ...survey }
+    const varied = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy thường' })), ...survey }
+    await seedResponses(db.sql, flat, Array.from({ length: 30 }, (_, i) => ({ at: local(`2025-08-14T${String(8 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')}`), answers: { overall: 3 } })))
+    await seedResponses(db.sql, flat, Array.from({ length: 29 }, () => ({ at: local('2025-08-15T09:00'), answers: { overall: 3 } })))
+    await seedResponses(db.sql, varied, Array.from({ length: 30 }, (_, i) => ({ at: local('2025-08-14T09:00'), answers: { overall: i % 4 === 0 ? 1 : 3 } })))
+    const supervisor = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: province.id }))
+    const res = await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: supervisor } })
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.rule).toEqual({ minRatings: 30, maxVariance: 0.05 })
+    expect(body.items).toEqual([{ counter: { id: flat.counterId, name: 'Quầy đều' }, unitId: unit.id, day: '2025-08-14', ratings: 30, mean: 3, variance: 0 }])
+    const own = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
+    expect((await app.request(`/api/v1/flags/anomalies?${august}&unitId=${unit.id}`, { headers: { cookie: own } })).status).toBe(403)
+    expect((await (await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: own } })).json()).items).toEqual([])
+  })
+})
