@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { storeBatch } from '../../server/responses/writer'
 import { formTokenFor, testApp } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedApiKey, seedCounter, seedUnit } from '../support/factories'
@@ -155,6 +156,25 @@ describe('verified ratings under the same rules', () => {
     }
     clock.now -= 3 * 60_000
     expect(reasons).toEqual([[], [], ['busy_day']])
+  })
+
+  it('stores one rating per invitation when a batch holds several of it, and spends it in the same statement', async () => {
+    const { counter, key } = await invitedCounter()
+    await mint(key, { counterId: counter.counterId, dossierCode: 'HS-BATCH' })
+    const [invitation] = await db.sql<[{ id: number }]>`select id from invitations where counter_id = ${counter.counterId}`
+    const row = (submissionId: string) => ({
+      submissionId, contentHash: Buffer.from(submissionId), surveyId: counter.surveyId, surveyVersionId: counter.versionId,
+      counterId: counter.counterId, unitId: counter.unitId, fieldId: null, procedureCode: null, channel: 'invitation' as const,
+      isVerified: true, flagReasons: [], isExcluded: false, submittedAt: new Date(clock.now), answers: { overall: 3 }, comment: null,
+      invitationId: invitation.id,
+    })
+    const ids = ['00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-0000000000b3']
+    const outcomes = await storeBatch(db.sql, ids.map(row), { timeZone: 'Asia/Ho_Chi_Minh', burst: { limit: 100, windowMs: 600_000 } })
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['created', 'spent', 'spent'])
+    const [stored] = await db.sql<[{ n: number }]>`select count(*)::int as n from responses where counter_id = ${counter.counterId}`
+    expect(stored.n).toBe(1)
+    const [spent] = await db.sql`select is_used from invitations where id = ${invitation.id}`
+    expect(spent).toEqual({ isUsed: true })
   })
 
   it('binds the dossier HMAC to the issuing unit: another unit’s key neither replaces the invitation nor learns it was rated', async () => {
