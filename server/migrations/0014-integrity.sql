@@ -15,6 +15,3 @@ create table api_key_usage (
 -- The level that set a target: only a user of that unit (or an admin) may change or delete it. Targets set
 -- before this column are taken as set by an admin (no unit).
 alter table targets add column set_by_unit_id int references units;
-
--- The burst rule counts a counter's ratings not set apart within a window.
-create index responses_counter_kept_time_idx on responses (counter_id, submitted_at) where not is_excluded;
