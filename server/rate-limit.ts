@@ -4,8 +4,9 @@ import { AppError } from './errors'
 import { ipGroupOf } from './ip-group'
 
 /**
- * A per-IP fixed window of one minute (IPv6 clients counted by /64), in memory only (addresses are never stored, DOMAIN.md §9). Generous
- * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
+ * A per-IP fixed window of one minute, in memory only (addresses are never stored, DOMAIN.md §9); IPv6
+ * clients are counted by /64. Generous by design: a waiting room shares one Wi-Fi address; device and
+ * burst signals catch finer abuse.
  */
 export function limitPerIp(limitPerMinute: number, clock: () => Date) {
   let windowStart = 0
