@@ -116,11 +116,13 @@ test('an admin opens a new service point and deactivates it after confirming', a
   await expectNoAxeViolations(page)
 })
 
-test('an admin makes an API key for the provincial one-stop system, shown once, and revokes it; a commune manager has no such screen', async ({ page }) => {
-  await logIn(page, 'quanly.saodo')
-  await expect(page.getByRole('link', { name: 'Nhật ký thay đổi' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Kết nối một cửa' })).toHaveCount(0)
-  await page.getByRole('button', { name: 'Đăng xuất' }).click()
+test('an admin makes an API key for the provincial one-stop system, shown once, and revokes it; a commune manager has no such screen', async ({ page, browser }) => {
+  const managerContext = await browser.newContext()
+  const managerPage = await managerContext.newPage()
+  await logIn(managerPage, 'quanly.saodo')
+  await expect(managerPage.getByRole('link', { name: 'Nhật ký thay đổi' })).toBeVisible()
+  await expect(managerPage.getByRole('link', { name: 'Kết nối một cửa' })).toHaveCount(0)
+  await managerContext.close()
   await logIn(page)
   await page.getByRole('link', { name: 'Kết nối một cửa' }).click()
   const form = page.getByRole('form', { name: 'Tạo khóa API' })
