@@ -107,8 +107,8 @@ export const api = {
     request(z.looseObject({ id: z.number(), key: z.string() }), 'POST', '/api-keys', body),
   revokeApiKey: (id: number) => request(z.undefined(), 'POST', `/api-keys/${id}/revoke`, {}),
   flags: (params: Record<string, string | number | undefined>) => request(FlagsAnswer, 'GET', `/flags${query(params)}`),
-  setExcluded: (responseId: string, isExcluded: boolean) =>
-    request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, {}),
+  setExcluded: (responseId: string, isExcluded: boolean, reason: string) =>
+    request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, { reason }),
   me: () => request(AuthAnswer, 'GET', '/auth/me').then((a) => a.user),
   login: (username: string, password: string) =>
     request(AuthAnswer, 'POST', '/auth/login', { username, password }).then((a) => a.user),

@@ -23,7 +23,7 @@ const screens: Screen[] = [
   { path: '/don-vi', title: 'Đơn vị hành chính', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <UnitsPage route={route} user={user} /> },
   { path: '/danh-muc', title: 'Lĩnh vực và thủ tục', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <CataloguePage route={route} user={user} /> },
   { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
-  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin', 'manager'], render: () => <ApiKeysPage /> },
+  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: () => <ApiKeysPage /> },
   { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },
   { path: '/phieu', title: 'Phiếu khảo sát', roles: ['admin', 'manager'], render: (route, user) => <SurveysPage route={route} user={user} /> },
   { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },

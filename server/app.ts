@@ -152,8 +152,8 @@ export function createApp(options: AppOptions) {
 
 /** How the response writer batches and flags, from the settings. */
 export function responseWriterOptions(config: AppConfig) {
-  const { burstLimit, burstWindowMs } = config.integrity
-  return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs }, ...config.submit }
+  const { burstLimit, burstWindowMs, burstHourLimit } = config.integrity
+  return { timeZone: config.timeZone, burst: { limit: burstLimit, windowMs: burstWindowMs, hourLimit: burstHourLimit }, ...config.submit }
 }
 
 /** The per-process cache of what each QR code serves. */

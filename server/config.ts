@@ -36,8 +36,10 @@ const Env = z.object({
   ),
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('.data')),
   EMBEDDED_PG_PORT: optional(z.coerce.number().int().min(1).max(65535)),
-  BURST_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
-  BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
+  BURST_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(8)),
+  BURST_WINDOW_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(600)),
+  BURST_HOUR_LIMIT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
+  API_KEY_DAILY_QUOTA: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(5000)),
   DEVICE_INTERVAL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(600)),
   IP_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(120)),
   SUBMIT_BATCH_MAX: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(5000).default(128)),
@@ -90,6 +92,10 @@ export type IntegrityConfig = {
   /** More ratings than this at one counter within the window are flagged as a burst. */
   burstLimit: number
   burstWindowMs: number
+  /** More ratings than this at one counter within an hour are flagged as a burst too (a steady script). */
+  burstHourLimit: number
+  /** Invitations one API key may mint per local day before 429. */
+  apiKeyDailyQuota: number
   /** A second rating from one device at one counter sooner than this is flagged. */
   deviceIntervalMs: number
   /** Requests per minute from one IP before 429; generous, as a waiting room shares one Wi-Fi. */
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     integrity: {
       burstLimit: e.BURST_LIMIT,
       burstWindowMs: e.BURST_WINDOW_SECONDS * 1000,
+      burstHourLimit: e.BURST_HOUR_LIMIT,
+      apiKeyDailyQuota: e.API_KEY_DAILY_QUOTA,
       deviceIntervalMs: e.DEVICE_INTERVAL_SECONDS * 1000,
       ipLimitPerMinute: e.IP_LIMIT_PER_MINUTE,
     },

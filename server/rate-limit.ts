@@ -2,10 +2,12 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { BoundedMap } from './bounded-map'
 import { AppError } from './errors'
+import { ipGroupOf } from './ip-group'
 
 /**
- * A per-IP fixed window of one minute, in memory only (addresses are never stored, docs/domain.md §9). Generous
- * by design: a waiting room shares one Wi-Fi address; device and burst signals catch finer abuse.
+ * A per-IP fixed window of one minute, in memory only (addresses are never stored, docs/domain.md §9); IPv6
+ * clients are counted by /64. Generous by design: a waiting room shares one Wi-Fi address; device and
+ * burst signals catch finer abuse.
  */
 export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: Context) => string, maxAddresses = 100_000) {
   let windowStart = 0
@@ -17,7 +19,7 @@ export function limitPerIp(limitPerMinute: number, clock: () => Date, ipOf: (c: 
       windowStart = now - (now % 60_000)
       counts = new BoundedMap(maxAddresses)
     }
-    const ip = ipOf(c)
+    const ip = ipGroupOf(ipOf(c))
     const count = (counts.get(ip) ?? 0) + 1
     counts.set(ip, count)
     if (count > limitPerMinute) {

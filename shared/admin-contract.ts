@@ -239,6 +239,8 @@ export const Target = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   valuePercent: z.number(),
+  /** The unit whose user set it (null: an admin): only that level may change or delete it. */
+  setByUnitId: z.number().nullable(),
 })
 export type Target = z.infer<typeof Target>
 

@@ -10,6 +10,13 @@ export const LoginRequest = z.object({
 })
 export type LoginRequest = z.infer<typeof LoginRequest>
 
+/** POST /api/v1/auth/password: one's own password, the current one first. */
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(10).max(1024),
+})
+export type PasswordChange = z.infer<typeof PasswordChange>
+
 export const CurrentUser = z.object({
   id: z.number().int(),
   username: z.string(),

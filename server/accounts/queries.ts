@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/auth-contract'
-import type { Db } from '../db'
+import type { Db, Tx } from '../db'
 
 export async function countUsers(db: Db) {
   const [row] = await db<[{ total: number }]>`select count(*)::int as total from users`
@@ -83,5 +83,23 @@ export async function deleteExpiredSessions(db: Db, { now, idleSince }: { now: D
     delete from sessions
     where expires_at <= ${now}
     or last_seen_at <= ${idleSince}
+  `
+}
+
+/** Ends every session of a user but the one given (a password change keeps the browser that made it). */
+export async function deleteOtherSessionsOf(tx: Tx, userId: number, keptIdHash: Buffer) {
+  const rows = await tx<{ userId: number }[]>`
+    delete from sessions
+    where user_id = ${userId} and id_hash <> ${keptIdHash}
+    returning user_id
+  `
+  return rows.length
+}
+
+export async function updatePassword(tx: Tx, userId: number, passwordHash: string, at: Date) {
+  await tx`
+    update users
+    set password_hash = ${passwordHash}, password_changed_at = ${at}
+    where id = ${userId}
   `
 }

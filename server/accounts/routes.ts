@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { LoginRequest } from '../../shared/auth-contract'
+import { LoginRequest, PasswordChange } from '../../shared/auth-contract'
 import { clientIpOf } from '../client-ip'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
 import { requireUser } from './require-user'
-import { logIn, logOut } from './service'
+import { changeOwnPassword, logIn, logOut } from './service'
 import { clearSessionCookie, readSessionId, setSessionCookie } from './session-cookie'
 
 export function authRoutes(deps: Deps) {
@@ -26,4 +26,9 @@ export function authRoutes(deps: Deps) {
       return c.body(null, 204)
     })
     .get('/me', requireUser(deps), (c) => c.json({ user: c.var.user }))
+    // Any signed-in user changes their own password; no manager can do it for a peer.
+    .post('/password', requireUser(deps), validate('json', PasswordChange), async (c) => {
+      await changeOwnPassword(deps, c.var.user, readSessionId(c, deps.config)!, c.req.valid('json'))
+      return c.body(null, 204)
+    })
 }

@@ -3,18 +3,23 @@ import type { CurrentUser, LoginRequest } from '../../shared/auth-contract'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { beginLoginAttempt, settleSuccessfulLogin } from './login-throttle'
+import { insertAuditRows } from '../audit/service'
 import { hashPassword, isPasswordOf } from './passwords'
 import {
   deleteExpiredSessions,
+  deleteOtherSessionsOf,
   deleteSession,
   findSession,
   findUserByUsername,
   insertSession,
+  updatePassword,
   updateSessionLastSeen,
   type SessionRow,
 } from './queries'
 
 export { hashPassword } from './passwords'
+// For users, whose admins reset passwords.
+export { updatePassword } from './queries'
 
 export const sessionIdleMs = 30 * 60_000
 export const sessionMaxAgeMs = 12 * 60 * 60_000
@@ -43,9 +48,12 @@ export async function logIn(
   const user = await findUserByUsername(deps.sql, username)
   const isPasswordRight = await isPasswordOf(user?.passwordHash ?? (await dummyHashOnce()), password)
   if (!user || user.isDisabled || !isPasswordRight) {
+    // The account's id when the name is one (never the name typed, which may be a mistyped password).
+    await auditLogin(deps, 'login_failed', user ? { id: user.id, unitId: user.unitId } : undefined)
     throw new AppError('unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.')
   }
   await settleSuccessfulLogin(deps, attempt)
+  await auditLogin(deps, 'login', { id: user.id, unitId: user.unitId })
 
   const now = deps.clock()
   await deleteExpiredSessions(deps.sql, { now, idleSince: new Date(now.getTime() - sessionIdleMs) })
@@ -61,6 +69,30 @@ export async function logIn(
     user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId },
     sessionId,
   }
+}
+
+/** Logins and failed logins land in the audit log, without the address they came from. */
+async function auditLogin(deps: Deps, action: 'login' | 'login_failed', user: { id: number; unitId: number | null } | undefined) {
+  await deps.sql.begin((tx) =>
+    insertAuditRows(tx, [{ userId: user?.id ?? null, action, entity: 'user', entityId: user ? String(user.id) : null, unitId: user?.unitId ?? null, details: {} }]),
+  )
+}
+
+/**
+ * Changes one's own password (any role): the current one is checked first, and every other session of the
+ * account is ended. Audited.
+ */
+export async function changeOwnPassword(deps: Deps, user: CurrentUser, currentSessionId: string, { currentPassword, newPassword }: { currentPassword: string; newPassword: string }) {
+  const account = await findUserByUsername(deps.sql, user.username)
+  if (!account || !(await isPasswordOf(account.passwordHash, currentPassword))) {
+    throw new AppError('invalid_input', 'Mật khẩu hiện tại không đúng.', [{ path: ['currentPassword'], message: 'Mật khẩu hiện tại không đúng.' }])
+  }
+  const passwordHash = await hashPassword(newPassword)
+  await deps.sql.begin(async (tx) => {
+    await updatePassword(tx, user.id, passwordHash, deps.clock())
+    const endedSessions = await deleteOtherSessionsOf(tx, user.id, sessionIdHashOf(currentSessionId))
+    await insertAuditRows(tx, [{ userId: user.id, action: 'change_password', entity: 'user', entityId: String(user.id), unitId: user.unitId, details: { endedSessions } }])
+  })
 }
 
 export async function logOut(deps: Pick<Deps, 'sql'>, sessionId: string) {

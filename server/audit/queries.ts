@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db'
 
 export type AuditRow = {
-  userId: number
+  userId: number | null
   action: string
   entity: string
   entityId: string | null

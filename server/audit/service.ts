@@ -36,3 +36,6 @@ export async function listAudit(deps: Deps, user: CurrentUser, { limit, before }
   const items = await findAuditRows(deps.sql, { unitIds, before: before ?? null, limit })
   return { items, nextBefore: items.length === limit ? (items.at(-1)?.id ?? null) : null }
 }
+
+// For a login, which has no signed-in user to name (a failed one, or one for an unknown name).
+export { insertAuditRows } from './queries'

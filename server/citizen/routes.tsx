@@ -61,7 +61,7 @@ export function citizenRoutes(deps: Deps) {
         fields={isInvited ? [] : served.fields}
         procedures={isInvited ? [] : served.procedures}
         submissionId={submissionId}
-        formToken={mintFormToken(deps.config.secretKey, submissionId, deps.clock())}
+        formToken={mintFormToken(deps.config.secretKey, submissionId, deps.clock(), target)}
         script={surveyClientScript()}
         {...extra}
       />

@@ -23,7 +23,8 @@ export async function findSurveyQuestions(db: Db, surveyId: number) {
   `
 }
 
-export type ExportParameters = { surveyId: number; from: string; to: string; timeZone: string; scope: ScopeInterval[] }
+/** `idKey`: the key of the exported ids (exportIdKeyOf), never the server secret itself. */
+export type ExportParameters = { surveyId: number; from: string; to: string; timeZone: string; scope: ScopeInterval[]; idKey: string }
 
 // Enough to sort a large export in memory rather than in temporary files on disk.
 const exportWorkMem = '64MB'
@@ -89,7 +90,9 @@ function responsesSelect(tx: Tx, questions: ExportQuestion[]) {
       where cc.revoked_at is null
     )
     select
-      r.id as response_id,
+      -- A keyed hash of the id: stable across exports, carrying no time (a UUIDv7 carries its millisecond),
+      -- and never a UUID (26 characters, "r-" first), so no endpoint that takes a rating id accepts it.
+      'r-' || left(encode(sha256(convert_to((params.p->>'idKey') || r.id::text, 'UTF8')), 'hex'), 24) as response_id,
       date_trunc('second', r.submitted_at at time zone (params.p->>'timeZone')) as submitted_at,
       uc.code as unit_code,
       uc.name as unit_name,

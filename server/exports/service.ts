@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { CurrentUser } from '../../shared/auth-contract'
@@ -17,6 +18,13 @@ declare module '../deps' {
 }
 
 export type ExportFormat = 'csv' | 'xlsx'
+
+/** The key of exported ids, derived from the server secret (which never leaves the process). */
+export const exportIdKeyOf = (secretKey: string) => createHmac('sha256', secretKey).update('export-ids').digest('hex')
+
+/** The id a rating has in exports: `r-` and 24 hex characters of a keyed hash of its id. */
+export const exportIdOf = (secretKey: string, responseId: string) =>
+  `r-${createHash('sha256').update(exportIdKeyOf(secretKey) + responseId).digest('hex').slice(0, 24)}`
 export type ExportFile = { filename: string; contentType: string; body: Readable }
 
 const fixedColumns = [
@@ -42,7 +50,7 @@ export async function exportResponses(deps: Deps, user: CurrentUser, query: Expo
   const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })
   const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), scopeIntervalsOf(deps, read.scope)])
-  const parameters: ExportParameters = { surveyId: survey.id, from: range.from, to: range.to, timeZone: deps.config.timeZone, scope }
+  const parameters: ExportParameters = { surveyId: survey.id, from: range.from, to: range.to, timeZone: deps.config.timeZone, scope, idKey: exportIdKeyOf(deps.config.secretKey) }
   const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)
   return { filename: `phieu-${survey.code}-${range.from}-${range.to}.${format}`, contentType: contentTypes[format], body }
 }

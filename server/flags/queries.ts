@@ -1,9 +1,8 @@
-import type { Db, Tx } from '../db'
-import type { NewResponseRow } from '../responses/queries'
-import { columnsOf, oid, type RollupDelta, type RollupDeltas } from '../responses/rollup-queries'
+import type { Db } from '../db'
 import { scopeCtes, type UnitScope } from '../stats/scope-queries'
 
-export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string }
+/** `ownUnitId`: the reader's own unit, left out (only a supervising level sees a unit's flags); null for an admin. */
+export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string; ownUnitId: number | null }
 
 // The flags panel reads responses (not rollups): it lists single ratings. "Flagged" means an integrity
 // signal was raised or an analyst set the rating apart; a restored rating stays listed, not excluded.
@@ -16,6 +15,7 @@ const flaggedIn = (db: Db, f: FlagFilter) => db`
       and r.submitted_at >= (s.valid_from::timestamp at time zone ${f.timeZone})
       and r.submitted_at < (s.valid_to::timestamp at time zone ${f.timeZone})
     where (cardinality(r.flag_reasons) > 0 or r.is_excluded)
+      ${f.ownUnitId === null ? db`` : db`and r.unit_id <> ${f.ownUnitId}::int`}
       ${f.surveyId === null ? db`` : db`and r.survey_id = ${f.surveyId}::int`}
   )
 `
@@ -33,6 +33,25 @@ export async function countFlagged(db: Db, f: FlagFilter) {
         from (
           select reason, count(*)::int as n
           from flagged, unnest(flag_reasons) as reason
+          group by reason
+        ) by_reason
+      ), '{}') as by_reason
+  `
+  return row
+}
+
+/** How many ratings are set apart, per reason (a rating may have several): what every report states. */
+export async function countSetApartByReason(db: Db, f: FlagFilter) {
+  const [row] = await db<[{ total: number; byReason: Record<string, number> }]>`
+    ${flaggedIn(db, f)}
+    select
+      (select count(*)::int from flagged where is_excluded) as total,
+      coalesce((
+        select json_object_agg(reason, n order by reason)
+        from (
+          select reason, count(*)::int as n
+          from flagged, unnest(flag_reasons) as reason
+          where is_excluded
           group by reason
         ) by_reason
       ), '{}') as by_reason
@@ -62,63 +81,37 @@ export async function findFlaggedPage(db: Db, f: FlagFilter & { limit: number; o
   `
 }
 
-/** The response, locked until the transaction ends, so two analysts' clicks apply one after the other. */
-export async function lockResponse(tx: Tx, id: string) {
-  const [row] = await tx<[(NewResponseRow & { id: string })?]>`
-    select *
-    from responses
-    where id = ${id}
-    for update
-  `
-  return row
-}
-
-export async function updateResponseExcluded(tx: Tx, id: string, isExcluded: boolean) {
-  await tx`
-    update responses
-    set is_excluded = ${isExcluded}
-    where id = ${id}
-  `
-}
-
-type ExtraKey = { column: 'procedure_code' | 'hour'; values: (string | number)[]; type: 'text' | 'int2' }
-
-/** Subtracts deltas from one rollup table whose key is the common one, plus at most one extra column. */
-async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month' | 'year', rows: RollupDelta[], extra?: ExtraKey) {
-  if (rows.length === 0) return
-  const c = columnsOf(tx, rows)
-  const extraArray = extra ? tx`${tx.array(extra.values, oid[extra.type])}::${tx.unsafe(extra.type)}[],` : tx``
-  const extraName = extra ? tx`${tx(extra.column)},` : tx``
-  const extraMatch = extra ? tx`and r.${tx(extra.column)} = d.${tx(extra.column)}` : tx``
-  const result = await tx`
-    update ${tx(table)} r
-    set n = r.n - d.n
-    from unnest(
-      ${c.unitIds}::int[], ${c.days}::date[], ${c.counterIds}::int[], ${c.surveyIds}::int[], ${c.fieldIds}::int[],
-      ${extraArray}
-      ${c.keys}::text[], ${c.values}::int2[], ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
-    ) as d(unit_id, ${tx(time)}, counter_id, survey_id, field_id, ${extraName} question_key, value, is_verified, is_excluded, n)
-    where r.unit_id = d.unit_id and r.${tx(time)} = d.${tx(time)} and r.counter_id = d.counter_id
-      and r.survey_id = d.survey_id and r.field_id = d.field_id ${extraMatch}
-      and r.question_key = d.question_key and r.value = d.value
-      and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
-  `
-  if (result.count !== rows.length) throw new Error(`${table}: ${result.count} of ${rows.length} rollup rows found to subtract from`)
-}
+export type CounterAnomaly = { counterId: number; counterName: string; unitId: number; day: string; n: number; mean: number; variance: number }
 
 /**
- * Takes one response's counts out of all five rollup tables. Counts leave their rows by an update, not by
- * adding negative deltas: a row with n < 0 would break the table's check before ON CONFLICT could merge it.
- * The rows exist, as the response was counted in them.
+ * Counter-days whose kept ratings are many and all but identical (at least `minRatings` headline answers with
+ * a variance of at most `maxVariance`): a pattern no waiting room produces, raised to the supervising level.
+ * Read from the day rollups of each survey's headline question; the reader's own unit left out.
  */
-export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
-  await subtractFrom(tx, 'rollups', 'day', deltas.main)
-  await subtractFrom(tx, 'rollups_by_month', 'month', deltas.byMonth)
-  await subtractFrom(tx, 'rollups_by_year', 'year', deltas.byYear)
-  await subtractFrom(tx, 'rollups_by_procedure', 'day', deltas.byProcedure, {
-    column: 'procedure_code',
-    values: deltas.byProcedure.map((r) => r.procedureCode),
-    type: 'text',
-  })
-  await subtractFrom(tx, 'rollups_by_hour', 'day', deltas.byHour, { column: 'hour', values: deltas.byHour.map((r) => r.hour), type: 'int2' })
+export async function findCounterAnomalies(db: Db, f: FlagFilter & { minRatings: number; maxVariance: number }) {
+  return db<CounterAnomaly[]>`
+    with recursive ${scopeCtes(db, f.scope)},
+    headlines as (
+      select distinct on (survey_id) survey_id, definition->>'headline' as question_key
+      from survey_versions
+      order by survey_id, version desc
+    ),
+    days as (
+      select r.counter_id, r.unit_id, r.day, sum(r.n)::int as n, sum(r.n * r.value)::float8 / sum(r.n) as mean,
+        sum(r.n * r.value * r.value)::float8 / sum(r.n) - (sum(r.n * r.value)::float8 / sum(r.n)) ^ 2 as variance
+      from rollups r
+      join scope s on s.unit_id = r.unit_id and r.day >= s.valid_from and r.day < s.valid_to
+      join headlines h on h.survey_id = r.survey_id and h.question_key = r.question_key
+      where not r.is_excluded and r.value > 0 and r.n > 0
+        ${f.ownUnitId === null ? db`` : db`and r.unit_id <> ${f.ownUnitId}::int`}
+        ${f.surveyId === null ? db`` : db`and r.survey_id = ${f.surveyId}::int`}
+      group by r.counter_id, r.unit_id, r.day
+    )
+    select d.counter_id, c.name as counter_name, d.unit_id, d.day::text as day, d.n, round(d.mean::numeric, 3)::float8 as mean,
+      round(greatest(d.variance, 0)::numeric, 4)::float8 as variance
+    from days d
+    join counters c on c.id = d.counter_id
+    where d.n >= ${f.minRatings} and d.variance <= ${f.maxVariance}
+    order by d.day desc, d.counter_id
+  `
 }

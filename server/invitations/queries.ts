@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db'
+import type { Db } from '../db'
 
 export type Invitation = {
   id: number
@@ -6,7 +6,7 @@ export type Invitation = {
   fieldId: number | null
   procedureCode: string | null
   expiresAt: Date
-  usedAt: Date | null
+  isUsed: boolean
 }
 
 /** Whether a live counter belongs to the unit or one of its descendants on the given date. */
@@ -34,6 +34,17 @@ export async function isCounterWithinUnit(db: Db, counterId: number, unitId: num
  * Issues the invitation of a dossier, or re-issues it (a reprinted receipt) while it is unused: the new
  * token replaces the old. Returns nothing when the dossier was already rated.
  */
+/** Counts one invitation against the key's quota for the day; returns the day's count, this one included. */
+export async function countApiKeyUse(db: Db, apiKeyId: number, day: string) {
+  const [row] = await db<[{ n: number }]>`
+    insert into api_key_usage (api_key_id, day, n)
+    values (${apiKeyId}, ${day}, 1)
+    on conflict (api_key_id, day) do update set n = api_key_usage.n + 1
+    returning n
+  `
+  return row.n
+}
+
 export async function upsertInvitation(
   db: Db,
   i: { tokenHash: Buffer; dossierHmac: Buffer; counterId: number; fieldId: number | null; procedureCode: string | null; apiKeyId: number; createdAt: Date; expiresAt: Date },
@@ -49,7 +60,7 @@ export async function upsertInvitation(
       api_key_id = excluded.api_key_id,
       created_at = excluded.created_at,
       expires_at = excluded.expires_at
-    where invitations.used_at is null
+    where not invitations.is_used
     returning id
   `
   return row?.id
@@ -57,20 +68,9 @@ export async function upsertInvitation(
 
 export async function findInvitationByTokenHash(db: Db, tokenHash: Buffer) {
   const [row] = await db<[Invitation?]>`
-    select id, counter_id, field_id, procedure_code, expires_at, used_at
+    select id, counter_id, field_id, procedure_code, expires_at, is_used
     from invitations
     where token_hash = ${tokenHash}
   `
   return row
-}
-
-export async function lockInvitation(tx: Tx, id: number) {
-  const [row] = await tx<[{ expiresAt: Date; usedAt: Date | null }]>`
-    select expires_at, used_at from invitations where id = ${id} for update
-  `
-  return row
-}
-
-export async function markInvitationUsed(tx: Tx, id: number, at: Date) {
-  await tx`update invitations set used_at = ${at} where id = ${id}`
 }

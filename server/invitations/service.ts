@@ -1,18 +1,11 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { ApiKeyHolder } from '../api-keys/service'
-import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findSurveyByCounter, type ServedSurvey } from '../serving/service'
 import { todayOf } from '../units/scope'
-import {
-  findInvitationByTokenHash,
-  isCounterWithinUnit,
-  lockInvitation,
-  markInvitationUsed,
-  upsertInvitation,
-  type Invitation,
-} from './queries'
+import { localTimeOf } from '../../shared/local-time'
+import { countApiKeyUse, findInvitationByTokenHash, isCounterWithinUnit, upsertInvitation, type Invitation } from './queries'
 
 export type NewInvitation = {
   counterId: number
@@ -24,9 +17,13 @@ export type NewInvitation = {
 
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest()
 
-/** Only an HMAC of the dossier code is kept: enough to refuse a second rating, not to find the dossier. */
-const dossierHmacOf = (secretKey: string, dossierCode: string) =>
-  createHmac('sha256', secretKey).update(`dossier:${dossierCode.trim().toUpperCase()}`).digest()
+/**
+ * Only an HMAC of the dossier code is kept: enough to refuse a second rating, not to find the dossier. It
+ * includes the issuing unit, so another unit's key can neither re-mint (replace) the invitation nor learn,
+ * from a conflict, whether the dossier was rated.
+ */
+export const dossierHmacOf = (secretKey: string, unitId: number, dossierCode: string) =>
+  createHmac('sha256', secretKey).update(`dossier:${unitId}:${dossierCode.trim().toUpperCase()}`).digest()
 
 /** Mints a single-use token for one dossier at a counter within the key's unit subtree. */
 export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: NewInvitation) {
@@ -39,12 +36,15 @@ export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: Ne
   if (input.fieldCode !== undefined && !field) {
     throw new AppError('invalid_input', 'Lĩnh vực không thuộc quầy này.', [{ path: ['fieldCode'], message: 'unknown field for this counter' }])
   }
+  if ((await countApiKeyUse(deps.sql, apiKey.id, today)) > deps.config.integrity.apiKeyDailyQuota) {
+    throw new AppError('rate_limited', 'Khóa API đã dùng hết hạn mức lời mời trong ngày.', undefined, secondsToLocalMidnight(deps))
+  }
   const token = randomBytes(18).toString('base64url')
   const createdAt = deps.clock()
   const expiresAt = new Date(createdAt.getTime() + input.expiresInDays * 86_400_000)
   const id = await upsertInvitation(deps.sql, {
     tokenHash: tokenHashOf(token),
-    dossierHmac: dossierHmacOf(deps.config.secretKey, input.dossierCode),
+    dossierHmac: dossierHmacOf(deps.config.secretKey, apiKey.unitId, input.dossierCode),
     counterId: input.counterId,
     fieldId: field?.id ?? null,
     procedureCode: input.procedureCode ?? null,
@@ -63,24 +63,27 @@ export type InvitationState =
 export async function findInvitation(deps: Deps, token: string): Promise<InvitationState> {
   const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(token))
   if (!invitation) return { kind: 'unknown' }
-  if (invitation.usedAt) return { kind: 'used' }
+  if (invitation.isUsed) return { kind: 'used' }
   if (invitation.expiresAt <= deps.clock()) return { kind: 'expired' }
   const served = await findSurveyByCounter(deps, invitation.counterId)
   return served ? { kind: 'open', invitation, served } : { kind: 'unknown' }
 }
 
-/** The invitation a submitted token names and what its counter serves, or undefined for an unknown token. */
-export async function findInvitationToRate(deps: Deps, token: string): Promise<{ invitation: Invitation; served: ServedSurvey } | undefined> {
-  const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(token))
-  const served = invitation && (await findSurveyByCounter(deps, invitation.counterId))
-  return invitation && served ? { invitation, served } : undefined
-}
+export type OpenInvitation = Invitation & { served: ServedSurvey }
 
 /**
- * Locks an invitation within the rating's transaction, so two submissions of one token cannot both spend it,
- * and answers its state at that moment.
+ * The invitation a rating names, for the writer to spend in its statement. A spent one is handed on too:
+ * the writer then answers a replay of the rating it gave, and refuses any other (410).
  */
-export const lockInvitationState = (tx: Tx, invitationId: number) => lockInvitation(tx, invitationId)
+export async function findOpenInvitation(deps: Deps, token: string): Promise<OpenInvitation> {
+  const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(token))
+  const served = invitation && (await findSurveyByCounter(deps, invitation.counterId))
+  if (!invitation || !served) throw new AppError('not_found', 'Lời mời đánh giá không tồn tại.')
+  if (!invitation.isUsed && invitation.expiresAt <= deps.clock()) throw new AppError('gone', 'Lời mời đánh giá đã hết hạn.')
+  return { ...invitation, served }
+}
 
-/** Marks an invitation used, in the transaction that stored its rating. */
-export const spendInvitation = (tx: Tx, invitationId: number, at: Date) => markInvitationUsed(tx, invitationId, at)
+function secondsToLocalMidnight(deps: Deps) {
+  const local = localTimeOf(deps.clock(), deps.config.timeZone)
+  return Math.max(1, (24 * 60 - (local.hour * 60 + local.minute)) * 60)
+}

@@ -53,9 +53,23 @@ function questionRows(report: PeriodicReport): string[][] {
   ])
 }
 
+/** The flag reasons as the report names them. */
+export const flagReasonNames: Record<string, string> = {
+  honeypot: 'điền vào ô ẩn',
+  no_form: 'không gửi từ phiếu đã mở tại quầy',
+  too_fast: 'gửi quá nhanh',
+  repeat_device: 'một thiết bị đánh giá lặp lại',
+  burst: 'dồn dập tại một quầy',
+  busy_day: 'vượt số hồ sơ trong ngày',
+  outside_hours: 'ngoài giờ làm việc',
+}
+
 export function reportBlocks(report: PeriodicReport): Block[] {
   const o = report.overall
-  const excluded = Number((o as { excluded?: number }).excluded ?? 0)
+  const setApart = report.setApart
+  const why = Object.entries(setApart.byReason)
+    .map(([reason, n]) => `${flagReasonNames[reason] ?? reason}: ${formatCount(n)}`)
+    .join('; ')
   return [
     { kind: 'heading', text: 'I. KẾT QUẢ CHUNG' },
     {
@@ -65,7 +79,9 @@ export function reportBlocks(report: PeriodicReport): Block[] {
         `theo mẫu "${report.survey.title}"; tỷ lệ hài lòng đạt ${formatPercent(o.rate)} ` +
         `(khoảng tin cậy 95%: ${formatInterval(o.ci95)}).` +
         (o.sufficient ? '' : ' Số phiếu dưới 30, chưa đủ mẫu để kết luận.') +
-        (excluded > 0 ? ` Có ${formatCount(excluded)} phiếu bị gắn cờ bất thường, được loại khỏi số liệu và lưu để kiểm tra.` : ''),
+        (setApart.total > 0
+          ? ` Có ${formatCount(setApart.total)} phiếu bị gắn cờ bất thường, được loại khỏi số liệu và lưu để kiểm tra (lý do: ${why}).`
+          : ' Không có phiếu nào bị loại khỏi số liệu.'),
     },
     { kind: 'heading', text: 'II. ĐỐI CHIẾU VỚI CHỈ TIÊU KẾ HOẠCH' },
     report.targets.length === 0

@@ -6,6 +6,8 @@ import { AppError } from '../errors'
 import { findFieldLabels, getStats, type GroupOut, type StatsResult } from '../stats/service'
 import { findLatestSurveyDefinition } from '../surveys/service'
 import { listTargets } from '../targets/service'
+import { countSetApartByReason } from '../flags/service'
+import { resolveReadScope } from '../stats/scope'
 import { findUnitHeading } from './queries'
 
 export type ReportTargetRow = { scope: string; value: number; rate: number | null; met: boolean | null; source: string; responses: number }
@@ -23,6 +25,8 @@ export type PeriodicReport = {
   byUnit: GroupOut[]
   byQuestion: GroupOut[]
   definition: SurveyDefinition | undefined
+  /** Ratings set apart from the figures in the period, and why. */
+  setApart: { total: number; byReason: Record<string, number> }
 }
 
 /**
@@ -37,11 +41,13 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
   const base = { ...query, unitId, counterId: undefined, fields: undefined }
   // Grouped by question, the answer still carries the whole period's figures in `overall`: one query for both.
   const overall = await getStats(deps, user, { ...base, groupBy: 'question' })
-  const [byField, byUnit, heading, targets] = await Promise.all([
+  const { scope } = await resolveReadScope(deps, user, { unitId }, { from: overall.from, to: overall.to })
+  const [byField, byUnit, heading, targets, setApart] = await Promise.all([
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'field' }),
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'unit' }),
     findUnitHeading(deps.sql, unitId, overall.to),
     listTargets(deps, user, { unitId }),
+    countSetApartByReason(deps.sql, { scope, surveyId: overall.survey.id, timeZone: deps.config.timeZone, ownUnitId: null }),
   ])
   if (!heading) throw new AppError('not_found', 'Đơn vị không tồn tại trong kỳ báo cáo.')
 
@@ -84,6 +90,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     byUnit: byUnit.groups,
     byQuestion: overall.groups,
     definition: await findLatestSurveyDefinition(deps, overall.survey.id),
+    setApart,
   }
 }
 

@@ -21,20 +21,35 @@ export type NewResponseRow = {
 
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
 
-/** Ratings at one counter beyond `limit` since `since` are flagged as a burst (docs/domain.md §8). */
-export type BurstRule = { limit: number; since: Date }
+/**
+ * Ratings at one counter beyond `limit` within a window are flagged as a burst, at two scales: a short one
+ * (a staff member's quick run of top ratings) and an hour (a steady script). Only ratings not already set
+ * apart count, so a rival's flagged flood does not get the honest ratings after it flagged too.
+ */
+export type BurstRule = { limit: number; since: Date; hourLimit: number; hourSince: Date }
+
+/**
+ * The counter's local day, against the dossiers the one-stop system says it handled that day (when it
+ * says so): verified ratings beyond the dossiers returned, or ratings beyond the dossiers received and
+ * returned, are flagged `busy_day`.
+ */
+export type DayRule = { day: string; dayStart: Date }
 
 // Without a rule: nothing stored counts (no rating is newer than this) and no position passes the limit.
-const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-31T00:00:00Z') }
+const never = new Date('9999-12-31T00:00:00Z')
+const neverBurst: BurstRule = { limit: 2_147_483_646, since: never, hourLimit: 2_147_483_646, hourSince: never }
+const noDay: DayRule = { day: '9999-12-31', dayStart: never }
 
 /**
  * Stores a batch in one statement: inserts the rows whose submission id is new, flags those that push their
- * counter past the burst rule, and appends their counts to `rollup_deltas` (see `compactRollups`). Returns the id and
- * submission id of each inserted row. Run alone it is its own transaction: one round trip per batch, where
- * begin, insert, rollups and commit took four, each waiting its turn on a busy event loop (bench: submit).
+ * counter past the burst or day rules, and appends their counts to `rollup_deltas` (see `compactRollups`).
+ * Returns the id and submission id of each inserted row. Run alone it is its own transaction: one round trip
+ * per batch, where begin, insert, rollups and commit took four, each waiting its turn on a busy event loop.
  *
- * - Burst positions count the counter's stored ratings in the window (only up to limit + 1: a busy counter
- *   costs no scan of everything it received), then the batch's rows in order, replays included.
+ * - Burst positions count the counter's stored ratings not set apart in each window (only up to limit + 1:
+ *   a busy counter costs no scan of everything it received), then the batch's rows not set apart, in order.
+ * - A row given `invitationId` spends that invitation in the same statement (only `is_used` is kept: no
+ *   time, no link to the rating); a row whose invitation was spent meanwhile is not inserted.
  * - Rollups (migration 0005): the local day, month and hour in `timeZone`; question key '*' counts the
  *   rating; a number answer counts its value, a multiple choice each option; field 0 and procedure '' mean
  *   none; a procedure counts under its national code (its first 8 characters, docs/domain.md §6). The same
@@ -43,7 +58,13 @@ const neverBurst: BurstRule = { limit: 2_147_483_646, since: new Date('9999-12-3
  * - Counts are appended, not added in place: no batch waits on another's rollup rows.
  * - The batch travels as one jsonb parameter: the statement text is the same whatever the batch size.
  */
-export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id: string })[], timeZone: string, burst = neverBurst) {
+export async function insertResponses(
+  sql: Db | Tx,
+  rows: (NewResponseRow & { id: string; invitationId?: number | undefined })[],
+  timeZone: string,
+  burst = neverBurst,
+  dayRule = noDay,
+) {
   const batch = rows.map((r, position) => ({
     position,
     id: r.id,
@@ -62,28 +83,70 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
     submitted_at: r.submittedAt,
     answers: r.answers,
     comment: r.comment,
+    invitation_id: r.invitationId ?? null,
   }))
   return sql<{ id: string; submissionId: string }[]>`
     with input as (
-      select r.*, row_number() over (partition by r.counter_id order by r.position) as nth
+      select r.*,
+        count(*) filter (where not r.is_excluded) over (partition by r.counter_id order by r.position) as nth,
+        count(*) filter (where not r.is_excluded and r.is_verified) over (partition by r.counter_id order by r.position) as nth_verified
       from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r (
         position int, id uuid, submission_id uuid, content_hash text, survey_id int, survey_version_id int,
         counter_id int, unit_id int, field_id int, procedure_code text, channel text, is_verified boolean,
-        flag_reasons text[], is_excluded boolean, submitted_at timestamptz, answers jsonb, comment text
+        flag_reasons text[], is_excluded boolean, submitted_at timestamptz, answers jsonb, comment text, invitation_id int
       )
+    ), spent as (
+      update invitations v set is_used = true
+      from input i
+      where v.id = i.invitation_id and not v.is_used and v.expires_at > i.submitted_at
+        and not exists (select 1 from responses x where x.submission_id = i.submission_id)
+      -- One row per invitation even when the batch holds several ratings of it: that row's rating is the one.
+      returning v.id, i.submission_id
     ), recent as materialized (
-      select c.counter_id, (
-        select count(*)::int
-        from (
-          select 1 from responses x
-          where x.counter_id = c.counter_id and x.submitted_at > ${burst.since}
-          limit ${burst.limit + 1}
-        ) stored
-      ) as n
+      select c.counter_id, d.received, d.returned,
+        (
+          select count(*)::int from (
+            select 1 from responses x
+            where x.counter_id = c.counter_id and x.submitted_at > ${burst.since} and not x.is_excluded
+            limit ${burst.limit + 1}
+          ) stored
+        ) as n,
+        (
+          select count(*)::int from (
+            select 1 from responses x
+            where x.counter_id = c.counter_id and x.submitted_at > ${burst.hourSince} and not x.is_excluded
+            limit ${burst.hourLimit + 1}
+          ) stored
+        ) as hour_n,
+        case when d.returned is null then 0 else (
+          select count(*)::int from responses x
+          where x.counter_id = c.counter_id and x.submitted_at >= ${dayRule.dayStart} and not x.is_excluded
+        ) end as day_n,
+        case when d.returned is null then 0 else (
+          select count(*)::int from responses x
+          where x.counter_id = c.counter_id and x.submitted_at >= ${dayRule.dayStart} and not x.is_excluded and x.is_verified
+        ) end as day_verified_n
       from (select distinct counter_id from input) c
-    ), marked as (
-      select input.*, recent.n + input.nth > ${burst.limit} as is_burst
+      cross join lateral (
+        select sum(dc.received)::int as received, sum(dc.returned)::int as returned
+        from dossier_counts dc
+        where dc.counter_id = c.counter_id and dc.day = ${dayRule.day}::date
+      ) d
+    ), judged as (
+      select input.*,
+        not input.is_excluded and (recent.n + input.nth > ${burst.limit} or recent.hour_n + input.nth > ${burst.hourLimit}) as is_burst,
+        not input.is_excluded and recent.returned is not null and (
+          case when input.is_verified then recent.day_verified_n + input.nth_verified > recent.returned
+          else recent.day_n + input.nth > recent.received + recent.returned end
+        ) as is_busy_day
       from input join recent using (counter_id)
+      where input.invitation_id is null or (input.invitation_id, input.submission_id) in (select id, submission_id from spent)
+    ), marked as (
+      select judged.*,
+        flag_reasons
+          || case when is_burst then '{burst}'::text[] else '{}' end
+          || case when is_busy_day then '{busy_day}'::text[] else '{}' end as reasons
+      from judged
     ), inserted as (
       insert into responses (
         id, submission_id, content_hash, survey_id, survey_version_id, counter_id, unit_id, field_id, procedure_code,
@@ -91,9 +154,7 @@ export async function insertResponses(sql: Db | Tx, rows: (NewResponseRow & { id
       )
       select
         id, submission_id, decode(content_hash, 'hex'), survey_id, survey_version_id, counter_id, unit_id, field_id,
-        procedure_code, channel, is_verified,
-        case when is_burst then flag_reasons || '{burst}'::text[] else flag_reasons end,
-        is_excluded or is_burst, submitted_at, answers, comment
+        procedure_code, channel, is_verified, reasons, is_excluded or is_burst or is_busy_day, submitted_at, answers, comment
       from marked
       order by position
       on conflict (submission_id) do nothing

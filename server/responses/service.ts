@@ -3,75 +3,73 @@ import { findSessionUser } from '../accounts/service'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { findInvitationToRate, lockInvitationState, spendInvitation } from '../invitations/service'
-import { findSurveyByCode } from '../serving/service'
+import { findOpenInvitation } from '../invitations/service'
+import { findSurveyByCode, type ServedSurvey } from '../serving/service'
 import { renderedAtOf } from './form-token'
-import { flagReasonsOf } from './integrity'
+import { flagReasonsOf, isSetApartBy } from './integrity'
 import { prepareResponse } from './prepare'
-import { findReceipts } from './queries'
+import type { NewResponseRow } from './queries'
 import { addToAllRollups, type RollupDeltas } from './rollup-queries'
-import { storeBatch } from './writer'
+import { setApartLater } from './set-apart'
+import type { StoreOutcome } from './writer'
 
 export { rollupDeltasOf } from './rollup-deltas'
 export { compactRollups } from './rollup-queries'
+// For the flags feature, which sets apart and restores ratings by hand.
+export { lockResponse, subtractFromAllRollups, updateResponseExcluded } from './set-apart-queries'
 
 export type SubmitResult = ResponseReceipt & { isReplay: boolean }
 
 /** What the request says about where a rating comes from, beyond its body. */
 export type SubmitContext = { deviceToken?: string | undefined; sessionId?: string | undefined }
 
-/** Validates a rating against the survey version its counter serves, flags it if need be, stores it once. */
+/**
+ * Validates a rating against the survey version its counter serves, flags it if need be, stores it once.
+ * Both channels, the counter's QR code and a dossier's invitation, pass the same rules and the same writer.
+ */
 export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
   // Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
   if (context.sessionId !== undefined && (await findSessionUser(deps, context.sessionId))) {
     throw new AppError('forbidden', 'Tài khoản cán bộ không được gửi đánh giá. Vui lòng đăng xuất.')
   }
-  if (input.invitationToken !== undefined) return submitInvitedResponse(deps, input)
+  if (input.invitationToken !== undefined) {
+    const invitation = await findOpenInvitation(deps, input.invitationToken)
+    const row = prepareResponse(
+      deps,
+      invitation.served,
+      { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
+      { channel: 'invitation', isVerified: true, fieldId: invitation.fieldId },
+    )
+    return receiptOf(await store(deps, input, context, invitation.served, row, invitation.id))
+  }
   const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
   const row = prepareResponse(deps, served, input, { channel: 'qr', isVerified: false })
+  return receiptOf(await store(deps, input, context, served, row, undefined))
+}
+
+async function store(deps: Deps, input: NewResponse, context: SubmitContext, served: ServedSurvey, row: NewResponseRow, invitationId: number | undefined) {
   const now = row.submittedAt
+  const device = deps.devices.visit(context.deviceToken, served.counterId, now)
   const flagReasons = flagReasonsOf({
     honeypot: input.website,
-    renderedAt: renderedAtOf(deps.config.secretKey, input.submissionId, input.formToken),
+    renderedAt: renderedAtOf(deps.config.secretKey, input.submissionId, input.formToken, input, now),
     submittedAt: now,
-    isRepeatDevice: deps.devices.isRepeat(context.deviceToken, served.counterId, now),
+    isRepeatDevice: device.isRepeat,
     openingHours: served.openingHours,
     timeZone: deps.config.timeZone,
   })
-  const outcome = await deps.writer.store({ ...row, flagReasons, isExcluded: flagReasons.length > 0 })
-  if (outcome.kind === 'conflict') {
-    throw new AppError('conflict', 'Mã gửi (submissionId) này đã được dùng cho một phiếu khác.')
-  }
-  return { id: outcome.id, verified: outcome.isVerified, isReplay: outcome.kind === 'replayed' }
+  const outcome = await deps.writer.store({ ...row, flagReasons, isExcluded: isSetApartBy(flagReasons), invitationId })
+  if (outcome.kind === 'created') device.remember(outcome.id)
+  // A device rating the counter again within the interval shows its first rating there to be one of a
+  // series: that one is set apart too (off the writer's statement; repeats are rare).
+  if (outcome.kind === 'created' && device.previousId !== undefined) await setApartLater(deps, device.previousId, 'repeat_device')
+  return outcome
 }
 
-/**
- * A verified rating: stored and its invitation spent in one transaction, the invitation row locked so two
- * submissions of one token cannot both count. A replay of the stored submission is answered as such.
- */
-async function submitInvitedResponse(deps: Deps, input: NewResponse): Promise<SubmitResult> {
-  const found = await findInvitationToRate(deps, input.invitationToken!)
-  if (!found) throw new AppError('not_found', 'Lời mời đánh giá không tồn tại.')
-  const { invitation, served } = found
-  const row = prepareResponse(
-    deps,
-    served,
-    { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
-    { channel: 'invitation', isVerified: true, fieldId: invitation.fieldId },
-  )
-  const outcome = await deps.sql.begin(async (tx) => {
-    const state = await lockInvitationState(tx, invitation.id)
-    const [earlier] = await findReceipts(tx, [row.submissionId])
-    if (!earlier) {
-      if (state.usedAt) throw new AppError('gone', 'Hồ sơ này đã được đánh giá.')
-      if (state.expiresAt <= row.submittedAt) throw new AppError('gone', 'Lời mời đánh giá đã hết hạn.')
-    }
-    const [stored] = await storeBatch(tx, [row], { timeZone: deps.config.timeZone })
-    if (stored!.kind === 'created') await spendInvitation(tx, invitation.id, row.submittedAt)
-    return stored!
-  })
+function receiptOf(outcome: StoreOutcome): SubmitResult {
   if (outcome.kind === 'conflict') throw new AppError('conflict', 'Mã gửi (submissionId) này đã được dùng cho một phiếu khác.')
+  if (outcome.kind === 'spent') throw new AppError('gone', 'Hồ sơ này đã được đánh giá.')
   return { id: outcome.id, verified: outcome.isVerified, isReplay: outcome.kind === 'replayed' }
 }
 

@@ -1,13 +1,19 @@
 import type { Db, Tx } from '../db'
 import { findReceipts, insertResponses, type NewResponseRow, type StoredReceipt } from './queries'
+import { localTimeOf } from '../../shared/local-time'
 import { compactRollups } from './rollup-queries'
 import { uuidV7 } from './response-id'
 
 export type StoreOutcome =
   | { kind: 'created' | 'replayed'; id: string; isVerified: boolean }
   | { kind: 'conflict' }
+  /** The row's invitation was already spent (or expired) when the statement ran: nothing stored. */
+  | { kind: 'spent' }
 
-type Waiting = { row: NewResponseRow; resolve: (outcome: StoreOutcome) => void; reject: (error: unknown) => void }
+/** A row to store; a verified one names the invitation it spends. */
+export type RowToStore = NewResponseRow & { invitationId?: number | undefined }
+
+type Waiting = { row: RowToStore; resolve: (outcome: StoreOutcome) => void; reject: (error: unknown) => void }
 
 declare module '../deps' {
   interface Deps {
@@ -16,12 +22,16 @@ declare module '../deps' {
 }
 
 export type ResponseWriter = {
-  store: (row: NewResponseRow) => Promise<StoreOutcome>
+  store: (row: RowToStore) => Promise<StoreOutcome>
   /** Resolves once nothing is queued or being written, and what was written is compacted into the rollups. */
   drain: () => Promise<void>
 }
 
-export type BatchOptions = { timeZone: string; burst?: { limit: number; windowMs: number } }
+/**
+ * The burst rule's two scales (a window and an hour, at one counter); given, the day rule against the
+ * dossier counts applies too. Without it (the demo load, some tests) no rule of the statement applies.
+ */
+export type BatchOptions = { timeZone: string; burst?: { limit: number; windowMs: number; hourLimit?: number | undefined } }
 type Options = BatchOptions & {
   maxBatch?: number
   maxInFlight?: number
@@ -107,8 +117,8 @@ export function createResponseWriter(
  * statement and so its own transaction (committed, durably, before this resolves); given a transaction, it
  * joins it (an invitation spent with its rating, the demo load).
  */
-export async function storeBatch(sql: Db | Tx, rows: NewResponseRow[], { timeZone, burst }: BatchOptions) {
-  const firstById = new Map<string, NewResponseRow>()
+export async function storeBatch(sql: Db | Tx, rows: RowToStore[], { timeZone, burst }: BatchOptions) {
+  const firstById = new Map<string, RowToStore>()
   for (const row of rows) if (!firstById.has(row.submissionId)) firstById.set(row.submissionId, row)
   const receipts = new Map<string, StoredReceipt>()
   // Sorted, so concurrent batches meet on the unique index in the same order. A replay's row is refused by
@@ -117,8 +127,18 @@ export async function storeBatch(sql: Db | Tx, rows: NewResponseRow[], { timeZon
     .sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))
     .map((r) => ({ ...r, id: uuidV7(r.submittedAt.getTime()) }))
   const earliest = Math.min(...candidates.map((r) => r.submittedAt.getTime()))
-  const rule = burst && { limit: burst.limit, since: new Date(earliest - burst.windowMs) }
-  const inserted = candidates.length > 0 ? await insertResponses(sql, candidates, timeZone, rule) : []
+  // Windows reach back from the batch's earliest rating: a batch spans milliseconds, so this only errs
+  // towards counting a rating or two more.
+  const rule = burst && {
+    limit: burst.limit,
+    since: new Date(earliest - burst.windowMs),
+    hourLimit: burst.hourLimit ?? 2_147_483_646,
+    hourSince: new Date(earliest - 3_600_000),
+  }
+  const local = burst && localTimeOf(new Date(earliest), timeZone)
+  // Local midnight: the minute's start less the local hours and minutes (a zone without a jump that day).
+  const dayRule = local ? { day: local.date, dayStart: new Date(Math.floor(earliest / 60_000) * 60_000 - (local.hour * 60 + local.minute) * 60_000) } : undefined
+  const inserted = candidates.length > 0 ? await insertResponses(sql, candidates, timeZone, rule, dayRule) : []
   for (const r of inserted) {
     const row = firstById.get(r.submissionId)!
     receipts.set(r.submissionId, { id: r.id, submissionId: r.submissionId, contentHash: row.contentHash, isVerified: row.isVerified })
@@ -129,7 +149,8 @@ export async function storeBatch(sql: Db | Tx, rows: NewResponseRow[], { timeZon
 
   const seenInBatch = new Set<string>()
   return rows.map((row): StoreOutcome => {
-    const receipt = receipts.get(row.submissionId)!
+    const receipt = receipts.get(row.submissionId)
+    if (!receipt) return { kind: 'spent' }
     const isFirstCreation = insertedIds.has(row.submissionId) && !seenInBatch.has(row.submissionId)
     seenInBatch.add(row.submissionId)
     if (!receipt.contentHash.equals(row.contentHash)) return { kind: 'conflict' }

@@ -48,7 +48,8 @@ const targetColumns = (db: Db | Tx) => db`
   coalesce((select array_agg(field_id order by field_id) from target_fields where target_id = t.id), '{}') as field_ids,
   t.period_start::text as period_start,
   t.period_end::text as period_end,
-  (t.value * 100)::float8 as value_percent
+  (t.value * 100)::float8 as value_percent,
+  t.set_by_unit_id
 `
 
 export async function findTargets(db: Db, { unitIds, planId }: { unitIds: number[] | null; planId: number | null }) {
@@ -73,12 +74,12 @@ export async function findTarget(db: Db | Tx, targetId: number) {
 /** A target with its pooled fields; the percent is stored as a 0..1 fraction like every rate. */
 export async function insertTarget(
   tx: Tx,
-  t: { planId: number; unitId: number; metric: SurveyMetric; fieldIds: number[]; periodStart: string; periodEnd: string; valuePercent: number },
+  t: { planId: number; unitId: number; metric: SurveyMetric; fieldIds: number[]; periodStart: string; periodEnd: string; valuePercent: number; setByUnitId: number | null },
 ) {
   const [row] = await tx<[{ id: number }]>`
     with target as (
-      insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
-      values (${t.planId}, ${t.unitId}, ${t.metric}, ${t.periodStart}::date, ${t.periodEnd}::date, ${t.valuePercent}::numeric / 100)
+      insert into targets (plan_id, unit_id, metric, period_start, period_end, value, set_by_unit_id)
+      values (${t.planId}, ${t.unitId}, ${t.metric}, ${t.periodStart}::date, ${t.periodEnd}::date, ${t.valuePercent}::numeric / 100, ${t.setByUnitId})
       returning id
     ), pooled as (
       insert into target_fields (target_id, field_id)

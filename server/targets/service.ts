@@ -50,7 +50,7 @@ export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarg
   await requireUnitLive(deps, input.unitId, { onDate: input.periodStart })
   await requireFields(deps, input.fieldIds)
   const id = await deps.sql.begin(async (tx) => {
-    const id = await insertTarget(tx, input)
+    const id = await insertTarget(tx, { ...input, setByUnitId: user.role === 'admin' ? null : user.unitId })
     await recordAudit(tx, user, { action: 'create', entity: 'target', entityId: id, unitId: input.unitId, details: input })
     return id
   })
@@ -60,6 +60,10 @@ export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarg
 export async function removeTarget(deps: Deps, user: CurrentUser, targetId: number) {
   const target = await findTarget(deps.sql, targetId)
   if (!target || !isInScope(await scopeOf(deps, user), target.unitId)) throw new AppError('not_found', 'Không tìm thấy chỉ tiêu.')
+  // Only the level that set a target may change it: a commune cannot delete what its district set for it.
+  if (user.role !== 'admin' && target.setByUnitId !== user.unitId) {
+    throw new AppError('forbidden', 'Chỉ cấp đã giao chỉ tiêu này mới được sửa hoặc xóa.')
+  }
   await deps.sql.begin(async (tx) => {
     await deleteTarget(tx, targetId)
     await recordAudit(tx, user, { action: 'delete', entity: 'target', entityId: targetId, unitId: target.unitId, details: target })

@@ -41,14 +41,6 @@ export async function insertUser(
   return row.id
 }
 
-export async function updatePassword(tx: Tx, userId: number, passwordHash: string, at: Date) {
-  await tx`
-    update users
-    set password_hash = ${passwordHash}, password_changed_at = ${at}
-    where id = ${userId}
-  `
-}
-
 export async function updateDisabled(tx: Tx, userId: number, isDisabled: boolean) {
   await tx`
     update users

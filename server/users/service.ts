@@ -1,25 +1,35 @@
 import type { NewUser } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
-import { hashPassword } from '../accounts/service'
+import { hashPassword, updatePassword } from '../accounts/service'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { isInScope, listScopeOf, requireUnitInScope, scopeOf } from '../units/scope'
 import { requireUnitLive } from '../units/service'
-import { deleteSessionsOf, findUser, findUsers, insertUser, updateDisabled, updatePassword, usernameExists } from './queries'
+import { deleteSessionsOf, findUser, findUsers, insertUser, updateDisabled, usernameExists } from './queries'
 
 /** Admins see every account; a manager the non-admin accounts of their subtree. */
 export async function listUsers(deps: Deps, user: CurrentUser, unitId?: number) {
   return findUsers(deps.sql, { unitIds: await listScopeOf(deps, user, unitId), withAdmins: user.role === 'admin' })
 }
 
-/** An account the user may manage: a manager never reaches an admin or an account outside their subtree. */
+/**
+ * Least privilege inside a unit: a manager manages analysts of their subtree and accounts of units strictly
+ * below their own, never a peer manager of their own unit (nor an admin).
+ */
+const managerMayManage = (user: CurrentUser, target: { role: string; unitId: number | null }) =>
+  target.role === 'analyst' || target.unitId !== user.unitId
+
+/** An account the user may manage: a manager never reaches an admin, a peer manager, or an account outside their subtree. */
 async function getManagedUser(deps: Deps, user: CurrentUser, userId: number) {
   const target = await findUser(deps.sql, userId)
-  const isManaged =
+  const isInSubtree =
     target &&
     (user.role === 'admin' || (target.role !== 'admin' && target.unitId !== null && isInScope(await scopeOf(deps, user), target.unitId)))
-  if (!isManaged) throw new AppError('not_found', 'Không tìm thấy tài khoản.')
+  if (!isInSubtree) throw new AppError('not_found', 'Không tìm thấy tài khoản.')
+  if (user.role !== 'admin' && !managerMayManage(user, target)) {
+    throw new AppError('forbidden', 'Cán bộ quản lý chỉ quản lý tài khoản phân tích hoặc tài khoản của đơn vị cấp dưới.')
+  }
   return target
 }
 
@@ -27,6 +37,9 @@ async function getManagedUser(deps: Deps, user: CurrentUser, userId: number) {
 export async function createUser(deps: Deps, user: CurrentUser, input: NewUser) {
   if (input.role === 'admin' && user.role !== 'admin') {
     throw new AppError('forbidden', 'Chỉ quản trị hệ thống mới tạo được tài khoản quản trị.')
+  }
+  if (user.role !== 'admin' && !managerMayManage(user, input)) {
+    throw new AppError('forbidden', 'Cán bộ quản lý chỉ tạo tài khoản phân tích hoặc tài khoản của đơn vị cấp dưới.')
   }
   if (input.unitId !== null) {
     await requireUnitInScope(deps, user, input.unitId)

@@ -64,7 +64,7 @@ describe('withField', () => {
 describe('checkTarget', () => {
   it('turns the typed row into the request: ISO dates, the percent as a number', () => {
     expect(checkTarget(9, chiLinh)).toEqual({
-      data: { planId: 9, unitId: 5, metric: 'tthc', fieldIds: [1, 2, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5 },
+      data: { planId: 9, unitId: 5, metric: 'tthc', fieldIds: [1, 2, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5, setByUnitId: null },
     })
   })
 
@@ -94,7 +94,7 @@ describe('checkTarget', () => {
 
 describe('describeTarget', () => {
   it('names the pooled fields, the unit and the period in one line', () => {
-    const target = { id: 1, planId: 9, unitId: 5, metric: 'tthc' as const, fieldIds: [1, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5 }
+    const target = { id: 1, planId: 9, unitId: 5, metric: 'tthc' as const, fieldIds: [1, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5, setByUnitId: null }
     const line = describeTarget(target, fields, (id) => `Đơn vị ${id}`)
     expect(line).toMatch(/^≥ 87,5% — .+ \(Đất đai \+ Đầu tư\), Đơn vị 5, 01\/01\/2025 – 31\/12\/2025$/)
   })

@@ -85,6 +85,8 @@ test('an admin imports procedures all or nothing, creates an account, and finds 
 })
 
 test('the audit log shows Vietnam time and pages back with "Xem thêm"', async ({ page }) => {
+  // Logged in first: the login is audited too, and the rows below must be the newest.
+  await logIn(page)
   const [admin] = await sql<[{ id: number }]>`select id from users where username = 'admin'`
   // 01:30 UTC is 08:30 in Vietnam (UTC+7).
   await sql`
@@ -93,7 +95,6 @@ test('the audit log shows Vietnam time and pages back with "Xem thêm"', async (
     from generate_series(1, 35) as n
   `
   const [{ total }] = await sql<[{ total: number }]>`select count(*)::int as total from audit_log`
-  await logIn(page)
   await page.getByRole('link', { name: 'Nhật ký thay đổi' }).click()
   const rows = page.getByRole('table', { name: 'Nhật ký thay đổi' }).getByRole('row')
   await expect(rows).toHaveCount(31)

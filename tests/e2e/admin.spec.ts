@@ -8,7 +8,7 @@ test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: fa
 const sql = e2eDatabase()
 test.afterAll(() => sql.end())
 
-test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({ page, browser }) => {
+test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({ page, browser, playwright }) => {
   await logIn(page)
   await page.getByRole('link', { name: 'Quầy và mã QR' }).click()
   const form = page.getByRole('form', { name: 'Thêm quầy' })
@@ -39,21 +39,32 @@ test('an admin creates a counter, prints its poster, and a rating through the de
   await expect(phone.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' })).toBeVisible()
   await citizen.close()
 
-  // Outside office hours (a weekend run) the rating is flagged and counted apart. On a weekday the admin
-  // excludes it first, so the restore below runs on every day of the week.
-  const [stored] = await sql<[{ id: string; isExcluded: boolean }]>`select id, is_excluded from responses where counter_id = ${counter.id}`
-  if (!stored.isExcluded) {
-    const excluded = await page.request.post(`/api/v1/responses/${stored.id}/exclude`, { headers: { origin: new URL(page.url()).origin } })
-    expect(excluded.status()).toBe(200)
-  }
+  // A script posts a second rating straight to the API, without the page: it is stored but flagged and set
+  // apart. The admin (a supervising level) restores it with a reason, and the counter then counts two.
+  const code = decoded!.data.split('/q/')[1]!
+  const script = await playwright.request.newContext({ baseURL: new URL(page.url()).origin })
+  const scripted = await script.post('/api/v1/responses', { data: { counterCode: code, submissionId: crypto.randomUUID(), answers: { overall: 3 } } })
+  expect(scripted.status()).toBe(201)
+  await script.dispose()
+  // The citizen's own rating may be flagged too (a one-tap page sent within a second, or a weekend run): only
+  // the scripted one, the latest, is asserted.
+  const stored = await sql<{ flagReasons: string[]; isExcluded: boolean }[]>`
+    select flag_reasons, is_excluded from responses where counter_id = ${counter.id} order by submitted_at
+  `
+  expect(stored).toHaveLength(2)
+  expect(stored[1]!.isExcluded).toBe(true)
+  expect(stored[1]!.flagReasons).toContain('no_form')
   await page.goto(`/admin?counterId=${counter.id}`)
-  const flagged = page.getByRole('table', { name: 'Phiếu bị gắn cờ' }).getByRole('row', { name: /Quầy 3 – Tiếp nhận trực tuyến/ })
-  if (stored.isExcluded) await expect(flagged).toContainText('Ngoài giờ làm việc')
+  const flagged = page.getByRole('table', { name: 'Phiếu bị gắn cờ' }).getByRole('row', { name: /Không gửi từ phiếu đã mở tại quầy/ })
+  await expect(flagged).toContainText('Quầy 3 – Tiếp nhận trực tuyến')
+  await page.getByLabel('Lý do loại hoặc khôi phục (ghi vào nhật ký)').fill('Đã đối chiếu sổ tiếp nhận')
   await flagged.getByRole('button', { name: 'Khôi phục' }).click()
   await expect(page.getByText('Đã khôi phục phiếu vào số liệu.')).toBeVisible()
+  const [kept] = await sql<[{ n: number }]>`select count(*)::int as n from responses where counter_id = ${counter.id} and not is_excluded`
+  expect(kept.n).toBeGreaterThanOrEqual(1)
   await page.reload()
   const ranking = page.getByRole('table', { name: 'Xếp hạng quầy' })
-  await expect(ranking.getByRole('row', { name: /Quầy 3 – Tiếp nhận trực tuyến/ })).toContainText(/\b1\b/)
+  await expect(ranking.getByRole('row', { name: /Quầy 3 – Tiếp nhận trực tuyến/ })).toContainText(new RegExp(`\\b${kept.n}\\b`))
 })
 
 test('an analyst of TP Chí Linh sees the demo against the 96% target, and filters live in the URL', async ({ page }) => {
@@ -105,11 +116,18 @@ test('an admin opens a new service point and deactivates it after confirming', a
   await expectNoAxeViolations(page)
 })
 
-test('a manager makes an API key for the one-stop system, sees it once, and revokes it', async ({ page }) => {
-  await logIn(page, 'quanly.saodo')
+test('an admin makes an API key for the provincial one-stop system, shown once, and revokes it; a commune manager has no such screen', async ({ page, browser }) => {
+  const managerContext = await browser.newContext()
+  const managerPage = await managerContext.newPage()
+  await logIn(managerPage, 'quanly.saodo')
+  await expect(managerPage.getByRole('link', { name: 'Nhật ký thay đổi' })).toBeVisible()
+  await expect(managerPage.getByRole('link', { name: 'Kết nối một cửa' })).toHaveCount(0)
+  await managerContext.close()
+  await logIn(page)
   await page.getByRole('link', { name: 'Kết nối một cửa' }).click()
   const form = page.getByRole('form', { name: 'Tạo khóa API' })
   await form.getByLabel('Tên hệ thống').fill('Một cửa điện tử phường Sao Đỏ')
+  await form.getByLabel('Đơn vị (khóa dùng cho đơn vị và các đơn vị trực thuộc)').selectOption({ label: 'Phường Sao Đỏ' })
   await form.getByRole('button', { name: 'Tạo khóa' }).click()
   await expect(page.getByRole('alert')).toContainText(/sipas_[\w-]{32}/)
   const row = page.getByRole('row', { name: /Một cửa điện tử phường Sao Đỏ/ })

@@ -142,7 +142,8 @@ const cases: Case[] = [
   { endpoint: 'GET /api/v1/targets', side: 'any', request: () => get('/api/v1/targets'), status: read },
   ...both('GET /api/v1/targets?unitId', (s) => get(`/api/v1/targets?unitId=${s.unitId}`), read, forbidOther),
   ...both('POST /api/v1/targets', (s) => post('/api/v1/targets', { planId: s.planId, unitId: s.unitId, metric: 'tthc', periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 96 }), managerWrite(201), adminOnly(201)),
-  ...both('DELETE /api/v1/targets/{id}', async (s) => ({ method: 'DELETE', path: `/api/v1/targets/${await freshTarget(s)}` }), managerWrite(204), managerWriteOther(204)),
+  // The admin set these targets: only that level may delete them, not the commune's manager.
+  ...both('DELETE /api/v1/targets/{id}', async (s) => ({ method: 'DELETE', path: `/api/v1/targets/${await freshTarget(s)}` }), adminOnly(204), managerWriteOther(204)),
   // users
   { endpoint: 'GET /api/v1/users', side: 'any', request: () => get('/api/v1/users'), status: managerWrite(200) },
   ...both('GET /api/v1/users?unitId', (s) => get(`/api/v1/users?unitId=${s.unitId}`), managerWrite(200), adminOnly(200)),

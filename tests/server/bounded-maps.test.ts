@@ -22,17 +22,17 @@ describe('device intervals under a flood of fresh cookies', () => {
   it('remember at most their bound, and still flag a repeat from a recent device', () => {
     const devices = createDeviceIntervals(600_000, 1000)
     const now = new Date(Date.UTC(2025, 0, 6, 2))
-    for (let i = 0; i < 20_000; i++) devices.isRepeat(`cookie-${i}`, 1, now)
+    for (let i = 0; i < 20_000; i++) devices.visit(`cookie-${i}`, 1, now)
     expect(devices.size).toBe(1000)
-    expect(devices.isRepeat('cookie-19999', 1, now)).toBe(true)
-    expect(devices.isRepeat('cookie-0', 1, now)).toBe(false)
+    expect(devices.visit('cookie-19999', 1, now).isRepeat).toBe(true)
+    expect(devices.visit('cookie-0', 1, now).isRepeat).toBe(false)
   })
 
   it('forget devices whose interval has passed', () => {
     const devices = createDeviceIntervals(60_000)
     const start = Date.UTC(2025, 0, 6, 2)
-    for (let i = 0; i < 500; i++) devices.isRepeat(`old-${i}`, 1, new Date(start))
-    devices.isRepeat('new', 1, new Date(start + 120_000))
+    for (let i = 0; i < 500; i++) devices.visit(`old-${i}`, 1, new Date(start))
+    devices.visit('new', 1, new Date(start + 120_000))
     expect(devices.size).toBe(1)
   })
 })

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp } from '../support/app'
+import { exportIdOf } from '../../server/exports/service'
+import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounterServing, seedField, seedResponses, seedSurvey, seedUnit, seedUser } from '../support/factories'
 import { signIn } from '../support/sign-in'
@@ -62,7 +63,9 @@ async function seedExportWorld() {
   ])
   await seedResponses(db.sql, b1, [{ at, answers: { overall: 3 } }])
   const analyst = await seedUser(db.sql, { role: 'analyst', unitId: a.id })
-  return { province, a, b, land, survey, a1, b1, ids, cookie: await signIn(app, analyst) }
+  // The export names each rating by a keyed hash of its id, never the id itself.
+  const exportIds = ids.map((id) => exportIdOf(testSecretKey, id))
+  return { province, a, b, land, survey, a1, b1, ids: exportIds, rawIds: ids, cookie: await signIn(app, analyst) }
 }
 
 const august = (surveyId: number) => `surveyId=${surveyId}&from=2025-08-01&to=2025-08-31`
@@ -157,5 +160,26 @@ describe('GET /api/v1/exports/responses.xlsx', () => {
     expect(first.slice(3, 4)).toEqual(['Xã Đông Hòa'])
     expect(first.at(-1)).toBe('Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng')
     expect(rows.find((r) => r[0] === w.ids[1])!.at(-1)).toBe(`'${hyperlink}`)
+  })
+})
+
+describe('exported ids', () => {
+  it('carry no time, are not the rating ids, and no endpoint taking a rating id accepts them (400)', async () => {
+    const w = await seedExportWorld()
+    const rows = parseCsv((await (await download(w.cookie, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''))
+    const exported = rows.slice(1).map((r) => r[0]!)
+    expect(exported).toHaveLength(7)
+    for (const id of exported) expect(id).toMatch(/^r-[0-9a-f]{24}$/)
+    expect(exported.sort()).toEqual([...w.ids].sort())
+    const supervisor = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
+    const flaggedExportId = w.ids[6]!
+    const res = await app.request(`/api/v1/responses/${flaggedExportId}/restore`, {
+      method: 'POST',
+      headers: { cookie: supervisor, origin: 'http://localhost:3000', 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'thử với mã trong tệp xuất' }),
+    })
+    expect(res.status).toBe(400)
+    const [row] = await db.sql`select is_excluded from responses where id = ${w.rawIds[6]!}`
+    expect(row!.isExcluded).toBe(true)
   })
 })

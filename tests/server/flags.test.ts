@@ -28,12 +28,13 @@ async function seedFlaggedCommune() {
     { at: local('2025-08-12T10:01'), answers: { overall: 1 }, flagReasons: ['burst'] },
     { at: local('2025-08-13T18:45'), answers: { overall: 2 }, flagReasons: ['too_fast', 'repeat_device'] },
   ])
-  const analyst = await seedUser(db.sql, { role: 'analyst', unitId: unit.id })
+  // The supervising level: the province's analyst (the commune's own staff may not curate it).
+  const analyst = await seedUser(db.sql, { role: 'analyst', unitId: province.id })
   return { province, unit, other, survey, counter, good: ids.slice(0, 6), bursts: ids.slice(6, 8), fast: ids[8]!, analyst, cookie: await signIn(app, analyst) }
 }
 
-const post = (path: string, cookie: string, headers: Record<string, string> = { origin: ownOrigin }) =>
-  app.request(path, { method: 'POST', headers: { cookie, ...headers } })
+const post = (path: string, cookie: string, headers: Record<string, string> = { origin: ownOrigin }, body: unknown = { reason: 'Đã kiểm tra camera tại quầy' }) =>
+  app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
 async function overallOf(cookie: string, surveyId: number) {
   const res = await app.request(`/api/v1/stats?surveyId=${surveyId}&${august}`, { headers: { cookie } })
@@ -133,17 +134,48 @@ describe('POST /api/v1/responses/{id}/restore and /exclude', () => {
     expect(audit).toEqual([{ userId: w.analyst.id, action: 'restore', entity: 'response', unitId: w.unit.id }])
   })
 
-  it('excludes a rating and is idempotent', async () => {
+  it('excludes a restored flagged rating and is idempotent, keeping the reason in the audit log', async () => {
     const w = await seedFlaggedCommune()
-    const id = w.good[0]!
-    expect(await (await post(`/api/v1/responses/${id}/exclude`, w.cookie)).json()).toEqual({ id, excluded: true, changed: true })
+    const id = w.bursts[0]!
+    expect((await post(`/api/v1/responses/${id}/restore`, w.cookie)).status).toBe(200)
+    expect(await (await post(`/api/v1/responses/${id}/exclude`, w.cookie, undefined, { reason: 'Dồn dập, xác nhận do nhân viên' })).json()).toEqual({ id, excluded: true, changed: true })
     expect(await (await post(`/api/v1/responses/${id}/exclude`, w.cookie)).json()).toEqual({ id, excluded: true, changed: false })
-    expect(await overallOf(w.cookie, w.survey.surveyId)).toEqual({ responses: 5, excluded: 4, rate: 1 })
+    expect(await overallOf(w.cookie, w.survey.surveyId)).toEqual({ responses: 6, excluded: 3, rate: 1 })
     expect(await rollupCounts(w.counter.counterId)).toEqual(await recount(w.counter.counterId))
-    const [{ n }] = await db.sql<[{ n: number }]>`select count(*)::int as n from audit_log where entity_id = ${id}`
-    expect(n).toBe(1)
-    const flags = await (await app.request(`/api/v1/flags?${august}`, { headers: { cookie: w.cookie } })).json()
-    expect(flags).toMatchObject({ total: 4, excluded: 4, counts: { burst: 2, repeat_device: 1, too_fast: 1 } })
+    const audit = await db.sql`select action, details->>'reason' as reason from audit_log where entity_id = ${id} order by id`
+    expect(audit).toEqual([
+      { action: 'restore', reason: 'Đã kiểm tra camera tại quầy' },
+      { action: 'exclude', reason: 'Dồn dập, xác nhận do nhân viên' },
+    ])
+  })
+
+  it('refuses to set apart a rating that no rule flagged (409), and any change without a reason (400)', async () => {
+    const w = await seedFlaggedCommune()
+    const good = w.good[0]!
+    const res = await post(`/api/v1/responses/${good}/exclude`, w.cookie)
+    expect(res.status).toBe(409)
+    expect((await res.json()).error.code).toBe('conflict')
+    expect((await post(`/api/v1/responses/${w.fast}/restore`, w.cookie, undefined, {})).status).toBe(400)
+    expect((await post(`/api/v1/responses/${w.fast}/restore`, w.cookie, undefined, { reason: '  ' })).status).toBe(400)
+    const rows = await db.sql`select id, is_excluded from responses where id in ${db.sql([good, w.fast])} order by is_excluded`
+    expect(rows).toEqual([{ id: good, isExcluded: false }, { id: w.fast, isExcluded: true }])
+    const [{ n }] = await db.sql<[{ n: number }]>`select count(*)::int as n from audit_log where entity_id in ${db.sql([good, w.fast])}`
+    expect(n).toBe(0)
+  })
+
+  it('lets only a supervising level curate: the commune’s own manager and analyst get 403 and no flags panel', async () => {
+    const w = await seedFlaggedCommune()
+    for (const role of ['manager', 'analyst'] as const) {
+      const own = await signIn(app, await seedUser(db.sql, { role, unitId: w.unit.id }))
+      expect((await post(`/api/v1/responses/${w.fast}/restore`, own)).status).toBe(403)
+      expect((await app.request(`/api/v1/flags?${august}&unitId=${w.unit.id}`, { headers: { cookie: own } })).status).toBe(403)
+      const panel = await (await app.request(`/api/v1/flags?${august}`, { headers: { cookie: own } })).json()
+      expect(panel).toMatchObject({ total: 0, items: [] })
+    }
+    const [row] = await db.sql`select is_excluded from responses where id = ${w.fast}`
+    expect(row!.isExcluded).toBe(true)
+    const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
+    expect((await post(`/api/v1/responses/${w.fast}/restore`, admin)).status).toBe(200)
   })
 
   it('restores then excludes again back to the same counts', async () => {
@@ -174,5 +206,27 @@ describe('POST /api/v1/responses/{id}/restore and /exclude', () => {
     expect((await post('/api/v1/responses/00000000-0000-4000-8000-000000000000/restore', w.cookie)).status).toBe(404)
     const [row] = await db.sql`select is_excluded from responses where id = ${w.fast}`
     expect(row!.isExcluded).toBe(true)
+  })
+})
+
+describe('GET /api/v1/flags/anomalies', () => {
+  it('raises a counter-day of 30 identical ratings to the supervising level, not one of 30 varied ones', async () => {
+    const province = await seedUnit(db.sql, { name: 'Tỉnh Bất Thường', level: 'tinh' })
+    const unit = await seedUnit(db.sql, { name: 'Xã Đều Đặn', parentId: province.id })
+    const survey = await seedSurvey(db.sql)
+    const flat = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy đều' })), ...survey }
+    const varied = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy thường' })), ...survey }
+    await seedResponses(db.sql, flat, Array.from({ length: 30 }, (_, i) => ({ at: local(`2025-08-14T${String(8 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')}`), answers: { overall: 3 } })))
+    await seedResponses(db.sql, flat, Array.from({ length: 29 }, () => ({ at: local('2025-08-15T09:00'), answers: { overall: 3 } })))
+    await seedResponses(db.sql, varied, Array.from({ length: 30 }, (_, i) => ({ at: local('2025-08-14T09:00'), answers: { overall: i % 4 === 0 ? 1 : 3 } })))
+    const supervisor = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: province.id }))
+    const res = await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: supervisor } })
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.rule).toEqual({ minRatings: 30, maxVariance: 0.05 })
+    expect(body.items).toEqual([{ counter: { id: flat.counterId, name: 'Quầy đều' }, unitId: unit.id, day: '2025-08-14', ratings: 30, mean: 3, variance: 0 }])
+    const own = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
+    expect((await app.request(`/api/v1/flags/anomalies?${august}&unitId=${unit.id}`, { headers: { cookie: own } })).status).toBe(403)
+    expect((await (await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: own } })).json()).items).toEqual([])
   })
 })

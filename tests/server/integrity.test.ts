@@ -4,7 +4,7 @@ import { storeBatch } from '../../server/responses/writer'
 import type { NewResponseRow } from '../../server/responses/queries'
 import { isWithinOpeningHours } from '../../shared/opening-hours'
 import { mintFormToken } from '../../server/responses/form-token'
-import { testApp, testSecretKey } from '../support/app'
+import { formTokenFor, testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter, seedResponses, seedUser } from '../support/factories'
 import { compactRollups } from '../../server/responses/rollup-queries'
@@ -29,6 +29,12 @@ const postJson = (app: ReturnType<typeof testApp>['app'], body: unknown, cookie?
     body: JSON.stringify(body),
   })
 
+/** A rating as the rendered counter page sends it: with the form token of that page, shown a minute before. */
+const fromForm = (counterCode: string, now: Date, extra: Record<string, unknown> = {}) => {
+  const submissionId = randomUUID()
+  return { counterCode, submissionId, answers: { overall: 3 }, formToken: formTokenFor({ counterCode }, submissionId, now), ...extra }
+}
+
 const flagsOf = async (id: string) => {
   const [row] = await db.sql<[{ flagReasons: string[]; isExcluded: boolean }]>`
     select flag_reasons, is_excluded from responses where id = ${id}
@@ -41,7 +47,7 @@ describe('integrity signals', () => {
     const time = clockAt(officeTime)
     const { app } = testApp(db.sql, { clock: time.clock })
     const counter = await seedCounter(db.sql)
-    const res = await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 }, website: 'http://spam' })
+    const res = await postJson(app, fromForm(counter.code, time.clock(), { website: 'http://spam' }))
     expect(res.status).toBe(201)
     expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['honeypot'], isExcluded: true })
     await compactRollups(db.sql)
@@ -54,47 +60,87 @@ describe('integrity signals', () => {
     const { app } = testApp(db.sql, { clock: time.clock })
     const counter = await seedCounter(db.sql)
     const fast = randomUUID()
-    const formToken = mintFormToken(testSecretKey, fast, time.clock())
+    const formToken = mintFormToken(testSecretKey, fast, time.clock(), { counterCode: counter.code })
     time.advance(300)
     const res = await postJson(app, { counterCode: counter.code, submissionId: fast, answers: { overall: 3 }, formToken })
     expect((await flagsOf((await res.json()).id)).flagReasons).toEqual(['too_fast'])
 
     const slow = randomUUID()
-    const slowToken = mintFormToken(testSecretKey, slow, time.clock())
+    const slowToken = mintFormToken(testSecretKey, slow, time.clock(), { counterCode: counter.code })
     time.advance(4000)
     const ok = await postJson(app, { counterCode: counter.code, submissionId: slow, answers: { overall: 3 }, formToken: slowToken })
     expect((await flagsOf((await ok.json()).id)).flagReasons).toEqual([])
   })
 
-  it('ignores a forged form token rather than trusting its time', async () => {
+  it('flags as no_form a rating without a token, with a forged one, or with one of another counter or submission', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const [counter, other] = [await seedCounter(db.sql), await seedCounter(db.sql)]
+    const now = time.clock()
+    const bare = { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } }
+    const forged = { ...bare, submissionId: randomUUID(), formToken: `${now.getTime() - 60_000}.AAAAAAAAAAAAAAAA` }
+    const otherCounter = randomUUID()
+    const fromOtherCounter = { ...bare, submissionId: otherCounter, formToken: formTokenFor({ counterCode: other.code }, otherCounter, now) }
+    const fromOtherSubmission = { ...bare, submissionId: randomUUID(), formToken: formTokenFor({ counterCode: counter.code }, randomUUID(), now) }
+    const stale = randomUUID()
+    const fromStalePage = { ...bare, submissionId: stale, formToken: formTokenFor({ counterCode: counter.code }, stale, now, 25 * 3_600_000) }
+    for (const body of [bare, forged, fromOtherCounter, fromOtherSubmission, fromStalePage]) {
+      const res = await postJson(app, body)
+      expect(res.status).toBe(201)
+      expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['no_form'], isExcluded: true })
+    }
+    const good = await postJson(app, fromForm(counter.code, now))
+    expect(await flagsOf((await good.json()).id)).toEqual({ flagReasons: [], isExcluded: false })
+  })
+
+  it('spends a form token with its rating: sending it again is a replay of that rating, never a second one', async () => {
     const time = clockAt(officeTime)
     const { app } = testApp(db.sql, { clock: time.clock })
     const counter = await seedCounter(db.sql)
-    const id = randomUUID()
-    const res = await postJson(app, { counterCode: counter.code, submissionId: id, answers: { overall: 3 }, formToken: `${time.clock().getTime()}.AAAAAAAAAAAA` })
-    expect((await flagsOf((await res.json()).id)).flagReasons).toEqual([])
+    const body = fromForm(counter.code, time.clock())
+    const first = await postJson(app, body)
+    expect(first.status).toBe(201)
+    const again = await postJson(app, body)
+    expect(again.status).toBe(200)
+    expect((await again.json()).id).toBe((await first.json()).id)
+    const other = await postJson(app, { ...body, answers: { overall: 1 } })
+    expect(other.status).toBe(409)
+    const [row] = await db.sql<[{ n: number }]>`select count(*)::int as n from responses where counter_id = ${counter.counterId}`
+    expect(row.n).toBe(1)
   })
 
-  it('flags a second rating of one device at one counter within the interval, not on another counter', async () => {
+  it('flags a second rating of one device at one counter within the interval, and sets the first apart with it', async () => {
     const time = clockAt(officeTime)
     const { app } = testApp(db.sql, { clock: time.clock })
     const [first, second] = [await seedCounter(db.sql), await seedCounter(db.sql)]
     const cookie = 'sipas_device=device-a'
-    const send = (code: string) => postJson(app, { counterCode: code, submissionId: randomUUID(), answers: { overall: 3 } }, cookie)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+    const send = async (code: string) => (await (await postJson(app, fromForm(code, time.clock()), cookie)).json()).id as string
+    const one = await send(first.code)
+    expect(await flagsOf(one)).toEqual({ flagReasons: [], isExcluded: false })
     time.advance(60_000)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual(['repeat_device'])
-    expect((await flagsOf((await (await send(second.code)).json()).id)).flagReasons).toEqual([])
+    const two = await send(first.code)
+    expect(await flagsOf(two)).toEqual({ flagReasons: ['repeat_device'], isExcluded: true })
+    expect(await flagsOf(one)).toEqual({ flagReasons: ['repeat_device'], isExcluded: true })
+    const elsewhere = await send(second.code)
+    expect(await flagsOf(elsewhere)).toEqual({ flagReasons: [], isExcluded: false })
     time.advance(11 * 60_000)
-    expect((await flagsOf((await (await send(first.code)).json()).id)).flagReasons).toEqual([])
+    const later = await send(first.code)
+    expect(await flagsOf(later)).toEqual({ flagReasons: [], isExcluded: false })
+    // The rollups moved with the first rating: both set apart, the later one kept.
+    const rollups = await db.sql`
+      select is_excluded, sum(n)::int as n from rollups where counter_id = ${first.counterId} and question_key = '*' group by is_excluded order by is_excluded
+    `
+    expect(rollups).toEqual([{ isExcluded: false, n: 1 }, { isExcluded: true, n: 2 }])
   })
 
-  it('flags ratings outside the service point’s opening hours', async () => {
+  it('flags ratings outside the service point’s opening hours without setting them apart', async () => {
     const sunday = clockAt(new Date('2025-08-10T09:30:00+07:00'))
     const { app } = testApp(db.sql, { clock: sunday.clock })
     const counter = await seedCounter(db.sql)
-    const res = await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })
-    expect((await flagsOf((await res.json()).id)).flagReasons).toEqual(['outside_hours'])
+    const res = await postJson(app, fromForm(counter.code, sunday.clock()))
+    expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['outside_hours'], isExcluded: false })
+    const [rollup] = await db.sql`select is_excluded, n from rollups where counter_id = ${counter.counterId} and question_key = '*'`
+    expect(rollup).toEqual({ isExcluded: false, n: 1 })
   })
 
   it('flags the ratings past the burst limit at one counter, accepting all of them', async () => {
@@ -104,13 +150,51 @@ describe('integrity signals', () => {
     const statuses = []
     for (let i = 0; i < 8; i++) {
       time.advance(5_000)
-      statuses.push((await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } })).status)
+      statuses.push((await postJson(app, fromForm(counter.code, time.clock()))).status)
     }
     expect(statuses).toEqual(Array(8).fill(201))
     const rows = await db.sql<{ flagReasons: string[] }[]>`
       select flag_reasons from responses where counter_id = ${counter.counterId} order by submitted_at
     `
     expect(rows.map((r) => r.flagReasons.join())).toEqual(['', '', '', '', '', 'burst', 'burst', 'burst'])
+  })
+
+  it('counts toward a burst only the ratings not already set apart: a flood without forms flags no honest rating', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock })
+    const counter = await seedCounter(db.sql)
+    for (let i = 0; i < 30; i++) {
+      time.advance(2_000)
+      await postJson(app, { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 1 } })
+    }
+    time.advance(30_000)
+    const honest = []
+    for (let i = 0; i < 3; i++) {
+      time.advance(60_000)
+      honest.push(await flagsOf((await (await postJson(app, fromForm(counter.code, time.clock()))).json()).id))
+    }
+    expect(honest).toEqual(Array(3).fill({ flagReasons: [], isExcluded: false }))
+    const [row] = await db.sql<[{ n: number }]>`
+      select count(*)::int as n from responses where counter_id = ${counter.counterId} and flag_reasons = '{no_form}'
+    `
+    expect(row.n).toBe(30)
+  })
+
+  it('caps a counter at the hourly limit as well: a pace under the short window is still a burst', async () => {
+    const time = clockAt(officeTime)
+    const { app } = testApp(db.sql, { clock: time.clock, env: { BURST_LIMIT: '8', BURST_WINDOW_SECONDS: '600', BURST_HOUR_LIMIT: '20' } })
+    const counter = await seedCounter(db.sql)
+    // One every 90 s: at most 7 in any ten minutes, 40 in the hour.
+    for (let i = 0; i < 40; i++) {
+      time.advance(90_000)
+      await postJson(app, fromForm(counter.code, time.clock()))
+    }
+    const rows = await db.sql<{ flagReasons: string[] }[]>`
+      select flag_reasons from responses where counter_id = ${counter.counterId} order by submitted_at
+    `
+    const reasons = rows.map((r) => r.flagReasons.join())
+    expect(reasons.slice(0, 20)).toEqual(Array(20).fill(''))
+    expect(reasons.slice(20, 40)).toEqual(Array(20).fill('burst'))
   })
 
   it('answers 429 with Retry-After beyond the per-IP limit, and not when RATE_LIMIT=off', async () => {

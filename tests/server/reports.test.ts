@@ -4,7 +4,7 @@ import { loadDemo } from '../../server/demo/load-demo'
 import { formatPercent } from '../../shared/format'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
-import { seedUser } from '../support/factories'
+import { seedResponses, seedUser } from '../support/factories'
 import { signIn } from '../support/sign-in'
 
 let db: TestDatabase
@@ -19,6 +19,16 @@ beforeAll(async () => {
   app = testApp(db.sql, { clock: () => new Date('2025-09-20T09:00:00+07:00') }).app
   unitIds = Object.fromEntries((await db.sql<{ code: string; id: number }[]>`select code, id from units`).map((u) => [u.code, u.id]))
   cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: unitIds['HD-CL']! }))
+  // Three ratings set apart in Sao Đỏ during Q3: two bursts, one sent without its form.
+  const [counter] = await db.sql<[{ counterId: number; unitId: number; surveyId: number; versionId: number }]>`
+    select counter_id, unit_id, survey_id, survey_version_id as version_id from responses
+    where unit_id = ${unitIds['HD-CL-SD']!} and submitted_at >= '2025-07-01' order by submitted_at limit 1
+  `
+  await seedResponses(db.sql, counter, [
+    { at: '2025-08-12T10:00:00+07:00', answers: { overall: 3 }, flagReasons: ['burst'] },
+    { at: '2025-08-12T10:01:00+07:00', answers: { overall: 3 }, flagReasons: ['burst'] },
+    { at: '2025-08-12T10:02:00+07:00', answers: { overall: 3 }, flagReasons: ['no_form'] },
+  ])
 })
 afterAll(() => db.drop())
 
@@ -45,6 +55,9 @@ describe('the periodic report', () => {
     const targets = report.targets.map((t: { scope: string; value: number; rate: number }) => [t.scope, t.value, t.rate])
     expect(targets).toContainEqual(['Toàn bộ lĩnh vực', 0.96, stats.overall.rate])
     expect(targets).toContainEqual(['Lĩnh vực đất đai, xây dựng, đầu tư', 0.87, land.overall.rate])
+    // How many ratings were set apart, and why: the dashboard's excluded count, split by reason.
+    expect(report.setApart.total).toBe(stats.overall.excluded)
+    expect(report.setApart).toEqual({ total: 3, byReason: { burst: 2, no_form: 1 } })
   })
 
   it('prints in the official layout with the same figures', async () => {
@@ -58,6 +71,7 @@ describe('the periodic report', () => {
     expect(html).toContain('Chí Linh, ngày 20 tháng 9 năm 2025')
     expect(html).toContain('Quý III/2025 (15/06/2025 – 14/09/2025)')
     expect(html).toContain(`tỷ lệ hài lòng đạt ${formatPercent(stats.overall.rate)}`)
+    expect(html).toContain('Có 3 phiếu bị gắn cờ bất thường, được loại khỏi số liệu và lưu để kiểm tra (lý do: dồn dập tại một quầy: 2; không gửi từ phiếu đã mở tại quầy: 1).')
     expect(res.headers.get('content-security-policy')).toMatch(/style-src 'nonce-/)
   })
 

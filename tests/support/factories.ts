@@ -123,7 +123,7 @@ export async function seedResponses(
     channel: r.isVerified ? ('invitation' as const) : ('qr' as const),
     isVerified: r.isVerified ?? false,
     flagReasons: r.flagReasons ?? [],
-    isExcluded: (r.flagReasons ?? []).length > 0,
+    isExcluded: (r.flagReasons ?? []).some((reason) => reason !== 'outside_hours'),
     submittedAt: new Date(r.at),
     answers: r.answers,
     comment: r.comment ?? null,
@@ -133,7 +133,7 @@ export async function seedResponses(
     await compactRollups(tx)
     return stored
   })
-  return outcomes.map((o) => (o.kind === 'conflict' ? '' : o.id))
+  return outcomes.map((o) => (o.kind === 'created' || o.kind === 'replayed' ? o.id : ''))
 }
 
 /** A plan with one target: metric, scope unit, optional pooled fields, period, value (docs/domain.md §5). */

@@ -4,24 +4,34 @@ import { api, ApiError, type FlagsAnswer } from '../../api'
 
 const reasonNames: Record<string, string> = {
   honeypot: 'Điền vào ô ẩn (máy tự động)',
+  no_form: 'Không gửi từ phiếu đã mở tại quầy',
+  busy_day: 'Vượt số hồ sơ của quầy trong ngày',
   too_fast: 'Gửi quá nhanh sau khi mở phiếu',
   repeat_device: 'Một thiết bị đánh giá lặp lại tại cùng quầy',
   burst: 'Dồn dập bất thường tại quầy',
   outside_hours: 'Ngoài giờ làm việc',
 }
 
-/** Flagged ratings: counted apart, never deleted; an analyst excludes or restores each one. */
+/**
+ * Flagged ratings: counted apart, never deleted; a supervising level excludes or restores each one, giving a
+ * reason that the audit log keeps.
+ */
 export function FlagsPanel({ query }: { query: Record<string, string | number | undefined> }) {
   const [flags, setFlags] = useState<FlagsAnswer | undefined>(undefined)
   const [message, setMessage] = useState('')
+  const [reason, setReason] = useState('')
   const reload = () => api.flags(query).then(setFlags, (e: unknown) => setMessage(e instanceof ApiError ? e.message : 'Không tải được.'))
   useEffect(() => {
     void reload()
   }, [JSON.stringify(query)])
   if (!flags) return <p aria-live="polite">{message || 'Đang tải…'}</p>
   const toggle = async (id: string, isExcluded: boolean) => {
+    if (reason.trim().length < 3) {
+      setMessage('Vui lòng nhập lý do (ít nhất 3 ký tự) trước khi loại hoặc khôi phục phiếu.')
+      return
+    }
     try {
-      await api.setExcluded(id, isExcluded)
+      await api.setExcluded(id, isExcluded, reason.trim())
       setMessage(isExcluded ? 'Đã loại phiếu khỏi số liệu.' : 'Đã khôi phục phiếu vào số liệu.')
       await reload()
     } catch (e) {
@@ -41,6 +51,12 @@ export function FlagsPanel({ query }: { query: Record<string, string | number | 
         ))}
       </ul>
       <p role="status">{message}</p>
+      {flags.items.length > 0 && (
+        <label>
+          Lý do loại hoặc khôi phục (ghi vào nhật ký)
+          <input type="text" value={reason} maxLength={500} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        </label>
+      )}
       {flags.items.length > 0 && (
         <table>
           <caption class="sr-only">Phiếu bị gắn cờ</caption>
