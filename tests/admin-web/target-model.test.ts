@@ -64,7 +64,7 @@ describe('withField', () => {
 describe('checkTarget', () => {
   it('turns the typed row into the request: ISO dates, the percent as a number', () => {
     expect(checkTarget(9, chiLinh)).toEqual({
-      data: { planId: 9, unitId: 5, metric: 'tthc', fieldIds: [1, 2, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5, setByUnitId: null },
+      data: { planId: 9, unitId: 5, metric: 'tthc', fieldIds: [1, 2, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5 },
     })
   })
 

@@ -43,7 +43,8 @@ describe('the per-IP rate limit under a flood of addresses', () => {
     const limit = limitPerIp(3, () => now, (c) => c.req.header('x-test-ip') ?? 'none', 500)
     const app = new Hono().use(limit).get('/', (c) => c.text('ok'))
     app.onError((_error, c) => c.text('limited', 429))
-    for (let i = 0; i < 5000; i++) await app.request('/', { headers: { 'x-test-ip': `2001:db8::${i.toString(16)}` } })
+    // Fresh /64s: addresses within one /64 count as one client.
+    for (let i = 0; i < 5000; i++) await app.request('/', { headers: { 'x-test-ip': `2001:db8:${i.toString(16)}::1` } })
     expect(limit.size).toBe(500)
     const statuses = []
     for (let i = 0; i < 4; i++) statuses.push((await app.request('/', { headers: { 'x-test-ip': '203.0.113.1' } })).status)

@@ -127,6 +127,7 @@ describe('integrity signals', () => {
     const later = await send(first.code)
     expect(await flagsOf(later)).toEqual({ flagReasons: [], isExcluded: false })
     // The rollups moved with the first rating: both set apart, the later one kept.
+    await compactRollups(db.sql)
     const rollups = await db.sql`
       select is_excluded, sum(n)::int as n from rollups where counter_id = ${first.counterId} and question_key = '*' group by is_excluded order by is_excluded
     `
@@ -138,6 +139,7 @@ describe('integrity signals', () => {
     const { app } = testApp(db.sql, { clock: sunday.clock })
     const counter = await seedCounter(db.sql)
     const res = await postJson(app, fromForm(counter.code, sunday.clock()))
+    await compactRollups(db.sql)
     expect(await flagsOf((await res.json()).id)).toEqual({ flagReasons: ['outside_hours'], isExcluded: false })
     const [rollup] = await db.sql`select is_excluded, n from rollups where counter_id = ${counter.counterId} and question_key = '*'`
     expect(rollup).toEqual({ isExcluded: false, n: 1 })
