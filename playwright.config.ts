@@ -30,7 +30,5 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     launchOptions,
   },
-  projects: [
-    { name: 'phone', use: { ...devices['Pixel 5'], launchOptions } },
-  ],
+  projects: [{ name: 'phone', use: { ...devices['Pixel 5'], launchOptions } }],
 })

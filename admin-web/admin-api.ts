@@ -69,7 +69,8 @@ export const adminApi = {
   users: () => request(z.array(UserSummary), 'GET', '/users'),
   createUser: (body: z.input<typeof NewUser>) => request(UserSummary, 'POST', '/users', body),
   resetPassword: (id: number, password: string) => request(z.undefined(), 'POST', `/users/${id}/password`, { password }),
-  setUserDisabled: (id: number, isDisabled: boolean) => request(UserSummary, 'POST', `/users/${id}/${isDisabled ? 'disable' : 'enable'}`, {}),
+  setUserDisabled: (id: number, isDisabled: boolean) =>
+    request(UserSummary, 'POST', `/users/${id}/${isDisabled ? 'disable' : 'enable'}`, {}),
 
   audit: (before?: number, limit = 30) => request(AuditPage, 'GET', `/audit${query({ limit, before })}`),
 }

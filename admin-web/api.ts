@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { CounterDetail, ServicePointWithCounters, Target, UnitOnDate, type NewCounter, type NewServicePoint } from '../shared/admin-contract'
+import {
+  CounterDetail,
+  ServicePointWithCounters,
+  Target,
+  UnitOnDate,
+  type NewCounter,
+  type NewServicePoint,
+} from '../shared/admin-contract'
 import { AuthAnswer } from '../shared/auth-contract'
 import { StatsAnswer } from '../shared/stats-contract'
 import { SurveyDefinition } from '../shared/survey-definition'
@@ -96,13 +103,21 @@ export const api = {
   changeCounter: (id: number, body: { name?: string; isActive?: boolean }) => request(CounterDetail, 'PATCH', `/counters/${id}`, body),
   rotateCode: (id: number) => request(CounterDetail, 'POST', `/counters/${id}/rotate-code`, {}),
   importDossierCounts: (csv: string) =>
-    request(z.object({ imported: z.number(), inserted: z.number(), updated: z.number() }), 'POST', '/dossier-counts/import', csv).then((r) => ({
-      created: r.inserted,
-      updated: r.updated,
-      unchanged: r.imported - r.inserted - r.updated,
-    })),
+    request(z.object({ imported: z.number(), inserted: z.number(), updated: z.number() }), 'POST', '/dossier-counts/import', csv).then(
+      (r) => ({
+        created: r.inserted,
+        updated: r.updated,
+        unchanged: r.imported - r.inserted - r.updated,
+      }),
+    ),
   apiKeys: () =>
-    request(z.array(z.looseObject({ id: z.number(), name: z.string(), unitId: z.number(), createdAt: z.string(), revokedAt: z.string().nullable() })), 'GET', '/api-keys'),
+    request(
+      z.array(
+        z.looseObject({ id: z.number(), name: z.string(), unitId: z.number(), createdAt: z.string(), revokedAt: z.string().nullable() }),
+      ),
+      'GET',
+      '/api-keys',
+    ),
   createApiKey: (body: { name: string; unitId: number }) =>
     request(z.looseObject({ id: z.number(), key: z.string() }), 'POST', '/api-keys', body),
   revokeApiKey: (id: number) => request(z.undefined(), 'POST', `/api-keys/${id}/revoke`, {}),
@@ -110,7 +125,6 @@ export const api = {
   setExcluded: (responseId: string, isExcluded: boolean, reason: string) =>
     request(Exclusion, 'POST', `/responses/${responseId}/${isExcluded ? 'exclude' : 'restore'}`, { reason }),
   me: () => request(AuthAnswer, 'GET', '/auth/me').then((a) => a.user),
-  login: (username: string, password: string) =>
-    request(AuthAnswer, 'POST', '/auth/login', { username, password }).then((a) => a.user),
+  login: (username: string, password: string) => request(AuthAnswer, 'POST', '/auth/login', { username, password }).then((a) => a.user),
   logout: () => request(z.undefined(), 'POST', '/auth/logout'),
 }

@@ -17,18 +17,37 @@ import { roleNames } from './vietnamese-labels'
 type Screen = { path: string; title: string; roles: Role[]; render: (route: Route, user: CurrentUser) => Child }
 
 const screens: Screen[] = [
-  { path: '/', title: 'Tổng quan', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <DashboardPage route={route} user={user} /> },
+  {
+    path: '/',
+    title: 'Tổng quan',
+    roles: ['admin', 'manager', 'analyst'],
+    render: (route, user) => <DashboardPage route={route} user={user} />,
+  },
   { path: '/bao-cao', title: 'Báo cáo', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <ReportsPage user={user} /> },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
-  { path: '/don-vi', title: 'Đơn vị hành chính', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <UnitsPage route={route} user={user} /> },
-  { path: '/danh-muc', title: 'Lĩnh vực và thủ tục', roles: ['admin', 'manager', 'analyst'], render: (route, user) => <CataloguePage route={route} user={user} /> },
+  {
+    path: '/don-vi',
+    title: 'Đơn vị hành chính',
+    roles: ['admin', 'manager', 'analyst'],
+    render: (route, user) => <UnitsPage route={route} user={user} />,
+  },
+  {
+    path: '/danh-muc',
+    title: 'Lĩnh vực và thủ tục',
+    roles: ['admin', 'manager', 'analyst'],
+    render: (route, user) => <CataloguePage route={route} user={user} />,
+  },
   { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
   { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: () => <ApiKeysPage /> },
   { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },
-  { path: '/phieu', title: 'Phiếu khảo sát', roles: ['admin', 'manager'], render: (route, user) => <SurveysPage route={route} user={user} /> },
+  {
+    path: '/phieu',
+    title: 'Phiếu khảo sát',
+    roles: ['admin', 'manager'],
+    render: (route, user) => <SurveysPage route={route} user={user} />,
+  },
   { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },
 ]
-
 
 export function Shell({ user, onLoggedOut }: { user: CurrentUser; onLoggedOut: () => void }) {
   const route = useRoute()

@@ -35,7 +35,10 @@ export async function backupDatabase({ url, dir, keep, now = new Date() }: Backu
   } finally {
     if (existsSync(partial)) await rm(partial, { force: true })
   }
-  const backups = (await readdir(dir)).filter((name) => backupName.test(name)).sort().reverse()
+  const backups = (await readdir(dir))
+    .filter((name) => backupName.test(name))
+    .sort()
+    .reverse()
   for (const old of backups.slice(keep)) await rm(join(dir, old), { force: true })
   return file
 }
@@ -54,7 +57,10 @@ function run(command: string, args: string[]) {
     child.on('exit', (code) => {
       // The URL (with its password) is never part of the message; pg_dump's own errors name the database only.
       if (code === 0) resolve()
-      else reject(new Error(`${command.split('/').pop()} failed (exit ${code}): ${stderr.trim().replaceAll(/postgres(ql)?:\/\/\S+/g, '<url>')}`))
+      else
+        reject(
+          new Error(`${command.split('/').pop()} failed (exit ${code}): ${stderr.trim().replaceAll(/postgres(ql)?:\/\/\S+/g, '<url>')}`),
+        )
     })
   })
 }

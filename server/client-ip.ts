@@ -10,7 +10,10 @@ export type TrustedProxies = { list: BlockList; entries: string[] }
 /** Parses a comma-separated list of addresses and CIDRs; `undefined` for an entry that is neither. */
 export function parseTrustedProxies(text: string): TrustedProxies | { invalid: number } {
   const list = new BlockList()
-  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
   for (const [index, entry] of entries.entries()) {
     const [address, prefixText, ...rest] = entry.split('/')
     const family = isIP(address ?? '')
@@ -53,7 +56,10 @@ export function clientIpOf(c: Context, trusted?: TrustedProxies): string {
   if (socketAddress === undefined) return unknownClientIp
   const peer = plain(socketAddress)
   if (!trusted || !isTrusted(trusted, peer)) return peer
-  const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map(plain).filter((entry) => entry !== '')
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map(plain)
+    .filter((entry) => entry !== '')
   for (let i = forwarded.length - 1; i >= 0; i--) {
     const entry = forwarded[i]!
     if (isIP(entry) === 0) return unknownClientIp

@@ -67,7 +67,9 @@ export async function startEmbeddedPostgres({ dataDir, port: givenPort, log = ()
   if (!isFirstStart) await checkMajorVersion(databaseDir)
   const known = await readCredentials(databaseDir)
   if (!isFirstStart && !known) {
-    throw new Error(`${credentialsFileOf(databaseDir)} is missing: the embedded database's passwords are kept there. Restore the file, or move ${databaseDir} away to start afresh.`)
+    throw new Error(
+      `${credentialsFileOf(databaseDir)} is missing: the embedded database's passwords are kept there. Restore the file, or move ${databaseDir} away to start afresh.`,
+    )
   }
   // A random port unless one is configured: another PostgreSQL on the machine cannot collide with a fixed one.
   const port = givenPort ?? (await freePort())
@@ -138,7 +140,8 @@ export async function ensureAppDatabase(embedded: EmbeddedPostgres, name: string
 export async function embeddedDatabaseUrl(dataDir: string, port?: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const databaseDir = resolve(dataDir)
   const credentials = await readCredentials(databaseDir)
-  if (!credentials || !existsSync(join(databaseDir, 'PG_VERSION'))) throw new Error(`There is no embedded database in ${databaseDir} yet: start the app once first.`)
+  if (!credentials || !existsSync(join(databaseDir, 'PG_VERSION')))
+    throw new Error(`There is no embedded database in ${databaseDir} yet: start the app once first.`)
   const pidFile = join(databaseDir, 'postmaster.pid')
   const pid = existsSync(pidFile) ? Number((await readFile(pidFile, 'utf8')).split('\n')[0]) : 0
   const superuser = (p: number) => `postgres://${user}:${encodeURIComponent(credentials.superuserPassword)}@127.0.0.1:${p}/sipas`

@@ -12,6 +12,11 @@ export function ipGroupOf(address: string): string {
   const [head = '', tail = ''] = address.split('%')[0]!.toLowerCase().split('::')
   const headParts = head === '' ? [] : head.split(':')
   const tailParts = address.includes('::') ? (tail === '' ? [] : tail.split(':')) : []
-  const parts = address.includes('::') ? [...headParts, ...Array(8 - headParts.length - tailParts.length).fill('0'), ...tailParts] : headParts
-  return `${parts.slice(0, 4).map((p) => p.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  const parts = address.includes('::')
+    ? [...headParts, ...Array(8 - headParts.length - tailParts.length).fill('0'), ...tailParts]
+    : headParts
+  return `${parts
+    .slice(0, 4)
+    .map((p) => p.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }

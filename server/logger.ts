@@ -9,7 +9,11 @@ const loggedErrorKeys = ['type', 'message', 'stack', 'code', 'severity', 'routin
 function safeError(error: unknown): unknown {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>
   if (typeof serialized !== 'object' || serialized === null) return serialized
-  return Object.fromEntries(Object.entries(serialized).filter(([key]) => loggedErrorKeys.includes(key)).map(([key, value]) => [key, key === 'cause' ? safeError(value) : value]))
+  return Object.fromEntries(
+    Object.entries(serialized)
+      .filter(([key]) => loggedErrorKeys.includes(key))
+      .map(([key, value]) => [key, key === 'cause' ? safeError(value) : value]),
+  )
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -66,7 +66,8 @@ const sql = createDb(databaseUrl, { max: 20, timeouts: requestPoolTimeouts })
 const writerSql = createDb(databaseUrl, { max: config.submit.maxInFlight + 1, genericPlans: true, timeouts: requestPoolTimeouts })
 const writer = createResponseWriter(writerSql, {
   ...responseWriterOptions({ ...config, secretKey }),
-  onCompactError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'rollup compaction failed; the next one retries'),
+  onCompactError: (error) =>
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'rollup compaction failed; the next one retries'),
 })
 // Every process serving this database forgets what codes serve when any of them changes it.
 const servedSurveys = createServedSurveyCache()

@@ -14,7 +14,11 @@ export function issuesOf(error: z.ZodError): Issue[] {
  * Hono validator middleware that parses with a zod schema and fails as `invalid_input` in our one shape;
  * `error` words zod's own issues (the admin API passes shared/zod-vietnamese.ts).
  */
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T, error?: z.core.$ZodErrorMap) {
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+  error?: z.core.$ZodErrorMap,
+) {
   return validator(target, (value): z.output<T> => {
     const parsed = schema.safeParse(value, error ? { error } : undefined)
     if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))

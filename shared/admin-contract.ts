@@ -95,7 +95,10 @@ export const FieldIds = z
 
 export const CountersQuery = z.object({
   unitId: IdParam.optional(),
-  includeInactive: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 })
 
 export const NewCounter = z.strictObject({

@@ -53,9 +53,7 @@ function checkValue(question: Question, value: AnswerValue): string | undefined 
     case 'scale': {
       const allowed = scales[question.scale!].levels.map((level) => level.value)
       if (question.allowNotApplicable) allowed.push(notApplicable)
-      return typeof value === 'number' && allowed.includes(value)
-        ? undefined
-        : `must be one of ${allowed.join(', ')}`
+      return typeof value === 'number' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`
     }
     case 'choice': {
       const allowed = question.options!.map((o) => o.value)

@@ -23,11 +23,7 @@ function isoDateOf(text: string): string {
 
 export const DossierRow = z
   .object({
-    date: z
-      .string()
-      .trim()
-      .transform(isoDateOf)
-      .refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD hoặc dd/mm/yyyy.'),
+    date: z.string().trim().transform(isoDateOf).refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD hoặc dd/mm/yyyy.'),
     counter: z
       .string()
       .trim()

@@ -33,7 +33,11 @@ export function localTimeOf(instant: Date, timeZone: string): LocalTime & { minu
   const minuteMs = Math.floor(instant.getTime() / 60_000) * 60_000
   const cached = lastMinute.get(timeZone)
   if (cached && cached.minuteMs === minuteMs) return cached.time
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  )
   const time = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),

@@ -110,4 +110,3 @@ function formatDate(year: number, month: number, day: number): string {
 function nextMonth(yearMonth: string): string {
   return formatDate(Number(yearMonth.slice(0, 4)), Number(yearMonth.slice(5, 7)) + 1, 1).slice(0, 7)
 }
-

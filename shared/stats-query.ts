@@ -48,7 +48,11 @@ function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | type
     return { ...periodRange(parsed.data), label: periodLabel(parsed.data) }
   }
   if (from === undefined || to === undefined) {
-    ctx.addIssue({ code: 'custom', path: [from === undefined ? 'from' : 'to'], message: 'Cần khoảng ngày from và to, hoặc một kỳ báo cáo (period).' })
+    ctx.addIssue({
+      code: 'custom',
+      path: [from === undefined ? 'from' : 'to'],
+      message: 'Cần khoảng ngày from và to, hoặc một kỳ báo cáo (period).',
+    })
     return z.NEVER
   }
   if (from > to) {
@@ -64,7 +68,14 @@ function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | type
 
 const FieldCodes = z
   .string()
-  .transform((text) => [...new Set(text.split(',').map((code) => code.trim()).filter((code) => code !== ''))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code !== ''),
+    ),
+  ])
   .refine((codes) => codes.length > 0 && codes.length <= 50, 'Cần từ 1 đến 50 mã lĩnh vực, cách nhau bằng dấu phẩy.')
   .refine((codes) => codes.every((code) => fieldCodePattern.test(code)), 'Mã lĩnh vực chỉ gồm chữ thường, số và dấu "-".')
 

@@ -24,7 +24,9 @@ export function definitionMessageInVietnamese(message: string) {
 }
 
 /** Checks a questionnaire draft, every issue worded in Vietnamese with the path of the input it concerns. */
-export function checkSurveyDefinition(input: unknown): { success: true; data: SurveyDefinition } | { success: false; issues: DefinitionIssue[] } {
+export function checkSurveyDefinition(
+  input: unknown,
+): { success: true; data: SurveyDefinition } | { success: false; issues: DefinitionIssue[] } {
   const parsed = SurveyDefinition.safeParse(input, { error: vietnameseErrorMap })
   if (parsed.success) return { success: true, data: parsed.data }
   return {

@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { scaleIds } from './scales'
 
-export const QuestionKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter (max 40)')
+export const QuestionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter (max 40)')
 
 const Label = z.string().trim().min(1).max(300)
 

@@ -39,7 +39,10 @@ const featureOf = (path: string) => /^server\/([^/]+)\//.exec(path)?.[1]
 async function importGraph(dir: string) {
   const graph = new Map<string, string[]>()
   for (const file of await sourceFiles(dir)) {
-    graph.set(file.replace(/\.tsx?$/, ''), (await importsOf(file)).filter((spec) => spec.startsWith(`${dir}/`)))
+    graph.set(
+      file.replace(/\.tsx?$/, ''),
+      (await importsOf(file)).filter((spec) => spec.startsWith(`${dir}/`)),
+    )
   }
   return graph
 }
@@ -151,7 +154,8 @@ describe('module boundaries (docs/architecture.md)', () => {
   it('lets services reach another feature only through its service (or the scope rules of units and stats)', async () => {
     // A feature's service.ts is its public face; units/scope and stats/scope are the access rules every
     // feature applies. Their queries and other files stay private to the feature.
-    const isPublicFace = (spec: string) => /^server\/[^/]+\/service$/.test(spec) || spec === 'server/units/scope' || spec === 'server/stats/scope'
+    const isPublicFace = (spec: string) =>
+      /^server\/[^/]+\/service$/.test(spec) || spec === 'server/units/scope' || spec === 'server/stats/scope'
     const sharedInfrastructure = ['server/db', 'server/deps', 'server/errors', 'server/config', 'server/logger', 'server/served-cache']
     const rule = (file: string, spec: string) =>
       /\/service\.ts$/.test(file) &&

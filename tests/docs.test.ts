@@ -24,7 +24,9 @@ async function routesOfDocs() {
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(root, dir), { withFileTypes: true })
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(tsx?|sql|css|html)$/.test(e.name) ? [join(dir, e.name)] : [])),
+    entries.map((e) =>
+      e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(tsx?|sql|css|html)$/.test(e.name) ? [join(dir, e.name)] : [],
+    ),
   )
   return nested.flat()
 }
@@ -45,7 +47,10 @@ describe('docs/', () => {
   })
 
   it('cites only docs inside the repository, never the handbook outside it', async () => {
-    const files = [...(await Promise.all(['server', 'shared', 'survey-web', 'admin-web', 'tests', 'scripts'].map(sourceFiles))).flat(), 'README.md']
+    const files = [
+      ...(await Promise.all(['server', 'shared', 'survey-web', 'admin-web', 'tests', 'scripts'].map(sourceFiles))).flat(),
+      'README.md',
+    ]
     const outside = /\b(DOMAIN|DESIGN|STYLE)\.md\b|\.\.\/shared\/[A-Z]/
     const found: string[] = []
     for (const file of files) {

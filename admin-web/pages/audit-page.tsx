@@ -29,8 +29,14 @@ function useAuditLog() {
   }
   useEffect(() => {
     void loadPage()
-    void adminApi.units(todayInVietnam()).then((units) => setUnitNames(new Map(units.map((u) => [u.id, u.name]))), () => undefined)
-    void adminApi.users().then((users) => setUsernames(new Map(users.map((u) => [u.id, u.username]))), () => undefined)
+    void adminApi.units(todayInVietnam()).then(
+      (units) => setUnitNames(new Map(units.map((u) => [u.id, u.name]))),
+      () => undefined,
+    )
+    void adminApi.users().then(
+      (users) => setUsernames(new Map(users.map((u) => [u.id, u.username]))),
+      () => undefined,
+    )
   }, [])
   return { items, nextBefore, isLoading, loadError, loadPage, names: namesFrom(unitNames, usernames) }
 }

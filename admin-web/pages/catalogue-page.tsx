@@ -45,7 +45,13 @@ export function CataloguePage({ route, user }: { route: Route; user: CurrentUser
         </p>
       )}
       <p role="status">{status}</p>
-      <ProceduresCard fields={fields} procedures={procedures} fieldId={fieldId} search={route.params.get('q') ?? ''} setFilter={setFilter} />
+      <ProceduresCard
+        fields={fields}
+        procedures={procedures}
+        fieldId={fieldId}
+        search={route.params.get('q') ?? ''}
+        setFilter={setFilter}
+      />
       {isAdmin && (
         <CsvImportForm
           id="import-procedures"

@@ -18,7 +18,8 @@ export function SurveysPage({ route, user }: { route: Route; user: CurrentUser }
   const [errors, setErrors] = useState<Record<string, string>>({})
   const canEdit = user.role === 'admin'
   const selectedId = Number(route.params.get('id')) || undefined
-  const reload = () => surveyApi.list().then(setSurveys, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được danh sách phiếu.'))
+  const reload = () =>
+    surveyApi.list().then(setSurveys, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được danh sách phiếu.'))
   useEffect(() => {
     void reload()
   }, [])
@@ -70,9 +71,7 @@ export function SurveysPage({ route, user }: { route: Route; user: CurrentUser }
               </td>
               <td>{metricNames[s.metric]}</td>
               <td>
-                {s.versions.length === 0
-                  ? 'Chưa phát hành'
-                  : s.versions.map((v) => `${v.version} (${dateOf(v.publishedAt)})`).join(', ')}
+                {s.versions.length === 0 ? 'Chưa phát hành' : s.versions.map((v) => `${v.version} (${dateOf(v.publishedAt)})`).join(', ')}
               </td>
               <td>{s.hasDraft ? 'Đang có bản nháp' : '—'}</td>
             </tr>
@@ -138,7 +137,9 @@ export function SurveysPage({ route, user }: { route: Route; user: CurrentUser }
         </details>
       )}
 
-      {selectedId !== undefined && <SurveyEditor key={selectedId} surveyId={selectedId} user={user} surveys={surveys} onListChanged={reload} />}
+      {selectedId !== undefined && (
+        <SurveyEditor key={selectedId} surveyId={selectedId} user={user} surveys={surveys} onListChanged={reload} />
+      )}
     </section>
   )
 }

@@ -21,12 +21,16 @@ export function TargetsPage({ route }: { route: Route }) {
   const [status, setStatus] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const selectedId = Number(route.params.get('plan')) || undefined
-  const reload = () => targetApi.plans().then(setPlans, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được danh sách kế hoạch.'))
+  const reload = () =>
+    targetApi.plans().then(setPlans, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được danh sách kế hoạch.'))
   useEffect(() => {
     void reload()
     void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
     const byName = new Intl.Collator('vi').compare
-    void api.fields().then((list) => setFields([...list].sort((a, b) => byName(a.name, b.name))), () => setFields([]))
+    void api.fields().then(
+      (list) => setFields([...list].sort((a, b) => byName(a.name, b.name))),
+      () => setFields([]),
+    )
   }, [])
   const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? (id === null ? '—' : `Đơn vị số ${id}`)
 

@@ -50,8 +50,8 @@ export function UnitsPage({ route, user }: { route: Route; user: CurrentUser }) 
       {user.role === 'admin' && (
         <>
           <p class="muted">
-            Mọi thay đổi có hiệu lực từ một ngày: báo cáo cho các kỳ trước ngày đó vẫn dùng cây đơn vị cũ. Danh sách chọn đơn vị lấy theo cây ngày{' '}
-            {formatDate(on)}.
+            Mọi thay đổi có hiệu lực từ một ngày: báo cáo cho các kỳ trước ngày đó vẫn dùng cây đơn vị cũ. Danh sách chọn đơn vị lấy theo
+            cây ngày {formatDate(on)}.
           </p>
           <div class="forms">
             <NewUnitForm {...forms} />

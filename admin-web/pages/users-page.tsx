@@ -14,7 +14,10 @@ function useUsers() {
   const [units, setUnits] = useState<UnitOnDate[]>([])
   const [status, setStatus] = useState('')
   const [loadError, setLoadError] = useState('')
-  const load = () => adminApi.users().then(setUsers, (error: unknown) => setLoadError(error instanceof ApiError ? error.message : 'Không tải được danh sách.'))
+  const load = () =>
+    adminApi
+      .users()
+      .then(setUsers, (error: unknown) => setLoadError(error instanceof ApiError ? error.message : 'Không tải được danh sách.'))
   useEffect(() => {
     void load()
     void adminApi.units(todayInVietnam()).then(setUnits, () => setUnits([]))
@@ -104,16 +107,31 @@ function UsersTable({ users, units, user, onReset, setDisabled }: TableProps) {
             <td>{unitNameIn(units, account.unitId)}</td>
             <td>{account.isDisabled ? 'Đã khóa' : 'Đang hoạt động'}</td>
             <td>
-              <button type="button" class="secondary" onClick={() => onReset(account)} aria-label={`Đặt lại mật khẩu của ${account.username}`}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => onReset(account)}
+                aria-label={`Đặt lại mật khẩu của ${account.username}`}
+              >
                 Đặt lại mật khẩu
               </button>{' '}
               {account.id !== user.id &&
                 (account.isDisabled ? (
-                  <button type="button" class="secondary" onClick={() => void setDisabled(account, false)} aria-label={`Mở khóa ${account.username}`}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => void setDisabled(account, false)}
+                    aria-label={`Mở khóa ${account.username}`}
+                  >
                     Mở khóa
                   </button>
                 ) : (
-                  <button type="button" class="secondary" onClick={() => void setDisabled(account, true)} aria-label={`Khóa ${account.username}`}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => void setDisabled(account, true)}
+                    aria-label={`Khóa ${account.username}`}
+                  >
                     Khóa
                   </button>
                 ))}

@@ -60,7 +60,10 @@ async function simulate(sql: Db, rng: Rng) {
 
   // A province, two districts, communes; one counter per commune, all serving the three-level questionnaire.
   const province = await seedUnit(sql, { name: 'Tỉnh Mô Phỏng', level: 'tinh' })
-  const districts = [await seedUnit(sql, { name: 'Huyện Một', level: 'huyen', parentId: province.id }), await seedUnit(sql, { name: 'Huyện Hai', level: 'huyen', parentId: province.id })]
+  const districts = [
+    await seedUnit(sql, { name: 'Huyện Một', level: 'huyen', parentId: province.id }),
+    await seedUnit(sql, { name: 'Huyện Hai', level: 'huyen', parentId: province.id }),
+  ]
   const survey = await seedSurvey(sql)
   const counters: Awaited<ReturnType<typeof seedCounterServing>>[] = []
   for (let i = 0; i < counterCount; i++) {
@@ -88,7 +91,15 @@ async function simulate(sql: Db, rng: Rng) {
   }
 
   /** A citizen's phone: opens the page (a fresh device cookie), reads, answers, sends as the page does. */
-  const viaForm = (path: string, target: Record<string, string>, renderAt: number, fillMs: number, overall: number, onStored: (outcome: Outcome) => void, cookie?: { value?: string }) => {
+  const viaForm = (
+    path: string,
+    target: Record<string, string>,
+    renderAt: number,
+    fillMs: number,
+    overall: number,
+    onStored: (outcome: Outcome) => void,
+    cookie?: { value?: string },
+  ) => {
     let page: { submissionId: string; formToken: string; cookie: string | undefined } | undefined
     schedule(renderAt, async () => {
       page = await openPage(app, path, cookie?.value)
@@ -96,7 +107,13 @@ async function simulate(sql: Db, rng: Rng) {
     })
     schedule(renderAt + fillMs, async () => {
       if (!page) return onStored({ status: 404 })
-      onStored(await postRating(app, { ...target, submissionId: page.submissionId, formToken: page.formToken, answers: { overall } }, page.cookie ?? cookie?.value))
+      onStored(
+        await postRating(
+          app,
+          { ...target, submissionId: page.submissionId, formToken: page.formToken, answers: { overall } },
+          page.cookie ?? cookie?.value,
+        ),
+      )
     })
   }
 
@@ -128,7 +145,13 @@ async function simulate(sql: Db, rng: Rng) {
             page = await openPage(app, `/i/${invitation.token}`, undefined)
           })
           schedule(time + fill, async () =>
-            record(await postRating(app, { invitationToken: invitation.token, submissionId: page!.submissionId, formToken: page!.formToken, answers: { overall } }, page!.cookie)),
+            record(
+              await postRating(
+                app,
+                { invitationToken: invitation.token, submissionId: page!.submissionId, formToken: page!.formToken, answers: { overall } },
+                page!.cookie,
+              ),
+            ),
           )
         } else {
           viaForm(`/q/${counter.code}`, { counterCode: counter.code }, time, fill, overall, record)
@@ -153,15 +176,21 @@ async function simulate(sql: Db, rng: Rng) {
   for (const [d, day] of days.entries()) {
     const counter = counters[(d * 7) % counterCount]!
     const tablet: { value?: string } = {}
-    for (let k = 0; k < 30; k++) viaForm(`/q/${counter.code}`, { counterCode: counter.code }, at(day, '11:30') + k * 20_000, 6_000, 3, staff, tablet)
+    for (let k = 0; k < 30; k++)
+      viaForm(`/q/${counter.code}`, { counterCode: counter.code }, at(day, '11:30') + k * 20_000, 6_000, 3, staff, tablet)
   }
   // 2. A script posting a top rating every 6 s all day straight to the API, from one IP, then rotating IPs
   //    (no rule reads the IP beyond the per-IP rate limit, so the two differ only in name).
   const scriptOneIp = tally('Kịch bản 6 giây/phiếu cả ngày, một IP')
   const scriptRotating = tally('Kịch bản 6 giây/phiếu cả ngày, đổi IP')
-  for (const [name, day, counter] of [[scriptOneIp, days[1]!, counters[3]!], [scriptRotating, days[2]!, counters[4]!]] as const) {
+  for (const [name, day, counter] of [
+    [scriptOneIp, days[1]!, counters[3]!],
+    [scriptRotating, days[2]!, counters[4]!],
+  ] as const) {
     for (let t = at(day, '07:00'); t < at(day, '17:30'); t += 6_000) {
-      schedule(t, async () => name(await postRating(app, { counterCode: counter.code, submissionId: crypto.randomUUID(), answers: { overall: 3 } }, undefined)))
+      schedule(t, async () =>
+        name(await postRating(app, { counterCode: counter.code, submissionId: crypto.randomUUID(), answers: { overall: 3 } }, undefined)),
+      )
     }
   }
   // 3. One phone rating the same counter again and again, every 2–8 minutes, through the page.
@@ -176,12 +205,22 @@ async function simulate(sql: Db, rng: Rng) {
   schedule(at(days[0]!, '08:00'), async () => {
     spentToken.value = await mint(app, provinceKey, counters[0]!.counterId, 'HS-REPLAY')
     const page = await openPage(app, `/i/${spentToken.value}`, undefined)
-    await postRating(app, { invitationToken: spentToken.value, submissionId: page!.submissionId, formToken: page!.formToken, answers: { overall: 3 } }, page!.cookie)
+    await postRating(
+      app,
+      { invitationToken: spentToken.value, submissionId: page!.submissionId, formToken: page!.formToken, answers: { overall: 3 } },
+      page!.cookie,
+    )
   })
   for (let k = 0; k < 50; k++) {
     schedule(at(days[0]!, '09:00') + k * 60_000, async () => {
       const page = await openPage(app, `/i/${spentToken.value}`, undefined)
-      replayed(await postRating(app, { invitationToken: spentToken.value, submissionId: page?.submissionId ?? crypto.randomUUID(), answers: { overall: 3 } }, undefined))
+      replayed(
+        await postRating(
+          app,
+          { invitationToken: spentToken.value, submissionId: page?.submissionId ?? crypto.randomUUID(), answers: { overall: 3 } },
+          undefined,
+        ),
+      )
     })
   }
   // 5. Self-minted invitations: the commune's manager tries to issue a key, then posts made-up tokens.
@@ -195,21 +234,38 @@ async function simulate(sql: Db, rng: Rng) {
     })
     if (res.status !== 403) throw new Error(`a commune manager created an API key: ${res.status}`)
     for (let k = 0; k < 50; k++) {
-      selfMinted(await postRating(app, { invitationToken: `tu-che-${k}-${rng.next().toString(36).slice(2)}`, submissionId: crypto.randomUUID(), answers: { overall: 3 } }, undefined))
+      selfMinted(
+        await postRating(
+          app,
+          {
+            invitationToken: `tu-che-${k}-${rng.next().toString(36).slice(2)}`,
+            submissionId: crypto.randomUUID(),
+            answers: { overall: 3 },
+          },
+          undefined,
+        ),
+      )
     }
   })
   // 6. Forged counter codes.
   const forged = tally('Mã quầy giả mạo')
   for (let k = 0; k < 200; k++) {
     schedule(at(days[2]!, '10:00') + k * 5_000, async () => {
-      const code = Array.from({ length: 16 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'[Math.floor(rng.next() * 57)]).join('')
+      const code = Array.from(
+        { length: 16 },
+        () => 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'[Math.floor(rng.next() * 57)],
+      ).join('')
       forged(await postRating(app, { counterCode: code, submissionId: crypto.randomUUID(), answers: { overall: 3 } }, undefined))
     })
   }
   // 7. A rival flooding a counter with low ratings by script, 300 over an hour.
   const rival = tally('Đối thủ dồn phiếu thấp vào một quầy')
   for (let k = 0; k < 300; k++) {
-    schedule(at(days[4]!, '09:00') + k * 12_000, async () => rival(await postRating(app, { counterCode: counters[6]!.code, submissionId: crypto.randomUUID(), answers: { overall: 1 } }, undefined)))
+    schedule(at(days[4]!, '09:00') + k * 12_000, async () =>
+      rival(
+        await postRating(app, { counterCode: counters[6]!.code, submissionId: crypto.randomUUID(), answers: { overall: 1 } }, undefined),
+      ),
+    )
   }
 
   events.sort((a, b) => a.at - b.at || a.order - b.order)
@@ -221,7 +277,9 @@ async function simulate(sql: Db, rng: Rng) {
   await writer.drain()
 
   const excluded = async (ids: string[]) =>
-    ids.length === 0 ? 0 : (await sql<[{ n: number }]>`select count(*)::int as n from responses where id = any(${ids}::uuid[]) and is_excluded`)[0].n
+    ids.length === 0
+      ? 0
+      : (await sql<[{ n: number }]>`select count(*)::int as n from responses where id = any(${ids}::uuid[]) and is_excluded`)[0].n
   const attacks = []
   for (const t of tallies) attacks.push({ name: t.name, attempts: t.attempts, caught: t.refused + (await excluded(t.storedIds)) })
   const honestFlagged = await excluded(honestIds)
@@ -235,7 +293,12 @@ async function simulate(sql: Db, rng: Rng) {
     from responses where not is_excluded
   `
   if (recount.satisfied !== published.satisfied || recount.valid !== published.valid) throw new Error('rollups differ from a recount')
-  return { attacks, honest: { total: honestTotal, stored: honestIds.length, flagged: honestFlagged, rate: honestSatisfied / honestTotal }, published: published.satisfied / published.valid, events: events.length }
+  return {
+    attacks,
+    honest: { total: honestTotal, stored: honestIds.length, flagged: honestFlagged, rate: honestSatisfied / honestTotal },
+    published: published.satisfied / published.valid,
+    events: events.length,
+  }
 }
 
 const pg_unused = 'postgres://unused@127.0.0.1/unused'
@@ -283,7 +346,9 @@ function print(r: Awaited<ReturnType<typeof simulate>>, ms: number) {
   console.log(rows.join('\n'))
   console.log(`| **Tất cả** | ${attempts} | ${caught} | ${pct(caught / attempts)} |\n`)
   console.log(`Phiếu thật: ${r.honest.total}, bị loại nhầm ${r.honest.flagged} (${pct(r.honest.flagged / r.honest.total)})`)
-  console.log(`Tỷ lệ hài lòng thật: ${pct(r.honest.rate)}; công bố: ${pct(r.published)}; lệch ${((r.published - r.honest.rate) * 100).toFixed(2)} điểm`)
+  console.log(
+    `Tỷ lệ hài lòng thật: ${pct(r.honest.rate)}; công bố: ${pct(r.published)}; lệch ${((r.published - r.honest.rate) * 100).toFixed(2)} điểm`,
+  )
 }
 
 await main()

@@ -74,7 +74,16 @@ export async function logIn(
 /** Logins and failed logins land in the audit log, without the address they came from. */
 async function auditLogin(deps: Deps, action: 'login' | 'login_failed', user: { id: number; unitId: number | null } | undefined) {
   await deps.sql.begin((tx) =>
-    insertAuditRows(tx, [{ userId: user?.id ?? null, action, entity: 'user', entityId: user ? String(user.id) : null, unitId: user?.unitId ?? null, details: {} }]),
+    insertAuditRows(tx, [
+      {
+        userId: user?.id ?? null,
+        action,
+        entity: 'user',
+        entityId: user ? String(user.id) : null,
+        unitId: user?.unitId ?? null,
+        details: {},
+      },
+    ]),
   )
 }
 
@@ -82,16 +91,32 @@ async function auditLogin(deps: Deps, action: 'login' | 'login_failed', user: { 
  * Changes one's own password (any role): the current one is checked first, and every other session of the
  * account is ended. Audited.
  */
-export async function changeOwnPassword(deps: Deps, user: CurrentUser, currentSessionId: string, { currentPassword, newPassword }: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  deps: Deps,
+  user: CurrentUser,
+  currentSessionId: string,
+  { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
+) {
   const account = await findUserByUsername(deps.sql, user.username)
   if (!account || !(await isPasswordOf(account.passwordHash, currentPassword))) {
-    throw new AppError('invalid_input', 'Mật khẩu hiện tại không đúng.', [{ path: ['currentPassword'], message: 'Mật khẩu hiện tại không đúng.' }])
+    throw new AppError('invalid_input', 'Mật khẩu hiện tại không đúng.', [
+      { path: ['currentPassword'], message: 'Mật khẩu hiện tại không đúng.' },
+    ])
   }
   const passwordHash = await hashPassword(newPassword)
   await deps.sql.begin(async (tx) => {
     await updatePassword(tx, user.id, passwordHash, deps.clock())
     const endedSessions = await deleteOtherSessionsOf(tx, user.id, sessionIdHashOf(currentSessionId))
-    await insertAuditRows(tx, [{ userId: user.id, action: 'change_password', entity: 'user', entityId: String(user.id), unitId: user.unitId, details: { endedSessions } }])
+    await insertAuditRows(tx, [
+      {
+        userId: user.id,
+        action: 'change_password',
+        entity: 'user',
+        entityId: String(user.id),
+        unitId: user.unitId,
+        details: { endedSessions },
+      },
+    ])
   })
 }
 
@@ -100,10 +125,7 @@ export async function logOut(deps: Pick<Deps, 'sql'>, sessionId: string) {
 }
 
 /** The user a session cookie belongs to; an expired session, or one of a disabled user, is deleted. */
-export async function findSessionUser(
-  deps: Pick<Deps, 'sql' | 'clock'>,
-  sessionId: string | undefined,
-): Promise<CurrentUser | undefined> {
+export async function findSessionUser(deps: Pick<Deps, 'sql' | 'clock'>, sessionId: string | undefined): Promise<CurrentUser | undefined> {
   if (sessionId === undefined || !sessionIdPattern.test(sessionId)) return undefined
   const idHash = sessionIdHashOf(sessionId)
   const session = await findSession(deps.sql, idHash)

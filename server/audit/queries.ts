@@ -36,7 +36,10 @@ export type AuditEntryRow = {
 }
 
 /** Newest first; `unitIds` null reads every row, else only rows about those units. */
-export async function findAuditRows(db: Db, { unitIds, before, limit }: { unitIds: number[] | null; before: number | null; limit: number }) {
+export async function findAuditRows(
+  db: Db,
+  { unitIds, before, limit }: { unitIds: number[] | null; before: number | null; limit: number },
+) {
   return db<AuditEntryRow[]>`
     select a.id::int as id, a.at, a.user_id, u.username, a.action, a.entity, a.entity_id, a.unit_id, a.details
     from audit_log a

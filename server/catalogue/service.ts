@@ -57,7 +57,10 @@ function readCsvRows<S extends z.ZodObject>(text: string, schema: S, key: keyof 
   const missing = columns.filter((column) => !names.includes(column))
   if (!header || missing.length > 0) {
     throw new AppError('invalid_input', 'Dòng tiêu đề không đúng.', [
-      { path: [1], message: `Dòng 1: tiêu đề phải có các cột ${columns.join(',')}${missing.length > 0 ? `; thiếu ${missing.join(', ')}` : ''}.` },
+      {
+        path: [1],
+        message: `Dòng 1: tiêu đề phải có các cột ${columns.join(',')}${missing.length > 0 ? `; thiếu ${missing.join(', ')}` : ''}.`,
+      },
     ])
   }
   if (records.length === 0) throw new AppError('invalid_input', 'Tệp không có dòng dữ liệu nào.')
@@ -136,7 +139,10 @@ export async function importFields(deps: Deps, user: CurrentUser, text: string):
   const { rows, issues } = readCsvRows(text, FieldCsvRow, 'code')
   refuseIfAny(issues)
   const imported = await deps.sql.begin(async (tx) => {
-    const changed = await upsertFields(tx, rows.map(({ value }) => value))
+    const changed = await upsertFields(
+      tx,
+      rows.map(({ value }) => value),
+    )
     const summary = summaryOf(rows.length, changed)
     await recordAudit(tx, user, {
       action: 'import',

@@ -14,7 +14,9 @@ const texts = (value: FormBody[string] | undefined): string[] =>
 export function answersFromForm(definition: SurveyDefinition, body: FormBody): Answers {
   const answers: Answers = {}
   for (const question of definition.questions) {
-    const given = texts(body[`a.${question.key}`]).map((v) => v.trim()).filter((v) => v !== '')
+    const given = texts(body[`a.${question.key}`])
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
     if (given.length === 0) continue
     if (question.type === 'text') answers[question.key] = given[0]!
     else if (question.type === 'multi') answers[question.key] = given.map(Number)
@@ -35,10 +37,7 @@ export function formText(body: FormBody, name: string): string | undefined {
  * The procedure picked from the searchable list ("1.001193 – Đăng ký khai sinh"), typed as a code, or
  * typed as a name of the counter's list. `invalid` when text was given that names no procedure.
  */
-export function procedureFromText(
-  text: string | undefined,
-  procedures: { code: string; name: string }[],
-): string | undefined | 'invalid' {
+export function procedureFromText(text: string | undefined, procedures: { code: string; name: string }[]): string | undefined | 'invalid' {
   if (!text) return undefined
   const first = text.split(/\s/)[0]!
   if (procedureCodePattern.test(first)) return first

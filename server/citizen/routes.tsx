@@ -20,8 +20,6 @@ import { issuesOf } from '../validate'
 import { surveyClientScript } from './client-script'
 import { answersFromForm, formText, procedureFromText } from './form'
 
-
-
 type Target = { counterCode: string } | { invitationToken: string }
 type Env = { Variables: { secureHeadersNonce?: string } }
 
@@ -116,11 +114,15 @@ export function citizenRoutes(deps: Deps) {
       if (error instanceof AppError && error.code === 'forbidden') return message(c, 'staff', 403)
       if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error
       const textOf = (key: string, issue: string) =>
-        key === 'fieldCode' ? t.field
-        : key === 'procedureCode' ? t.procedure
-        : key === 'comment' ? t.comment
-        : issue === requiredMessage || issue === noRatingMessage ? t.required
-        : t.invalid
+        key === 'fieldCode'
+          ? t.field
+          : key === 'procedureCode'
+            ? t.procedure
+            : key === 'comment'
+              ? t.comment
+              : issue === requiredMessage || issue === noRatingMessage
+                ? t.required
+                : t.invalid
       const errors = Object.fromEntries(
         (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), textOf(String(issue.path.at(-1)), issue.message)]),
       )

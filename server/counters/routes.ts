@@ -4,7 +4,16 @@ import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
-import { changeCounter, counterQrPng, counterQrSvg, createCounter, getCounter, listCounters, rotateCounterCode, setCounterFields } from './service'
+import {
+  changeCounter,
+  counterQrPng,
+  counterQrSvg,
+  createCounter,
+  getCounter,
+  listCounters,
+  rotateCounterCode,
+  setCounterFields,
+} from './service'
 
 // A QR code is only as current as the counter's live code, which a rotation replaces.
 const qrHeaders = { 'cache-control': 'private, no-cache' }
@@ -25,7 +34,9 @@ export function counterRoutes(deps: Deps) {
       const png = await counterQrPng(deps, c.var.user, c.req.valid('param').id)
       return c.body(new Uint8Array(png), 200, { ...qrHeaders, 'content-type': 'image/png' })
     })
-    .post('/', writer, validate('json', NewCounter, vi), async (c) => c.json(await createCounter(deps, c.var.user, c.req.valid('json')), 201))
+    .post('/', writer, validate('json', NewCounter, vi), async (c) =>
+      c.json(await createCounter(deps, c.var.user, c.req.valid('json')), 201),
+    )
     .patch('/:id', writer, byId, validate('json', CounterChange, vi), async (c) =>
       c.json(await changeCounter(deps, c.var.user, c.req.valid('param').id, c.req.valid('json'))),
     )

@@ -26,7 +26,10 @@ export { qrSvgOf } from './qr-code'
 
 const counterNotFound = () => new AppError('not_found', 'Không tìm thấy quầy.')
 
-const withUrl = (deps: Pick<Deps, 'config'>, counter: CounterRow): CounterDetail => ({ ...counter, surveyUrl: surveyUrlOf(deps, counter.code) })
+const withUrl = (deps: Pick<Deps, 'config'>, counter: CounterRow): CounterDetail => ({
+  ...counter,
+  surveyUrl: surveyUrlOf(deps, counter.code),
+})
 
 /** GET /api/v1/counters: the contract shape `{ id, code, name, unitId, surveyUrl }`, within the user's scope. */
 export async function listCounters(
@@ -111,7 +114,13 @@ export async function rotateCounterCode(deps: Deps, user: CurrentUser, counterId
     const revokedCode = await revokeCounterCode(tx, counterId, at)
     const code = mintCounterCode(deps.config.secretKey)
     await insertCounterCode(tx, counterId, code, at)
-    await recordAudit(tx, user, { action: 'rotate_code', entity: 'counter', entityId: counterId, unitId: counter.unitId, details: { revokedCode, code } })
+    await recordAudit(tx, user, {
+      action: 'rotate_code',
+      entity: 'counter',
+      entityId: counterId,
+      unitId: counter.unitId,
+      details: { revokedCode, code },
+    })
   })
   await servedSurveysChanged(deps)
   return getCounter(deps, user, counterId)

@@ -58,10 +58,28 @@ export const demoServicePoints: { unit: string; name: string; counters: DemoCoun
     unit: 'HD-CL',
     name: 'Bộ phận Một cửa UBND thành phố Chí Linh',
     counters: [
-      { name: 'Quầy 1 – Đất đai, Xây dựng, Đầu tư', fields: ['dat-dai', 'xay-dung', 'dau-tu'], survey: 'COUNTER-3L', ratingsPerDay: 22, landUnsatisfied: 0.1 },
-      { name: 'Quầy 2 – Kinh doanh, Hộ tịch, Lao động – TB&XH', fields: ['kinh-doanh', 'ho-tich', 'lao-dong-tbxh'], survey: 'COUNTER-3L', ratingsPerDay: 16, landUnsatisfied: 0.1 },
+      {
+        name: 'Quầy 1 – Đất đai, Xây dựng, Đầu tư',
+        fields: ['dat-dai', 'xay-dung', 'dau-tu'],
+        survey: 'COUNTER-3L',
+        ratingsPerDay: 22,
+        landUnsatisfied: 0.1,
+      },
+      {
+        name: 'Quầy 2 – Kinh doanh, Hộ tịch, Lao động – TB&XH',
+        fields: ['kinh-doanh', 'ho-tich', 'lao-dong-tbxh'],
+        survey: 'COUNTER-3L',
+        ratingsPerDay: 16,
+        landUnsatisfied: 0.1,
+      },
       // A third desk for the longer SIPAS questionnaire, so both questionnaires carry data.
-      { name: 'Bàn khảo sát SIPAS', fields: ['dat-dai', 'xay-dung', 'ho-tich', 'kinh-doanh'], survey: 'SIPAS-5A', ratingsPerDay: 3, landUnsatisfied: 0.1 },
+      {
+        name: 'Bàn khảo sát SIPAS',
+        fields: ['dat-dai', 'xay-dung', 'ho-tich', 'kinh-doanh'],
+        survey: 'SIPAS-5A',
+        ratingsPerDay: 3,
+        landUnsatisfied: 0.1,
+      },
     ],
   },
   ...(
@@ -74,8 +92,20 @@ export const demoServicePoints: { unit: string; name: string; counters: DemoCoun
     unit,
     name,
     counters: [
-      { name: 'Quầy 1 – Tư pháp, Hộ tịch, Chứng thực', fields: ['ho-tich', 'chung-thuc'] as DemoFieldCode[], survey: 'COUNTER-3L' as const, ratingsPerDay: 12, landUnsatisfied },
-      { name: 'Quầy 2 – Địa chính, Xây dựng, Lao động – TB&XH', fields: ['dat-dai', 'xay-dung', 'lao-dong-tbxh'] as DemoFieldCode[], survey: 'COUNTER-3L' as const, ratingsPerDay: 10, landUnsatisfied },
+      {
+        name: 'Quầy 1 – Tư pháp, Hộ tịch, Chứng thực',
+        fields: ['ho-tich', 'chung-thuc'] as DemoFieldCode[],
+        survey: 'COUNTER-3L' as const,
+        ratingsPerDay: 12,
+        landUnsatisfied,
+      },
+      {
+        name: 'Quầy 2 – Địa chính, Xây dựng, Lao động – TB&XH',
+        fields: ['dat-dai', 'xay-dung', 'lao-dong-tbxh'] as DemoFieldCode[],
+        survey: 'COUNTER-3L' as const,
+        ratingsPerDay: 10,
+        landUnsatisfied,
+      },
     ],
   })),
 ]

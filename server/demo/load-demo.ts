@@ -34,7 +34,12 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
       const unitId = unitIds.get(point.unit)!
       const servicePointId = await q.upsertServicePoint(tx, unitId, point.name)
       for (const c of point.counters) {
-        const counterId = await q.upsertCounter(tx, servicePointId, c.name, c.fields.map((f) => fieldIds.get(f)!))
+        const counterId = await q.upsertCounter(
+          tx,
+          servicePointId,
+          c.name,
+          c.fields.map((f) => fieldIds.get(f)!),
+        )
         await q.insertCodeIfNone(tx, counterId, mintCounterCode(secretKey))
         const survey = surveys.get(c.survey)!
         await q.assignSurvey(tx, counterId, survey.versionId)

@@ -18,8 +18,18 @@ export type SyntheticCounter = {
 const landFields: DemoFieldCode[] = ['dat-dai', 'xay-dung', 'dau-tu']
 // Public holidays of 2025 that fall on weekdays (Tết, Giỗ Tổ, 30/4–1/5, Quốc khánh).
 const holidays = new Set([
-  '2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31',
-  '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02',
+  '2025-01-01',
+  '2025-01-27',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-01-30',
+  '2025-01-31',
+  '2025-04-07',
+  '2025-04-30',
+  '2025-05-01',
+  '2025-05-02',
+  '2025-09-01',
+  '2025-09-02',
 ])
 const comments = [
   'Cán bộ hướng dẫn nhiệt tình, chu đáo.',
@@ -72,7 +82,9 @@ export function syntheticResponses(counters: SyntheticCounter[], year = 2025): N
         const summerBacklog = isLand && month >= 7 && month <= 9 ? 1.3 : 1
         const unsatisfied = (isLand ? counter.landUnsatisfied : otherUnsatisfied) * summerBacklog
         const minutes = next() < 0.6 ? 450 + Math.floor(next() * 240) : 810 + Math.floor(next() * 210)
-        const submittedAt = new Date(`${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}+07:00`)
+        const submittedAt = new Date(
+          `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}+07:00`,
+        )
         const answers = counter.surveyCode === 'SIPAS-5A' ? sipasAnswers(next, unsatisfied) : quickAnswers(next, unsatisfied)
         const isVerified = counter.unitCode === 'HD-CL' && next() < 0.12
         const submissionId = uuidOf(`demo:${counter.counterId}:${date}:${i}`)

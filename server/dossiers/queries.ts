@@ -31,12 +31,30 @@ export async function upsertDossierCounts(tx: Tx, rows: DossierCountRow[]) {
     with upserted as (
       insert into dossier_counts (day, counter_id, procedure_code, received, returned, overdue)
       select * from unnest(
-        ${tx.array(rows.map((r) => r.day), oid.date)}::date[],
-        ${tx.array(rows.map((r) => r.counterId), oid.int4)}::int[],
-        ${tx.array(rows.map((r) => r.procedureCode), oid.text)}::text[],
-        ${tx.array(rows.map((r) => r.received), oid.int4)}::int[],
-        ${tx.array(rows.map((r) => r.returned), oid.int4)}::int[],
-        ${tx.array(rows.map((r) => r.overdue), oid.int4)}::int[]
+        ${tx.array(
+          rows.map((r) => r.day),
+          oid.date,
+        )}::date[],
+        ${tx.array(
+          rows.map((r) => r.counterId),
+          oid.int4,
+        )}::int[],
+        ${tx.array(
+          rows.map((r) => r.procedureCode),
+          oid.text,
+        )}::text[],
+        ${tx.array(
+          rows.map((r) => r.received),
+          oid.int4,
+        )}::int[],
+        ${tx.array(
+          rows.map((r) => r.returned),
+          oid.int4,
+        )}::int[],
+        ${tx.array(
+          rows.map((r) => r.overdue),
+          oid.int4,
+        )}::int[]
       )
       on conflict (day, counter_id, coalesce(procedure_code, '')) do update
       set received = excluded.received, returned = excluded.returned, overdue = excluded.overdue, imported_at = now()

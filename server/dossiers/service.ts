@@ -42,11 +42,22 @@ export async function importDossierCounts(deps: Deps, user: CurrentUser, csv: st
       continue
     }
     firstLineOf.set(key, line)
-    rows.push({ day: row.date, counterId: counter.id, procedureCode: row.procedure, received: row.received, returned: row.returned, overdue: row.overdue })
+    rows.push({
+      day: row.date,
+      counterId: counter.id,
+      procedureCode: row.procedure,
+      received: row.received,
+      returned: row.returned,
+      overdue: row.overdue,
+    })
   }
   if (issues.length > 0) {
     const lines = new Set(issues.map((issue) => issue.path[0]))
-    throw new AppError('invalid_input', `Có ${lines.size} dòng không hợp lệ; chưa nhập dòng nào.`, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))
+    throw new AppError(
+      'invalid_input',
+      `Có ${lines.size} dòng không hợp lệ; chưa nhập dòng nào.`,
+      issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])),
+    )
   }
 
   const days = rows.map((row) => row.day).sort()
@@ -66,7 +77,10 @@ export async function importDossierCounts(deps: Deps, user: CurrentUser, csv: st
 
 const invalid = (issues: Issue[]) => new AppError('invalid_input', 'Tệp số liệu hồ sơ không hợp lệ; chưa nhập dòng nào.', issues)
 
-const issueAt = (line: number, column: string, message: string): Issue => ({ path: [line, column], message: `Dòng ${line}, cột ${column}: ${message}` })
+const issueAt = (line: number, column: string, message: string): Issue => ({
+  path: [line, column],
+  message: `Dòng ${line}, cột ${column}: ${message}`,
+})
 
 function parseRecord(record: CsvRecord, columns: string[], issues: Issue[]): ParsedRow[] {
   const input = Object.fromEntries(dossierColumns.map((column) => [column, record.cells[columns.indexOf(column)] ?? '']))

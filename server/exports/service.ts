@@ -8,7 +8,14 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { resolveReadScope, scopeIntervalsOf } from '../stats/scope'
 import { requireSurvey } from '../stats/service'
-import { copyResponsesCsv, cursorResponses, findSurveyQuestions, setExportParameters, type ExportParameters, type ExportQuestion } from './queries'
+import {
+  copyResponsesCsv,
+  cursorResponses,
+  findSurveyQuestions,
+  setExportParameters,
+  type ExportParameters,
+  type ExportQuestion,
+} from './queries'
 
 declare module '../deps' {
   interface Deps {
@@ -24,12 +31,24 @@ export const exportIdKeyOf = (secretKey: string) => createHmac('sha256', secretK
 
 /** The id a rating has in exports: `r-` and 24 hex characters of a keyed hash of its id. */
 export const exportIdOf = (secretKey: string, responseId: string) =>
-  `r-${createHash('sha256').update(exportIdKeyOf(secretKey) + responseId).digest('hex').slice(0, 24)}`
+  `r-${createHash('sha256')
+    .update(exportIdKeyOf(secretKey) + responseId)
+    .digest('hex')
+    .slice(0, 24)}`
 export type ExportFile = { filename: string; contentType: string; body: Readable }
 
 const fixedColumns = [
-  'response_id', 'submitted_at', 'unit_code', 'unit_name', 'counter_code', 'field_code', 'procedure_code',
-  'channel', 'verified', 'flagged', 'survey_version',
+  'response_id',
+  'submitted_at',
+  'unit_code',
+  'unit_name',
+  'counter_code',
+  'field_code',
+  'procedure_code',
+  'channel',
+  'verified',
+  'flagged',
+  'survey_version',
 ]
 const contentTypes: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -50,7 +69,14 @@ export async function exportResponses(deps: Deps, user: CurrentUser, query: Expo
   const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })
   const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), scopeIntervalsOf(deps, read.scope)])
-  const parameters: ExportParameters = { surveyId: survey.id, from: range.from, to: range.to, timeZone: deps.config.timeZone, scope, idKey: exportIdKeyOf(deps.config.secretKey) }
+  const parameters: ExportParameters = {
+    surveyId: survey.id,
+    from: range.from,
+    to: range.to,
+    timeZone: deps.config.timeZone,
+    scope,
+    idKey: exportIdKeyOf(deps.config.secretKey),
+  }
   const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)
   return { filename: `phieu-${survey.code}-${range.from}-${range.to}.${format}`, contentType: contentTypes[format], body }
 }
@@ -71,7 +97,10 @@ function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, sta
   out.on('error', () => {})
   // A client that reads too slowly cannot keep the transaction open: past EXPORT_MAX_SECONDS the download is cut,
   // and the writers below stop (forward and isDrained see the stream closed).
-  const deadline = setTimeout(() => out.destroy(new Error('export took longer than EXPORT_MAX_SECONDS')), deps.config.exports.maxSeconds * 1000)
+  const deadline = setTimeout(
+    () => out.destroy(new Error('export took longer than EXPORT_MAX_SECONDS')),
+    deps.config.exports.maxSeconds * 1000,
+  )
   deadline.unref()
   return new Promise<Readable>((resolve, reject) => {
     let isStarted = false

@@ -81,7 +81,15 @@ export async function findFlaggedPage(db: Db, f: FlagFilter & { limit: number; o
   `
 }
 
-export type CounterAnomaly = { counterId: number; counterName: string; unitId: number; day: string; n: number; mean: number; variance: number }
+export type CounterAnomaly = {
+  counterId: number
+  counterName: string
+  unitId: number
+  day: string
+  n: number
+  mean: number
+  variance: number
+}
 
 /**
  * Counter-days whose kept ratings are many and all but identical (at least `minRatings` headline answers with

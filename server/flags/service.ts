@@ -21,7 +21,12 @@ export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery
   const { range, limit, offset } = query
   const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
-  const filter = { scope, surveyId: query.surveyId ?? null, timeZone: deps.config.timeZone, ownUnitId: user.role === 'admin' ? null : user.unitId }
+  const filter = {
+    scope,
+    surveyId: query.surveyId ?? null,
+    timeZone: deps.config.timeZone,
+    ownUnitId: user.role === 'admin' ? null : user.unitId,
+  }
   const [summary, rows] = await Promise.all([countFlagged(deps.sql, filter), findFlaggedPage(deps.sql, { ...filter, limit, offset })])
   return {
     from: range.from,
@@ -54,12 +59,25 @@ export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQ
   const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
   const ownUnitId = user.role === 'admin' ? null : user.unitId
-  const rows = await findCounterAnomalies(deps.sql, { scope, surveyId: query.surveyId ?? null, timeZone: deps.config.timeZone, ownUnitId, ...anomalyRule })
+  const rows = await findCounterAnomalies(deps.sql, {
+    scope,
+    surveyId: query.surveyId ?? null,
+    timeZone: deps.config.timeZone,
+    ownUnitId,
+    ...anomalyRule,
+  })
   return {
     from: range.from,
     to: range.to,
     rule: anomalyRule,
-    items: rows.map((r) => ({ counter: { id: r.counterId, name: r.counterName }, unitId: r.unitId, day: r.day, ratings: r.n, mean: r.mean, variance: r.variance })),
+    items: rows.map((r) => ({
+      counter: { id: r.counterId, name: r.counterName },
+      unitId: r.unitId,
+      day: r.day,
+      ratings: r.n,
+      mean: r.mean,
+      variance: r.variance,
+    })),
   }
 }
 
@@ -74,7 +92,13 @@ const notSupervising = () =>
  * may (a user whose unit strictly contains the rating's unit, or an admin): a unit never curates its own
  * ratings. Only a flagged rating can be set apart. Asking for the state it already has changes nothing.
  */
-export async function setResponseExcluded(deps: Deps, user: CurrentUser, id: string, isExcluded: boolean, reason: string): Promise<ExclusionResult> {
+export async function setResponseExcluded(
+  deps: Deps,
+  user: CurrentUser,
+  id: string,
+  isExcluded: boolean,
+  reason: string,
+): Promise<ExclusionResult> {
   const timeZone = deps.config.timeZone
   return deps.sql.begin(async (tx) => {
     const row = await lockResponse(tx, id)

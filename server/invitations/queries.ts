@@ -47,7 +47,16 @@ export async function countApiKeyUse(db: Db, apiKeyId: number, day: string) {
 
 export async function upsertInvitation(
   db: Db,
-  i: { tokenHash: Buffer; dossierHmac: Buffer; counterId: number; fieldId: number | null; procedureCode: string | null; apiKeyId: number; createdAt: Date; expiresAt: Date },
+  i: {
+    tokenHash: Buffer
+    dossierHmac: Buffer
+    counterId: number
+    fieldId: number | null
+    procedureCode: string | null
+    apiKeyId: number
+    createdAt: Date
+    expiresAt: Date
+  },
 ) {
   const [row] = await db<[{ id: number }?]>`
     insert into invitations (token_hash, dossier_hmac, counter_id, field_id, procedure_code, api_key_id, created_at, expires_at)

@@ -34,7 +34,9 @@ export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: Ne
   }
   const field = input.fieldCode === undefined ? undefined : served.fields.find((f) => f.code === input.fieldCode)
   if (input.fieldCode !== undefined && !field) {
-    throw new AppError('invalid_input', 'Lĩnh vực không thuộc quầy này.', [{ path: ['fieldCode'], message: 'unknown field for this counter' }])
+    throw new AppError('invalid_input', 'Lĩnh vực không thuộc quầy này.', [
+      { path: ['fieldCode'], message: 'unknown field for this counter' },
+    ])
   }
   if ((await countApiKeyUse(deps.sql, apiKey.id, today)) > deps.config.integrity.apiKeyDailyQuota) {
     throw new AppError('rate_limited', 'Khóa API đã dùng hết hạn mức lời mời trong ngày.', undefined, secondsToLocalMidnight(deps))
@@ -56,9 +58,7 @@ export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: Ne
   return { token, url: `${deps.config.publicUrl}/i/${token}`, expiresAt: expiresAt.toISOString() }
 }
 
-export type InvitationState =
-  | { kind: 'open'; invitation: Invitation; served: ServedSurvey }
-  | { kind: 'used' | 'expired' | 'unknown' }
+export type InvitationState = { kind: 'open'; invitation: Invitation; served: ServedSurvey } | { kind: 'used' | 'expired' | 'unknown' }
 
 export async function findInvitation(deps: Deps, token: string): Promise<InvitationState> {
   const invitation = await findInvitationByTokenHash(deps.sql, tokenHashOf(token))

@@ -108,9 +108,9 @@ export function PosterPage({ unitName, posters, nonce }: Props) {
               <p role="status">Đơn vị này chưa có quầy nào đang hoạt động.</p>
             ) : (
               <p>
-                {posters.length} quầy: {posters.length} áp phích A5 (2 tờ mỗi trang A4) và {posters.length} thẻ để bàn A6 (2 thẻ mỗi
-                trang A4, gấp đôi theo đường kẻ giữa). In bằng trình duyệt (Ctrl+P) với khổ giấy A4, lề “Không”, tắt đầu trang và
-                chân trang; hoặc chọn “Lưu dưới dạng PDF”.
+                {posters.length} quầy: {posters.length} áp phích A5 (2 tờ mỗi trang A4) và {posters.length} thẻ để bàn A6 (2 thẻ mỗi trang
+                A4, gấp đôi theo đường kẻ giữa). In bằng trình duyệt (Ctrl+P) với khổ giấy A4, lề “Không”, tắt đầu trang và chân trang; hoặc
+                chọn “Lưu dưới dạng PDF”.
               </p>
             )}
           </div>

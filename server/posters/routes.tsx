@@ -16,7 +16,13 @@ export function posterRoutes(deps: Deps) {
   // A page of inline SVG and one inline stylesheet, allowed by its nonce and nothing else.
   const policy = secureHeaders({
     crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: [NONCE], imgSrc: ["'self'", 'data:'], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: [NONCE],
+      imgSrc: ["'self'", 'data:'],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
   })
   return new Hono<Env>().get('/', policy, requireUser(deps), validate('query', PostersQuery, vi), async (c) => {
     const sheet = await getPosterSheet(deps, c.var.user, c.req.valid('query').unitId)

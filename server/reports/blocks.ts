@@ -29,7 +29,9 @@ function groupTable(groups: GroupOut[], nameHeader: string): Block {
       formatCount(g.responses),
       rateCell(g),
       formatInterval(g.ci95),
-      g.targets[0] ? `≥ ${formatPercent(g.targets[0].value)} · ${g.targets[0].met === null ? '—' : g.targets[0].met ? 'Đạt' : 'Chưa đạt'}` : '—',
+      g.targets[0]
+        ? `≥ ${formatPercent(g.targets[0].value)} · ${g.targets[0].met === null ? '—' : g.targets[0].met ? 'Đạt' : 'Chưa đạt'}`
+        : '—',
     ]),
     numeric: [1, 2],
   }
@@ -94,7 +96,9 @@ export function reportBlocks(report: PeriodicReport): Block[] {
             `≥ ${formatPercent(t.value)}`,
             formatPercent(t.rate),
             formatCount(t.responses),
-            t.met === null ? '—' : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.rate === null ? '' : ` (${formatPoints(Math.round((t.rate - t.value) * 1000) / 10)})`}`,
+            t.met === null
+              ? '—'
+              : `${t.met ? 'Đạt' : 'Chưa đạt'}${t.rate === null ? '' : ` (${formatPoints(Math.round((t.rate - t.value) * 1000) / 10)})`}`,
             t.source,
           ]),
           numeric: [1, 2, 3],

@@ -1,4 +1,16 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+} from 'docx'
 import type { Block, LocalDay } from './blocks'
 import { authorityOf, placeOf } from './blocks'
 
@@ -21,7 +33,8 @@ const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
 
 function header(unitName: string, today: LocalDay) {
-  const cell = (paragraphs: Paragraph[], width: number) => new TableCell({ children: paragraphs, width: { size: width, type: WidthType.PERCENTAGE } })
+  const cell = (paragraphs: Paragraph[], width: number) =>
+    new TableCell({ children: paragraphs, width: { size: width, type: WidthType.PERCENTAGE } })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
@@ -59,11 +72,26 @@ function table(block: Extract<Block, { kind: 'table' }>) {
           }),
       ),
     })
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(block.headers, true), ...block.rows.map((r) => row(r, false))] })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(block.headers, true), ...block.rows.map((r) => row(r, false))],
+  })
 }
 
 /** The same report as a Word document for the Sở Nội vụ, built from the same blocks as the page. */
-export async function reportDocx({ unitName, periodLabel, surveyTitle, today, blocks }: { unitName: string; periodLabel: string; surveyTitle: string; today: LocalDay; blocks: Block[] }) {
+export async function reportDocx({
+  unitName,
+  periodLabel,
+  surveyTitle,
+  today,
+  blocks,
+}: {
+  unitName: string
+  periodLabel: string
+  surveyTitle: string
+  today: LocalDay
+  blocks: Block[]
+}) {
   const document = new Document({
     creator: 'SIPAS',
     title: `Báo cáo kết quả khảo sát mức độ hài lòng — ${unitName} — ${periodLabel}`,

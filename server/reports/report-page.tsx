@@ -23,7 +23,15 @@ td.num { text-align: right; white-space: nowrap }
 @media print { .actions { display: none } }
 `
 
-type Props = { unitName: string; periodLabel: string; surveyTitle: string; today: LocalDay; blocks: Block[]; docxHref: string; nonce: string | undefined }
+type Props = {
+  unitName: string
+  periodLabel: string
+  surveyTitle: string
+  today: LocalDay
+  blocks: Block[]
+  docxHref: string
+  nonce: string | undefined
+}
 
 /** The periodic report in the layout of an official document (Nghị định 30/2020/NĐ-CP), ready to print. */
 export function ReportPage({ unitName, periodLabel, surveyTitle, today, blocks, docxHref, nonce }: Props) {

@@ -61,7 +61,12 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
   }))
   // Field-group targets of the unit itself (đất đai + xây dựng + đầu tư): each pooled set is one stats query.
   const pooled = targets.filter(
-    (t) => t.unitId === unitId && t.fieldIds.length > 0 && t.metric === overall.survey.metric && t.periodStart <= overall.to && t.periodEnd >= overall.from,
+    (t) =>
+      t.unitId === unitId &&
+      t.fieldIds.length > 0 &&
+      t.metric === overall.survey.metric &&
+      t.periodStart <= overall.to &&
+      t.periodEnd >= overall.from,
   )
   for (const target of pooled) {
     const fields = await findFieldLabels(deps, target.fieldIds)

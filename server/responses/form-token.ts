@@ -3,8 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 /** What a form is for: a counter's QR code or one dossier's invitation. A token for one serves no other. */
 export type FormTarget = { counterCode?: string | undefined; invitationToken?: string | undefined }
 
-const targetOf = (t: FormTarget) =>
-  t.invitationToken !== undefined ? `i:${t.invitationToken}` : `q:${t.counterCode ?? ''}`
+const targetOf = (t: FormTarget) => (t.invitationToken !== undefined ? `i:${t.invitationToken}` : `q:${t.counterCode ?? ''}`)
 
 /** A form older than this is stale: a page is filled in minutes, and a hoard of tokens is worth nothing. */
 export const formTokenMaxAgeMs = 24 * 3_600_000
@@ -24,7 +23,13 @@ export function mintFormToken(secretKey: string, submissionId: string, renderedA
  * The time the form was rendered, or undefined when the token is absent, not ours, minted for another
  * submission or target, or stale. Checked in memory: no round trip on the submit path.
  */
-export function renderedAtOf(secretKey: string, submissionId: string, token: string | undefined, target: FormTarget, now: Date): Date | undefined {
+export function renderedAtOf(
+  secretKey: string,
+  submissionId: string,
+  token: string | undefined,
+  target: FormTarget,
+  now: Date,
+): Date | undefined {
   const [ms, tag] = (token ?? '').split('.')
   if (!ms || !tag || !/^\d{10,15}$/.test(ms)) return undefined
   const expected = Buffer.from(tagOf(secretKey, ms, submissionId, targetOf(target)))

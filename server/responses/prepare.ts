@@ -13,7 +13,8 @@ type Provenance = Pick<NewResponseRow, 'channel' | 'isVerified'> & { fieldId?: n
 /** Validates a rating against the survey version its counter serves and builds the row to store. */
 export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResponse, provenance: Provenance): NewResponseRow {
   const definition = served.definition
-  const fieldId = provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
+  const fieldId =
+    provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
   const issues = validateAnswers(definition, input.answers)
   if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
   const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim(), commentMaxLength) : null

@@ -6,7 +6,6 @@ import type { NewResponseRow } from './queries'
 /** The question key whose rows count responses rather than answers. */
 export const responseCountKey = '*'
 
-
 /**
  * Aggregates a batch in memory into one delta per rollup row, sorted by key: concurrent batches then lock
  * shared rows in the same order and cannot deadlock, and one hot row costs one update per batch.
@@ -34,8 +33,16 @@ export function rollupDeltasOf(rows: NewResponseRow[], timeZone: string): Rollup
     const flags = `${row.isVerified ? 1 : 0}|${row.isExcluded ? 1 : 0}`
     for (const [questionKey, value] of countedValues(row)) {
       const delta = (): RollupDelta => ({
-        unitId: row.unitId, day: date, counterId: row.counterId, surveyId: row.surveyId, fieldId,
-        questionKey, value, isVerified: row.isVerified, isExcluded: row.isExcluded, n: 1,
+        unitId: row.unitId,
+        day: date,
+        counterId: row.counterId,
+        surveyId: row.surveyId,
+        fieldId,
+        questionKey,
+        value,
+        isVerified: row.isVerified,
+        isExcluded: row.isExcluded,
+        n: 1,
       })
       const tail = `${questionKey}|${value}|${flags}`
       add(main, `${base}|${tail}`, delta)

@@ -32,16 +32,46 @@ export type RollupDeltas = {
 export const oid = { int4: 23, int2: 21, text: 25, date: 1082, bool: 16 } as const
 
 export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
-  unitIds: tx.array(rows.map((r) => r.unitId), oid.int4),
-  days: tx.array(rows.map((r) => r.day), oid.date),
-  counterIds: tx.array(rows.map((r) => r.counterId), oid.int4),
-  surveyIds: tx.array(rows.map((r) => r.surveyId), oid.int4),
-  fieldIds: tx.array(rows.map((r) => r.fieldId), oid.int4),
-  keys: tx.array(rows.map((r) => r.questionKey), oid.text),
-  values: tx.array(rows.map((r) => r.value), oid.int2),
-  verified: tx.array(rows.map((r) => r.isVerified), oid.bool),
-  excluded: tx.array(rows.map((r) => r.isExcluded), oid.bool),
-  ns: tx.array(rows.map((r) => r.n), oid.int4),
+  unitIds: tx.array(
+    rows.map((r) => r.unitId),
+    oid.int4,
+  ),
+  days: tx.array(
+    rows.map((r) => r.day),
+    oid.date,
+  ),
+  counterIds: tx.array(
+    rows.map((r) => r.counterId),
+    oid.int4,
+  ),
+  surveyIds: tx.array(
+    rows.map((r) => r.surveyId),
+    oid.int4,
+  ),
+  fieldIds: tx.array(
+    rows.map((r) => r.fieldId),
+    oid.int4,
+  ),
+  keys: tx.array(
+    rows.map((r) => r.questionKey),
+    oid.text,
+  ),
+  values: tx.array(
+    rows.map((r) => r.value),
+    oid.int2,
+  ),
+  verified: tx.array(
+    rows.map((r) => r.isVerified),
+    oid.bool,
+  ),
+  excluded: tx.array(
+    rows.map((r) => r.isExcluded),
+    oid.bool,
+  ),
+  ns: tx.array(
+    rows.map((r) => r.n),
+    oid.int4,
+  ),
 })
 
 /** Adds a batch's deltas to the five rollup tables in one statement: one round trip per batch. */
@@ -79,7 +109,10 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
       select * from unnest(
         ${p.unitIds}::int[], ${p.days}::date[], ${p.counterIds}::int[], ${p.surveyIds}::int[], ${p.fieldIds}::int[],
-        ${tx.array(deltas.byProcedure.map((r) => r.procedureCode), oid.text)}::text[],
+        ${tx.array(
+          deltas.byProcedure.map((r) => r.procedureCode),
+          oid.text,
+        )}::text[],
         ${p.keys}::text[], ${p.values}::int2[], ${p.verified}::bool[], ${p.excluded}::bool[], ${p.ns}::int[]
       )
       on conflict on constraint rollups_by_procedure_pkey do update set n = rollups_by_procedure.n + excluded.n
@@ -88,7 +121,10 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
       (unit_id, day, counter_id, survey_id, field_id, hour, question_key, value, is_verified, is_excluded, n)
     select * from unnest(
       ${h.unitIds}::int[], ${h.days}::date[], ${h.counterIds}::int[], ${h.surveyIds}::int[], ${h.fieldIds}::int[],
-      ${tx.array(deltas.byHour.map((r) => r.hour), oid.int2)}::int2[],
+      ${tx.array(
+        deltas.byHour.map((r) => r.hour),
+        oid.int2,
+      )}::int2[],
       ${h.keys}::text[], ${h.values}::int2[], ${h.verified}::bool[], ${h.excluded}::bool[], ${h.ns}::int[]
     )
     on conflict on constraint rollups_by_hour_pkey do update set n = rollups_by_hour.n + excluded.n

@@ -48,7 +48,14 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
   return receiptOf(await store(deps, input, context, served, row, undefined))
 }
 
-async function store(deps: Deps, input: NewResponse, context: SubmitContext, served: ServedSurvey, row: NewResponseRow, invitationId: number | undefined) {
+async function store(
+  deps: Deps,
+  input: NewResponse,
+  context: SubmitContext,
+  served: ServedSurvey,
+  row: NewResponseRow,
+  invitationId: number | undefined,
+) {
   const now = row.submittedAt
   const device = deps.devices.visit(context.deviceToken, served.counterId, now)
   const flagReasons = flagReasonsOf({

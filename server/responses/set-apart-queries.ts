@@ -72,5 +72,9 @@ export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
     values: deltas.byProcedure.map((r) => r.procedureCode),
     type: 'text',
   })
-  await subtractFrom(tx, 'rollups_by_hour', 'day', deltas.byHour, { column: 'hour', values: deltas.byHour.map((r) => r.hour), type: 'int2' })
+  await subtractFrom(tx, 'rollups_by_hour', 'day', deltas.byHour, {
+    column: 'hour',
+    values: deltas.byHour.map((r) => r.hour),
+    type: 'int2',
+  })
 }

@@ -88,7 +88,11 @@ export function createResponseWriter(
 
   const writeBatch = async (batch: Waiting[]) => {
     try {
-      const outcomes = await storeBatch(db, batch.map((w) => w.row), batchOptions)
+      const outcomes = await storeBatch(
+        db,
+        batch.map((w) => w.row),
+        batchOptions,
+      )
       compactSoon()
       batch.forEach((w, i) => w.resolve(outcomes[i]!))
     } catch (error) {
@@ -137,7 +141,9 @@ export async function storeBatch(sql: Db | Tx, rows: RowToStore[], { timeZone, b
   }
   const local = burst && localTimeOf(new Date(earliest), timeZone)
   // Local midnight: the minute's start less the local hours and minutes (a zone without a jump that day).
-  const dayRule = local ? { day: local.date, dayStart: new Date(Math.floor(earliest / 60_000) * 60_000 - (local.hour * 60 + local.minute) * 60_000) } : undefined
+  const dayRule = local
+    ? { day: local.date, dayStart: new Date(Math.floor(earliest / 60_000) * 60_000 - (local.hour * 60 + local.minute) * 60_000) }
+    : undefined
   const inserted = candidates.length > 0 ? await insertResponses(sql, candidates, timeZone, rule, dayRule) : []
   for (const r of inserted) {
     const row = firstById.get(r.submissionId)!

@@ -16,7 +16,15 @@ import type { CountRow, DossierSumRow, TargetRow } from './queries'
 
 // Pure: rollup counts, dossier sums and targets in, the groups of GET /api/v1/stats out.
 
-export type StatsItemOut = { key: string; label: string; valid: number; satisfied: number; rate: number | null; mean: number | null; counts: Record<string, number> }
+export type StatsItemOut = {
+  key: string
+  label: string
+  valid: number
+  satisfied: number
+  rate: number | null
+  mean: number | null
+  counts: Record<string, number>
+}
 
 export type DossierFigures = {
   /** Ratings per dossier returned in the period (docs/domain.md §4), beside every counter or unit rate. */
@@ -160,7 +168,10 @@ function itemOut(definition: SurveyDefinition, item: ItemScore): StatsItemOut {
 
 /** Every level or option at 0, so a chart shows the levels nobody chose. */
 function zeroCountsOf(question: Question): Record<string, number> {
-  const values = question.type === 'scale' && question.scale ? scales[question.scale].levels.map((l) => l.value) : (question.options ?? []).map((o) => o.value)
+  const values =
+    question.type === 'scale' && question.scale
+      ? scales[question.scale].levels.map((l) => l.value)
+      : (question.options ?? []).map((o) => o.value)
   if (question.allowNotApplicable) values.push(notApplicable)
   return Object.fromEntries(values.sort((a, b) => a - b).map((value) => [String(value), 0]))
 }

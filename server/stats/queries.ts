@@ -78,7 +78,12 @@ export type CountRow = { groupKey: string | null; isExcluded: boolean; questionK
  */
 function groupingOf(db: Db, grouping: Grouping) {
   const main = db`rollups`
-  const plain = (column: postgres.Fragment) => ({ table: main, hasMonths: true, inner: db`${column} as k1, null::int as k2`, outer: db`k1::text` })
+  const plain = (column: postgres.Fragment) => ({
+    table: main,
+    hasMonths: true,
+    inner: db`${column} as k1, null::int as k2`,
+    outer: db`k1::text`,
+  })
   switch (grouping) {
     case 'none':
     case 'question':
@@ -94,7 +99,12 @@ function groupingOf(db: Db, grouping: Grouping) {
     case 'procedure':
       return { table: db`rollups_by_procedure`, hasMonths: false, inner: db`r.procedure_code as k1, null::int as k2`, outer: db`k1` }
     case 'hour-weekday':
-      return { table: db`rollups_by_hour`, hasMonths: false, inner: db`r.day as k1, r.hour as k2`, outer: db`(extract(isodow from k1)::int * 100 + k2)::text` }
+      return {
+        table: db`rollups_by_hour`,
+        hasMonths: false,
+        inner: db`r.day as k1, r.hour as k2`,
+        outer: db`(extract(isodow from k1)::int * 100 + k2)::text`,
+      }
   }
 }
 
@@ -114,7 +124,10 @@ export function splitByMonth(from: string, to: string): { months: [string, strin
  * [from, to] as whole calendar years [first, end), the whole months around them and the edge days around
  * those: a calendar year is one year row per rollup key, a 15th-to-14th year eleven month rows plus days.
  */
-export function splitByYear(from: string, to: string): { years: [string, string] | null; months: [string, string][]; edges: [string, string][] } {
+export function splitByYear(
+  from: string,
+  to: string,
+): { years: [string, string] | null; months: [string, string][]; edges: [string, string][] } {
   const start = from.endsWith('-01-01') ? from : firstOfNext(from, 'year')
   const afterTo = addDays(to, 1)
   const end = afterTo.endsWith('-01-01') ? afterTo : `${to.slice(0, 4)}-01-01`
@@ -166,7 +179,9 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
     db`(date_trunc(${unit}, r.day) < s.valid_from or date_trunc(${unit}, r.day) + ${`1 ${unit}`}::interval > s.valid_to)`
   const byMonthTable = db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`
   const byYearTable = db`(select unit_id, year as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_year)`
-  const split = hasMonths ? splitByYear(f.scope.from, f.scope.to) : { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
+  const split = hasMonths
+    ? splitByYear(f.scope.from, f.scope.to)
+    : { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
   const parts = split.edges.map(([a, b]) => part(table, dayScope, db`r.day between ${a}::date and ${b}::date`))
   // A unit in the scope for only part of a year or month (it changed parent, opened or closed) is read from the
   // next finer grain for those years or months.

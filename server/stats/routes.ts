@@ -7,7 +7,10 @@ import { validate } from '../validate'
 import { getStats } from './service'
 
 export function statsRoutes(deps: Deps) {
-  return new Hono<UserEnv>().get('/', requireUser(deps, 'analyst', 'manager'), validate('query', StatsQuery, vietnameseErrorMap), async (c) =>
-    c.json(await getStats(deps, c.var.user, c.req.valid('query'))),
+  return new Hono<UserEnv>().get(
+    '/',
+    requireUser(deps, 'analyst', 'manager'),
+    validate('query', StatsQuery, vietnameseErrorMap),
+    async (c) => c.json(await getStats(deps, c.var.user, c.req.valid('query'))),
   )
 }

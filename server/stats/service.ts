@@ -100,7 +100,10 @@ export async function getStats(deps: Deps, user: CurrentUser, query: StatsQuery)
     return figures ? { ...group, ...figures } : group
   }
   // Every grouping partitions the rows: the whole selection is all of them.
-  const overall = withDossiers(buildGroup(definition, { key: 'overall', label: overallLabel }, rows, targetsOf(overallTargetScope)), dossierTotal)
+  const overall = withDossiers(
+    buildGroup(definition, { key: 'overall', label: overallLabel }, rows, targetsOf(overallTargetScope)),
+    dossierTotal,
+  )
   const groups =
     groupBy === 'question'
       ? buildQuestionGroups(definition, rows)
@@ -132,7 +135,9 @@ async function requireFields(deps: Deps, codes: string[]) {
   const found = await findFieldsByCodes(deps.sql, codes)
   const unknown = codes.filter((code) => !found.some((f) => f.code === code))
   if (unknown.length > 0) {
-    throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['fields'], message: `Không có lĩnh vực mã: ${unknown.join(', ')}.` }])
+    throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
+      { path: ['fields'], message: `Không có lĩnh vực mã: ${unknown.join(', ')}.` },
+    ])
   }
   return found
 }
@@ -158,7 +163,12 @@ async function loadTargets(deps: Deps, metric: string, scopes: (TargetScope | nu
   return unitIds.length === 0 ? ([] as TargetRow[]) : findTargets(deps.sql, { metric, unitIds, ...range })
 }
 
-async function overallLabelOf(deps: Deps, read: { unitId: number | null; counterId: number | null }, fields: FieldLabel[] | null, onDate: string) {
+async function overallLabelOf(
+  deps: Deps,
+  read: { unitId: number | null; counterId: number | null },
+  fields: FieldLabel[] | null,
+  onDate: string,
+) {
   let label = 'Tất cả đơn vị'
   if (read.counterId !== null) {
     const [counter] = await findCounterLabels(deps.sql, [read.counterId])
@@ -186,7 +196,13 @@ async function groupSpecsOf(deps: Deps, groupBy: Grouping, sqlKeys: string[], ct
     case 'unit': {
       const units = await findUnitLabels(deps.sql, sqlKeys.map(Number), range.to)
       return byLabel(
-        units.map((u) => ({ sqlKey: String(u.id), key: String(u.id), label: u.name, sortKey: u.name, targetScope: { unitId: u.id, fieldIds: requested, ...range } })),
+        units.map((u) => ({
+          sqlKey: String(u.id),
+          key: String(u.id),
+          label: u.name,
+          sortKey: u.name,
+          targetScope: { unitId: u.id, fieldIds: requested, ...range },
+        })),
       )
     }
     case 'counter': {
@@ -213,7 +229,14 @@ async function groupSpecsOf(deps: Deps, groupBy: Grouping, sqlKeys: string[], ct
       )
     }
     case 'procedure': {
-      const procedures = new Map((await findProcedureLabels(deps.sql, sqlKeys.filter((k) => k !== ''))).map((p) => [p.baseCode, p]))
+      const procedures = new Map(
+        (
+          await findProcedureLabels(
+            deps.sql,
+            sqlKeys.filter((k) => k !== ''),
+          )
+        ).map((p) => [p.baseCode, p]),
+      )
       return sqlKeys
         .map((sqlKey) => {
           if (sqlKey === '') return { sqlKey, key: '', label: 'Không chọn thủ tục', sortKey: '\uffff', targetScope: null }
@@ -243,7 +266,13 @@ async function groupSpecsOf(deps: Deps, groupBy: Grouping, sqlKeys: string[], ct
         .sort((a, b) => a - b)
         .map((code) => {
           const [weekday, hour] = [Math.floor(code / 100), String(code % 100).padStart(2, '0')]
-          return { sqlKey: String(code), key: `${weekday}-${hour}`, label: `${weekdayNames[weekday - 1]} ${hour}:00`, sortKey: String(code), targetScope: null }
+          return {
+            sqlKey: String(code),
+            key: `${weekday}-${hour}`,
+            label: `${weekdayNames[weekday - 1]} ${hour}:00`,
+            sortKey: String(code),
+            targetScope: null,
+          }
         })
   }
 }

@@ -39,7 +39,9 @@ export async function findSurvey(db: Db, surveyId: number) {
 }
 
 export async function findSurveyVersion(db: Db | Tx, surveyId: number, versionId: number) {
-  const [row] = await db<[{ id: number; surveyId: number; version: number; definition: unknown; publishedAt: Date; publishedBy: number | null }?]>`
+  const [row] = await db<
+    [{ id: number; surveyId: number; version: number; definition: unknown; publishedAt: Date; publishedBy: number | null }?]
+  >`
     select id, survey_id, version, definition, published_at, published_by
     from survey_versions
     where id = ${versionId}

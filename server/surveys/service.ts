@@ -130,7 +130,13 @@ export async function saveDraft(deps: Deps, user: CurrentUser, surveyId: number,
   await deps.sql.begin(async (tx) => {
     if (!(await lockSurvey(tx, surveyId))) throw surveyNotFound()
     await updateSurveyDraft(tx, surveyId, draft, deps.clock())
-    await recordAudit(tx, user, { action: 'save_draft', entity: 'survey', entityId: surveyId, unitId: null, details: { title: draft.title, questions: draft.questions.length } })
+    await recordAudit(tx, user, {
+      action: 'save_draft',
+      entity: 'survey',
+      entityId: surveyId,
+      unitId: null,
+      details: { title: draft.title, questions: draft.questions.length },
+    })
   })
   return getSurvey(deps, surveyId)
 }
@@ -145,7 +151,10 @@ export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: num
     if (!survey) throw surveyNotFound()
     if (survey.draft === null) throw new AppError('conflict', 'Phiếu chưa có bản nháp để phát hành.')
     const draft = parseSurveyDefinition(survey.draft)
-    const earlier = (await findVersionDefinitions(tx, surveyId)).map((v) => ({ version: v.version, definition: SurveyDefinition.parse(v.definition) }))
+    const earlier = (await findVersionDefinitions(tx, surveyId)).map((v) => ({
+      version: v.version,
+      definition: SurveyDefinition.parse(v.definition),
+    }))
     const breaking = findBreakingChanges(earlier, draft)
     if (breaking.length > 0) {
       throw new AppError('conflict', 'Bản nháp đổi loại hoặc thang đo của câu hỏi đã phát hành; chưa phát hành.', breaking)
@@ -153,7 +162,13 @@ export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: num
     const at = deps.clock()
     const version = await insertSurveyVersion(tx, { surveyId, definition: draft, publishedBy: user.id, at })
     await updateSurveyDraft(tx, surveyId, null, at)
-    await recordAudit(tx, user, { action: 'publish', entity: 'survey', entityId: surveyId, unitId: null, details: { versionId: version.id, version: version.version } })
+    await recordAudit(tx, user, {
+      action: 'publish',
+      entity: 'survey',
+      entityId: surveyId,
+      unitId: null,
+      details: { versionId: version.id, version: version.version },
+    })
     return { ...version, surveyId }
   })
 }
@@ -165,7 +180,13 @@ export async function draftFromVersion(deps: Deps, user: CurrentUser, surveyId: 
     const version = await findSurveyVersion(tx, surveyId, versionId)
     if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
     await updateSurveyDraft(tx, surveyId, version.definition, deps.clock())
-    await recordAudit(tx, user, { action: 'draft_from_version', entity: 'survey', entityId: surveyId, unitId: null, details: { versionId, version: version.version } })
+    await recordAudit(tx, user, {
+      action: 'draft_from_version',
+      entity: 'survey',
+      entityId: surveyId,
+      unitId: null,
+      details: { versionId, version: version.version },
+    })
   })
   return getSurvey(deps, surveyId)
 }
@@ -191,7 +212,12 @@ export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssi
   }
   const unitOf = new Map(counters.map((c) => [c.id, c.unitId]))
   const assigned = await deps.sql.begin(async (tx) => {
-    const rows = await upsertAssignments(tx, counters.map((c) => c.id), version.id, deps.clock())
+    const rows = await upsertAssignments(
+      tx,
+      counters.map((c) => c.id),
+      version.id,
+      deps.clock(),
+    )
     await recordAudit(
       tx,
       user,

@@ -74,7 +74,16 @@ export async function findTarget(db: Db | Tx, targetId: number) {
 /** A target with its pooled fields; the percent is stored as a 0..1 fraction like every rate. */
 export async function insertTarget(
   tx: Tx,
-  t: { planId: number; unitId: number; metric: SurveyMetric; fieldIds: number[]; periodStart: string; periodEnd: string; valuePercent: number; setByUnitId: number | null },
+  t: {
+    planId: number
+    unitId: number
+    metric: SurveyMetric
+    fieldIds: number[]
+    periodStart: string
+    periodEnd: string
+    valuePercent: number
+    setByUnitId: number | null
+  },
 ) {
   const [row] = await tx<[{ id: number }]>`
     with target as (

@@ -10,14 +10,18 @@ import { createPlan, createTarget, listPlans, listTargets, removeTarget } from '
 export function planRoutes(deps: Deps) {
   return new Hono<UserEnv>()
     .get('/', requireUser(deps), async (c) => c.json(await listPlans(deps, c.var.user)))
-    .post('/', requireUser(deps, 'manager'), validate('json', NewPlan, vi), async (c) => c.json(await createPlan(deps, c.var.user, c.req.valid('json')), 201))
+    .post('/', requireUser(deps, 'manager'), validate('json', NewPlan, vi), async (c) =>
+      c.json(await createPlan(deps, c.var.user, c.req.valid('json')), 201),
+    )
 }
 
 /** Targets, with the value in percent as the plans write it (`valuePercent: 96` for "≥ 96%"). */
 export function targetRoutes(deps: Deps) {
   const writer = requireUser(deps, 'manager')
   return new Hono<UserEnv>()
-    .get('/', requireUser(deps), validate('query', TargetsQuery, vi), async (c) => c.json(await listTargets(deps, c.var.user, c.req.valid('query'))))
+    .get('/', requireUser(deps), validate('query', TargetsQuery, vi), async (c) =>
+      c.json(await listTargets(deps, c.var.user, c.req.valid('query'))),
+    )
     .post('/', writer, validate('json', NewTarget, vi), async (c) => c.json(await createTarget(deps, c.var.user, c.req.valid('json')), 201))
     .delete('/:id', writer, validate('param', ByIdParams, vi), async (c) => {
       await removeTarget(deps, c.var.user, c.req.valid('param').id)

@@ -36,7 +36,11 @@ export async function createPlan(deps: Deps, user: CurrentUser, input: NewPlan) 
 }
 
 /** Targets of the unit's subtree (or of the user's whole scope), optionally of one plan. */
-export async function listTargets(deps: Deps, user: CurrentUser, { unitId, planId }: { unitId?: number | undefined; planId?: number | undefined }) {
+export async function listTargets(
+  deps: Deps,
+  user: CurrentUser,
+  { unitId, planId }: { unitId?: number | undefined; planId?: number | undefined },
+) {
   return findTargets(deps.sql, { unitIds: await listScopeOf(deps, user, unitId), planId: planId ?? null })
 }
 

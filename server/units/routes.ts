@@ -13,7 +13,9 @@ export function unitRoutes(deps: Deps) {
     .get('/', requireUser(deps), validate('query', UnitsQuery, vi), async (c) =>
       c.json(await listUnits(deps, c.var.user, c.req.valid('query').on)),
     )
-    .get('/:id', requireUser(deps), validate('param', ById, vi), async (c) => c.json(await getUnit(deps, c.var.user, c.req.valid('param').id)))
+    .get('/:id', requireUser(deps), validate('param', ById, vi), async (c) =>
+      c.json(await getUnit(deps, c.var.user, c.req.valid('param').id)),
+    )
     .post('/', admin, validate('json', NewUnit, vi), async (c) => c.json(await createUnit(deps, c.var.user, c.req.valid('json')), 201))
     .post('/:id/versions', admin, validate('param', ById, vi), validate('json', NewUnitVersion, vi), async (c) =>
       c.json(await addUnitVersion(deps, c.var.user, c.req.valid('param').id, c.req.valid('json')), 201),

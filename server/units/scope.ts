@@ -35,6 +35,10 @@ export async function subtreeInScope(deps: Pick<Deps, 'sql' | 'clock' | 'config'
 }
 
 /** The units a list covers: the subtree of `unitId` when given (it must be in scope), else the user's scope. */
-export async function listScopeOf(deps: Pick<Deps, 'sql' | 'clock' | 'config'>, user: CurrentUser, unitId: number | undefined): Promise<UnitScope> {
+export async function listScopeOf(
+  deps: Pick<Deps, 'sql' | 'clock' | 'config'>,
+  user: CurrentUser,
+  unitId: number | undefined,
+): Promise<UnitScope> {
   return unitId === undefined ? scopeOf(deps, user) : subtreeInScope(deps, user, unitId)
 }

@@ -128,7 +128,9 @@ export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, {
 /** Records that `successorId` continues `predecessorId` (a merger or split of the 2025 reform). */
 export async function addPredecessor(deps: Deps, user: CurrentUser, successorId: number, input: NewSuccession) {
   if (input.predecessorId === successorId) {
-    throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['predecessorId'], message: 'Một đơn vị không thể kế thừa chính nó.' }])
+    throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
+      { path: ['predecessorId'], message: 'Một đơn vị không thể kế thừa chính nó.' },
+    ])
   }
   if (!(await unitExists(deps.sql, successorId))) throw notFound()
   if (!(await unitExists(deps.sql, input.predecessorId))) {

@@ -11,7 +11,9 @@ export function userRoutes(deps: Deps) {
   const manager = requireUser(deps, 'manager')
   const byId = validate('param', ByIdParams, vi)
   return new Hono<UserEnv>()
-    .get('/', manager, validate('query', ScopeQuery, vi), async (c) => c.json(await listUsers(deps, c.var.user, c.req.valid('query').unitId)))
+    .get('/', manager, validate('query', ScopeQuery, vi), async (c) =>
+      c.json(await listUsers(deps, c.var.user, c.req.valid('query').unitId)),
+    )
     .post('/', manager, validate('json', NewUser, vi), async (c) => c.json(await createUser(deps, c.var.user, c.req.valid('json')), 201))
     .post('/:id/password', manager, byId, validate('json', PasswordReset, vi), async (c) => {
       await resetPassword(deps, c.var.user, c.req.valid('param').id, c.req.valid('json').password)

@@ -63,7 +63,13 @@ export async function resetPassword(deps: Deps, user: CurrentUser, userId: numbe
   await deps.sql.begin(async (tx) => {
     await updatePassword(tx, userId, passwordHash, deps.clock())
     const endedSessions = await deleteSessionsOf(tx, userId)
-    await recordAudit(tx, user, { action: 'reset_password', entity: 'user', entityId: userId, unitId: target.unitId, details: { endedSessions } })
+    await recordAudit(tx, user, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: userId,
+      unitId: target.unitId,
+      details: { endedSessions },
+    })
   })
 }
 

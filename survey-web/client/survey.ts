@@ -26,7 +26,12 @@ function writeQueue(items: Pending[]) {
   }
 }
 
-const upsert = (item: Pending) => writeQueue(readQueue().filter((p) => p.id !== item.id).concat([item]))
+const upsert = (item: Pending) =>
+  writeQueue(
+    readQueue()
+      .filter((p) => p.id !== item.id)
+      .concat([item]),
+  )
 const remove = (id: string) => writeQueue(readQueue().filter((p) => p.id !== id))
 
 function post(body: Record<string, unknown>): Promise<Response> {
@@ -111,7 +116,12 @@ function bodyOf(form: HTMLFormElement) {
     answers: answersOf(form),
   }
   body[form.getAttribute('data-target')!] = form.getAttribute('data-target-value')
-  const optional: [string, string][] = [['fieldCode', 'fieldCode'], ['procedure', 'procedureCode'], ['comment', 'comment'], ['website', 'website']]
+  const optional: [string, string][] = [
+    ['fieldCode', 'fieldCode'],
+    ['procedure', 'procedureCode'],
+    ['comment', 'comment'],
+    ['website', 'website'],
+  ]
   for (const pair of optional) {
     const value = valueOf(form, pair[0])
     if (value) body[pair[1]] = pair[0] === 'procedure' ? value.split(/\s/)[0] : value

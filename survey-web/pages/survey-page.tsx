@@ -32,9 +32,7 @@ export function SurveyPage(props: SurveyPageProps) {
   const rest = definition.questions.filter((q) => q !== headline)
   const [targetName, targetValue] = Object.entries(props.target)[0]!
   const hasErrors = Object.keys(errors).length > 0
-  const questionInput = (q: Question) => (
-    <QuestionInput question={q} lang={lang} value={values.answers?.[q.key]} error={errors[q.key]} />
-  )
+  const questionInput = (q: Question) => <QuestionInput question={q} lang={lang} value={values.answers?.[q.key]} error={errors[q.key]} />
   return (
     <Layout {...props} title={title} unitName={props.unitName} place={props.place}>
       <h1>{title}</h1>
@@ -63,7 +61,11 @@ export function SurveyPage(props: SurveyPageProps) {
         {props.fields.length > 1 && (
           <fieldset data-key="fieldCode" aria-describedby={errors.fieldCode ? 'err-fieldCode' : undefined}>
             <legend>{t.field}</legend>
-            {errors.fieldCode && <p class="err" id="err-fieldCode">{errors.fieldCode}</p>}
+            {errors.fieldCode && (
+              <p class="err" id="err-fieldCode">
+                {errors.fieldCode}
+              </p>
+            )}
             <div class="opts">
               {props.fields.map((f) => (
                 <label class="opt">
@@ -107,7 +109,11 @@ export function SurveyPage(props: SurveyPageProps) {
             <span class="hint" id="procedure-hint">
               {t.procedureHint}
             </span>
-            {errors.procedureCode && <span class="err" id="err-procedureCode">{errors.procedureCode}</span>}
+            {errors.procedureCode && (
+              <span class="err" id="err-procedureCode">
+                {errors.procedureCode}
+              </span>
+            )}
           </p>
         )}
         <p>
@@ -146,7 +152,11 @@ function QuestionInput({ question, lang, value, error }: { question: Question; l
         <textarea id={name} name={name} maxlength={question.maxLength ?? 1000} aria-describedby={error ? errorId : undefined}>
           {typeof value === 'string' ? value : ''}
         </textarea>
-        {error && <span class="err" id={errorId}>{error}</span>}
+        {error && (
+          <span class="err" id={errorId}>
+            {error}
+          </span>
+        )}
       </p>
     )
   }

@@ -40,7 +40,9 @@ describe('subjectOf', () => {
 
 describe('detailOf', () => {
   it('counts an import with Vietnamese thousands separators', () => {
-    expect(detailOf(row('import', 'procedure', { created: 1234, updated: 5, unchanged: 0 }), names)).toBe('1.234 thêm mới, 5 cập nhật, 0 không đổi')
+    expect(detailOf(row('import', 'procedure', { created: 1234, updated: 5, unchanged: 0 }), names)).toBe(
+      '1.234 thêm mới, 5 cập nhật, 0 không đổi',
+    )
     expect(detailOf(row('import', 'dossier_counts', { imported: 12 }), names)).toBe('12 dòng')
   })
 
@@ -50,7 +52,10 @@ describe('detailOf', () => {
       next: { name: 'Xã Cẩm Điền', level: 'xa', parentId: 4, validFrom: '2025-07-01' },
     }
     expect(detailOf(row('new_version', 'unit', details), names)).toBe('Từ 01/07/2025: trực thuộc Phường Sao Đỏ')
-    const renamedAndRoot = { previous: { name: 'A', level: 'xa', parentId: 3 }, next: { name: 'B', level: 'huyen', parentId: null, validFrom: '2025-07-01' } }
+    const renamedAndRoot = {
+      previous: { name: 'A', level: 'xa', parentId: 3 },
+      next: { name: 'B', level: 'huyen', parentId: null, validFrom: '2025-07-01' },
+    }
     expect(detailOf(row('new_version', 'unit', renamedAndRoot), names)).toBe(
       'Từ 01/07/2025: tên "B", cấp Huyện/Thị xã/Thành phố, thành đơn vị cấp cao nhất',
     )
@@ -76,7 +81,9 @@ describe('detailOf', () => {
   })
 
   it('words an update by what changed, and says nothing of an unknown action', () => {
-    expect(detailOf(row('update', 'counter', { changes: { name: 'Quầy A', isActive: false } }), names)).toBe('Đổi tên thành "Quầy A", Ngừng hoạt động')
+    expect(detailOf(row('update', 'counter', { changes: { name: 'Quầy A', isActive: false } }), names)).toBe(
+      'Đổi tên thành "Quầy A", Ngừng hoạt động',
+    )
     expect(detailOf(row('update', 'counter', { changes: { isActive: true } }), names)).toBe('Hoạt động lại')
     expect(detailOf(row('exclude', 'response', { reason: 'x' }), names)).toBe('')
   })

@@ -64,9 +64,22 @@ describe('fromDefinition / toDefinition', () => {
     const q = draft.questions[0]!
     draft = changeQuestion(draft, q.uid, { aspectUid: draft.aspects[0]!.uid, allowNotApplicable: true, maxLength: 200 })
     const asText = toDefinition(changeQuestion(draft, q.uid, { type: 'text' })).questions[0]!
-    expect(asText).toMatchObject({ type: 'text', scale: undefined, options: undefined, aspect: undefined, allowNotApplicable: false, maxLength: 200 })
+    expect(asText).toMatchObject({
+      type: 'text',
+      scale: undefined,
+      options: undefined,
+      aspect: undefined,
+      allowNotApplicable: false,
+      maxLength: 200,
+    })
     const asScale = toDefinition(draft).questions[0]!
-    expect(asScale).toMatchObject({ type: 'scale', scale: 'satisfaction-3', allowNotApplicable: true, maxLength: undefined, options: undefined })
+    expect(asScale).toMatchObject({
+      type: 'scale',
+      scale: 'satisfaction-3',
+      allowNotApplicable: true,
+      maxLength: undefined,
+      options: undefined,
+    })
   })
 
   it('keeps only follow-up values the followed question still offers', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { confirmations, counterOf, latestVersionChoices, postersHref, renamed, servicePointOf } from '../../admin-web/pages/counters/counters-model'
+import {
+  confirmations,
+  counterOf,
+  latestVersionChoices,
+  postersHref,
+  renamed,
+  servicePointOf,
+} from '../../admin-web/pages/counters/counters-model'
 
 const formData = (entries: [string, string][]) => {
   const data = new FormData()
@@ -42,7 +49,13 @@ describe('what the forms send', () => {
 describe('latestVersionChoices', () => {
   it('offers the latest version of each questionnaire that has one', () => {
     const surveys = [
-      { title: 'Phiếu tại quầy', versions: [{ id: 3, version: 1 }, { id: 8, version: 2 }] },
+      {
+        title: 'Phiếu tại quầy',
+        versions: [
+          { id: 3, version: 1 },
+          { id: 8, version: 2 },
+        ],
+      },
       { title: 'Phiếu chưa phát hành', versions: [] },
       { title: 'SIPAS', versions: [{ id: 5, version: 1 }] },
     ]

@@ -45,7 +45,16 @@ describe('filtersOf', () => {
 
   it('reads every filter the URL names, as numbers where they are ids', () => {
     const params = new URLSearchParams('surveyId=3&period=quy&year=2025&index=2&mode=cutoff&unitId=7&counterId=9&verified=only')
-    expect(filtersOf(params, 2026)).toEqual({ surveyId: 3, period: 'quy', year: 2025, index: 2, mode: 'cutoff', unitId: 7, counterId: 9, verified: 'only' })
+    expect(filtersOf(params, 2026)).toEqual({
+      surveyId: 3,
+      period: 'quy',
+      year: 2025,
+      index: 2,
+      mode: 'cutoff',
+      unitId: 7,
+      counterId: 9,
+      verified: 'only',
+    })
   })
 })
 
@@ -53,7 +62,12 @@ describe('rangeParams', () => {
   it('sends the quarter only for quarters, and another year when asked', () => {
     const quarter = filtersOf(new URLSearchParams('period=quy&index=3&year=2025'), 2026)
     expect(rangeParams(quarter)).toEqual({ period: 'quy', year: 2025, index: 3, mode: 'calendar' })
-    expect(rangeParams({ ...quarter, period: '6-thang' }, 2024)).toEqual({ period: '6-thang', year: 2024, index: undefined, mode: 'calendar' })
+    expect(rangeParams({ ...quarter, period: '6-thang' }, 2024)).toEqual({
+      period: '6-thang',
+      year: 2024,
+      index: undefined,
+      mode: 'calendar',
+    })
   })
 })
 

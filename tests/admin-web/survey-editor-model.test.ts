@@ -87,7 +87,10 @@ describe('editorReducer', () => {
 
   it('a restored draft is marked until saved, replaced or dropped', () => {
     const stored = { ...validDraft(), title: 'Soạn dở' }
-    const restored = run([{ type: 'server-draft', model: validDraft() }, { type: 'restored', draft: stored }])
+    const restored = run([
+      { type: 'server-draft', model: validDraft() },
+      { type: 'restored', draft: stored },
+    ])
     expect(restored.isRestored).toBe(true)
     expect(isDirtyOf(restored)).toBe(true)
     expect(run([{ type: 'saved', model: stored }], restored).isRestored).toBe(false)
@@ -107,7 +110,11 @@ describe('editorReducer', () => {
   })
 
   it('a new server draft forgets the try and the server’s issues', () => {
-    const tried = run([{ type: 'server-draft', model: addQuestion(emptyDraft('x')) }, { type: 'tried' }, { type: 'server-refused', issues: [{ path: [], message: 'x' }] }])
+    const tried = run([
+      { type: 'server-draft', model: addQuestion(emptyDraft('x')) },
+      { type: 'tried' },
+      { type: 'server-refused', issues: [{ path: [], message: 'x' }] },
+    ])
     const reloaded = run([{ type: 'server-draft', model: validDraft() }], tried)
     expect(reloaded.hasTried).toBe(false)
     expect(reloaded.serverIssues).toEqual([])

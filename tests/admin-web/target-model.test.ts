@@ -19,7 +19,15 @@ const fields = [
   { id: 3, name: 'Đầu tư' },
 ]
 /** The Chí Linh 2025 row: land + construction + investment, at least 87.5%. */
-const chiLinh: TargetValues = { unitId: '5', metric: 'tthc', fieldIds: [1, 2, 3], year: '2025', periodStart: '01/01/2025', periodEnd: '31/12/2025', value: '87,5' }
+const chiLinh: TargetValues = {
+  unitId: '5',
+  metric: 'tthc',
+  fieldIds: [1, 2, 3],
+  year: '2025',
+  periodStart: '01/01/2025',
+  periodEnd: '31/12/2025',
+  value: '87,5',
+}
 
 describe('formatTarget', () => {
   it('writes a target as the plans do, with a decimal comma', () => {
@@ -56,7 +64,15 @@ describe('withField', () => {
   })
 
   it('starts from the plan’s unit, the TTHC metric and nothing typed', () => {
-    expect(initialTargetValues(7)).toEqual({ unitId: '7', metric: 'tthc', fieldIds: [], year: '', periodStart: '', periodEnd: '', value: '' })
+    expect(initialTargetValues(7)).toEqual({
+      unitId: '7',
+      metric: 'tthc',
+      fieldIds: [],
+      year: '',
+      periodStart: '',
+      periodEnd: '',
+      value: '',
+    })
     expect(initialTargetValues(null).unitId).toBe('')
   })
 })
@@ -64,7 +80,15 @@ describe('withField', () => {
 describe('checkTarget', () => {
   it('turns the typed row into the request: ISO dates, the percent as a number', () => {
     expect(checkTarget(9, chiLinh)).toEqual({
-      data: { planId: 9, unitId: 5, metric: 'tthc', fieldIds: [1, 2, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5 },
+      data: {
+        planId: 9,
+        unitId: 5,
+        metric: 'tthc',
+        fieldIds: [1, 2, 3],
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        valuePercent: 87.5,
+      },
     })
   })
 
@@ -94,7 +118,17 @@ describe('checkTarget', () => {
 
 describe('describeTarget', () => {
   it('names the pooled fields, the unit and the period in one line', () => {
-    const target = { id: 1, planId: 9, unitId: 5, metric: 'tthc' as const, fieldIds: [1, 3], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5, setByUnitId: null }
+    const target = {
+      id: 1,
+      planId: 9,
+      unitId: 5,
+      metric: 'tthc' as const,
+      fieldIds: [1, 3],
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      valuePercent: 87.5,
+      setByUnitId: null,
+    }
     const line = describeTarget(target, fields, (id) => `Đơn vị ${id}`)
     expect(line).toMatch(/^≥ 87,5% — .+ \(Đất đai \+ Đầu tư\), Đơn vị 5, 01\/01\/2025 – 31\/12\/2025$/)
   })

@@ -19,7 +19,18 @@ import {
 let nextId = 1
 function unit(name: string, parentId: number | null, more: Partial<UnitOnDate> = {}): UnitOnDate {
   const id = more.id ?? nextId++
-  return { id, code: `U${id}`, versionId: id, name, level: 'xa', parentId, validFrom: '2025-07-01', validTo: null, predecessorIds: [], ...more }
+  return {
+    id,
+    code: `U${id}`,
+    versionId: id,
+    name,
+    level: 'xa',
+    parentId,
+    validFrom: '2025-07-01',
+    validTo: null,
+    predecessorIds: [],
+    ...more,
+  }
 }
 /** A tree as nested names, to compare at a glance. */
 const shape = (nodes: UnitNode[]): unknown[] => nodes.map((n) => (n.children.length ? [n.unit.name, shape(n.children)] : n.unit.name))
@@ -27,8 +38,17 @@ const shape = (nodes: UnitNode[]): unknown[] => nodes.map((n) => (n.children.len
 describe('unitTree', () => {
   it('nests units under their parents, in the order the API lists them', () => {
     const tinh = unit('Tỉnh Hải Dương', null, { id: 100 })
-    const units = [tinh, unit('Huyện Cẩm Giàng', 100, { id: 101 }), unit('Xã Cẩm Điền', 101), unit('Thành phố Hải Dương', 100), unit('Sở Tư pháp', null)]
-    expect(shape(unitTree(units))).toEqual([['Tỉnh Hải Dương', [['Huyện Cẩm Giàng', ['Xã Cẩm Điền']], 'Thành phố Hải Dương']], 'Sở Tư pháp'])
+    const units = [
+      tinh,
+      unit('Huyện Cẩm Giàng', 100, { id: 101 }),
+      unit('Xã Cẩm Điền', 101),
+      unit('Thành phố Hải Dương', 100),
+      unit('Sở Tư pháp', null),
+    ]
+    expect(shape(unitTree(units))).toEqual([
+      ['Tỉnh Hải Dương', [['Huyện Cẩm Giàng', ['Xã Cẩm Điền']], 'Thành phố Hải Dương']],
+      'Sở Tư pháp',
+    ])
   })
 
   it('draws a unit whose parent is not on the date as a root', () => {

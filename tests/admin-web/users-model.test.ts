@@ -9,7 +9,9 @@ describe('users model', () => {
 
   it('refuses a repeated password that differs, at the second input', () => {
     expect(checkRepeated({ password: 'mat-khau-dai', passwordAgain: 'mat-khau-dai' })).toEqual({})
-    expect(checkRepeated({ password: 'mat-khau-dai', passwordAgain: 'mat-khau-dai ' })).toEqual({ passwordAgain: 'Hai lần nhập mật khẩu không khớp.' })
+    expect(checkRepeated({ password: 'mat-khau-dai', passwordAgain: 'mat-khau-dai ' })).toEqual({
+      passwordAgain: 'Hai lần nhập mật khẩu không khớp.',
+    })
   })
 
   it('names a unit, the whole system for none, and a unit’s number when unknown', () => {

@@ -45,7 +45,14 @@ export async function seed(
       title: 'Phiếu thử',
       headline: 'overall',
       aspects: [],
-      questions: ['overall', 'thuan_tien', 'thai_do', 'dung_hen'].map((key) => ({ key, type: 'scale', scale: 'satisfaction-3', label: key, required: key === 'overall', allowNotApplicable: key !== 'overall' })),
+      questions: ['overall', 'thuan_tien', 'thai_do', 'dung_hen'].map((key) => ({
+        key,
+        type: 'scale',
+        scale: 'satisfaction-3',
+        label: key,
+        required: key === 'overall',
+        allowNotApplicable: key !== 'overall',
+      })),
     } as never)}
     from surveys where code = 'BENCH'
   `

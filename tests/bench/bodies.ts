@@ -25,7 +25,12 @@ export async function ratingBodies(sql: postgres.Sql, count = 2000): Promise<str
     return (seed >>> 0) / 2 ** 32
   }
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
-  const comments = ['Cán bộ hướng dẫn tận tình, cảm ơn.', 'Phải chờ hơi lâu vào buổi sáng.', 'Nên có thêm ghế ngồi chờ.', 'Thủ tục nhanh gọn.']
+  const comments = [
+    'Cán bộ hướng dẫn tận tình, cảm ơn.',
+    'Phải chờ hơi lâu vào buổi sáng.',
+    'Nên có thêm ghế ngồi chờ.',
+    'Thủ tục nhanh gọn.',
+  ]
   const bodies: string[] = []
   for (let i = 0; i < count; i++) {
     const counter = served[i % served.length]!
@@ -36,7 +41,13 @@ export async function ratingBodies(sql: postgres.Sql, count = 2000): Promise<str
       const levels = scales[q.scale!].levels.map((l) => l.value).sort((a, b) => b - a)
       const r = next()
       answers[q.key] =
-        q.allowNotApplicable && r < 0.05 ? 0 : r < 0.55 ? levels[0]! : r < 0.9 ? levels[1]! : pick(levels.slice(2).length ? levels.slice(2) : levels)
+        q.allowNotApplicable && r < 0.05
+          ? 0
+          : r < 0.55
+            ? levels[0]!
+            : r < 0.9
+              ? levels[1]!
+              : pick(levels.slice(2).length ? levels.slice(2) : levels)
     }
     const field = counter.fields.length > 0 ? pick(counter.fields) : undefined
     const procedures = counter.procedures.filter((p) => p.fieldCode === field?.code)

@@ -6,7 +6,14 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 
-export type LoadRun = { generator: 'wrk' | 'autocannon'; accepted: number; perSecond: number; p99Ms: number; errors: number; non2xx: number }
+export type LoadRun = {
+  generator: 'wrk' | 'autocannon'
+  accepted: number
+  perSecond: number
+  p99Ms: number
+  errors: number
+  non2xx: number
+}
 /** `bodies`: JSON rating bodies without their opening brace; each request puts `{"submissionId":"<new>",` in front. */
 export type Load = { url: string; bodies: string[]; connections: number; durationSeconds: number }
 

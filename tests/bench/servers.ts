@@ -65,7 +65,10 @@ async function fresh(serverUrl: string) {
     database: async () => {
       const name = `bench_${process.pid}_${++count}`
       await admin.unsafe(`create database ${name}`)
-      return { url: databaseUrlOf(serverUrl, name), drop: () => admin.unsafe(`drop database if exists ${name} with (force)`).then(() => {}) }
+      return {
+        url: databaseUrlOf(serverUrl, name),
+        drop: () => admin.unsafe(`drop database if exists ${name} with (force)`).then(() => {}),
+      }
     },
   }
 }

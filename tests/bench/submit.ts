@@ -33,7 +33,12 @@ async function measure(server: BenchServer, label: string, env: Record<string, s
     report(`submit_${label}_p99_ms`, run.p99Ms, on)
     // Every 2xx is a stored row and a rolled-up count: nothing lost, nothing counted twice. Rows may exceed
     // the 2xx count by the requests whose answers arrived after the load generator stopped listening.
-    report(`submit_${label}_stored_minus_accepted`, after.n - before.n - run.accepted, { ...on, errors: run.errors, non2xx: run.non2xx, inFlightAtStop: connections })
+    report(`submit_${label}_stored_minus_accepted`, after.n - before.n - run.accepted, {
+      ...on,
+      errors: run.errors,
+      non2xx: run.non2xx,
+      inFlightAtStop: connections,
+    })
     report(`submit_${label}_rollup_minus_rows`, rolled.n - after.n, on)
     return run
   } finally {

@@ -27,7 +27,14 @@ export async function benchSurveyPage({ quick }: { quick: boolean }) {
   await sql.end()
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     for (const { survey, code } of pages) await measurePage(browser, `${platform.url}/q/${code}`, survey, quick ? 1 : 3)
@@ -40,7 +47,12 @@ export async function benchSurveyPage({ quick }: { quick: boolean }) {
 async function measurePage(browser: Browser, url: string, survey: string, times: number) {
   const runs: { bytes: number; usableMs: number }[] = []
   for (let i = 0; i < times; i++) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    })
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
@@ -66,6 +78,14 @@ async function measurePage(browser: Browser, url: string, survey: string, times:
     await context.close()
   }
   const median = <T>(items: T[], of: (t: T) => number) => items.map(of).sort((a, b) => a - b)[Math.floor(items.length / 2)]!
-  report('survey_page_transferred_bytes', median(runs, (r) => r.bytes), { survey, budget: 15 * 1024, runs: runs.map((r) => r.bytes) })
-  report('survey_page_usable_ms', median(runs, (r) => r.usableMs), { survey, budget: 1000, runs: runs.map((r) => Math.round(r.usableMs)) })
+  report(
+    'survey_page_transferred_bytes',
+    median(runs, (r) => r.bytes),
+    { survey, budget: 15 * 1024, runs: runs.map((r) => r.bytes) },
+  )
+  report(
+    'survey_page_usable_ms',
+    median(runs, (r) => r.usableMs),
+    { survey, budget: 1000, runs: runs.map((r) => Math.round(r.usableMs)) },
+  )
 }

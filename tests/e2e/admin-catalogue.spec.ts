@@ -118,7 +118,9 @@ test('a manager creates only managers and analysts of their own subtree', async 
   await expectNoAxeViolations(page)
 })
 
-test('the units screen shows the demo tree on any date, and a re-parenting from 1 July 2025 changes only the later tree', async ({ page }) => {
+test('the units screen shows the demo tree on any date, and a re-parenting from 1 July 2025 changes only the later tree', async ({
+  page,
+}) => {
   // A ward of its own to re-parent, so the demo tree other specs read stays as it is.
   await sql`
     with unit as (insert into units (code) values ('HD-CL-VA') returning id)

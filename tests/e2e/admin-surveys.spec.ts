@@ -146,7 +146,10 @@ async function versionId(code: string, version: number) {
 test('a draft that changes the scale of a published key is refused on publish, next to the scale', async ({ page }) => {
   await logIn(page)
   const origin = { origin: new URL(page.url()).origin }
-  const created = await page.request.post('/api/v1/surveys', { headers: origin, data: { code: 'THANG-DO-E2E', title: 'Phiếu đổi thang đo', metric: 'tthc' } })
+  const created = await page.request.post('/api/v1/surveys', {
+    headers: origin,
+    data: { code: 'THANG-DO-E2E', title: 'Phiếu đổi thang đo', metric: 'tthc' },
+  })
   expect(created.status()).toBe(201)
   const { id } = (await created.json()) as { id: number }
   const definition = {
@@ -208,7 +211,9 @@ test('the targets screen enters the Chí Linh 2025 row for land, construction an
   await planForm.getByLabel('Đơn vị áp dụng').selectOption({ label: 'Tỉnh Hải Dương (demo)' })
   await planForm.getByRole('button', { name: 'Thêm kế hoạch' }).click()
   await expect(page.getByRole('heading', { name: 'Chỉ tiêu của kế hoạch (không số)/KH-UBND' })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'Kế hoạch cải cách hành chính' })).toContainText('Kế hoạch cải cách hành chính tỉnh Hải Dương năm 2022')
+  await expect(page.getByRole('table', { name: 'Kế hoạch cải cách hành chính' })).toContainText(
+    'Kế hoạch cải cách hành chính tỉnh Hải Dương năm 2022',
+  )
 
   await page.getByRole('link', { name: 'Kế hoạch cải cách hành chính nhà nước thành phố Chí Linh năm 2025' }).click()
   const targets = page.getByRole('table', { name: 'Chỉ tiêu của kế hoạch (không số)/KH-UBND' })
@@ -217,7 +222,9 @@ test('the targets screen enters the Chí Linh 2025 row for land, construction an
   await expect(pooled).toHaveCount(1)
   const confirmation = acceptNextDialog(page)
   await pooled.getByRole('button', { name: /^Xóa chỉ tiêu/ }).click()
-  expect(await confirmation).toContain('Xóa chỉ tiêu ≥ 87% — Hài lòng trong giải quyết TTHC (Đất đai + Xây dựng + Đầu tư), Thành phố Chí Linh, 01/01/2025 – 31/12/2025?')
+  expect(await confirmation).toContain(
+    'Xóa chỉ tiêu ≥ 87% — Hài lòng trong giải quyết TTHC (Đất đai + Xây dựng + Đầu tư), Thành phố Chí Linh, 01/01/2025 – 31/12/2025?',
+  )
   await expect(pooled).toHaveCount(0)
 
   const form = page.getByRole('form', { name: 'Thêm chỉ tiêu' })

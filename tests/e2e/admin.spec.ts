@@ -8,7 +8,11 @@ test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: fa
 const sql = e2eDatabase()
 test.afterAll(() => sql.end())
 
-test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({ page, browser, playwright }) => {
+test('an admin creates a counter, prints its poster, and a rating through the decoded QR code is counted', async ({
+  page,
+  browser,
+  playwright,
+}) => {
   await logIn(page)
   await page.getByRole('link', { name: 'Quầy và mã QR' }).click()
   const form = page.getByRole('form', { name: 'Thêm quầy' })
@@ -43,7 +47,9 @@ test('an admin creates a counter, prints its poster, and a rating through the de
   // apart. The admin (a supervising level) restores it with a reason, and the counter then counts two.
   const code = decoded!.data.split('/q/')[1]!
   const script = await playwright.request.newContext({ baseURL: new URL(page.url()).origin })
-  const scripted = await script.post('/api/v1/responses', { data: { counterCode: code, submissionId: crypto.randomUUID(), answers: { overall: 3 } } })
+  const scripted = await script.post('/api/v1/responses', {
+    data: { counterCode: code, submissionId: crypto.randomUUID(), answers: { overall: 3 } },
+  })
   expect(scripted.status()).toBe(201)
   await script.dispose()
   // The citizen's own rating may be flagged too (a one-tap page sent within a second, or a weekend run): only
@@ -116,7 +122,10 @@ test('an admin opens a new service point and deactivates it after confirming', a
   await expectNoAxeViolations(page)
 })
 
-test('an admin makes an API key for the provincial one-stop system, shown once, and revokes it; a commune manager has no such screen', async ({ page, browser }) => {
+test('an admin makes an API key for the provincial one-stop system, shown once, and revokes it; a commune manager has no such screen', async ({
+  page,
+  browser,
+}) => {
   const managerContext = await browser.newContext()
   const managerPage = await managerContext.newPage()
   await logIn(managerPage, 'quanly.saodo')

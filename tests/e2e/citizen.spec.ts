@@ -45,7 +45,11 @@ test('a citizen completes the full SIPAS questionnaire', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2 })).toHaveCount(5)
   const groups = page.locator('fieldset[data-kind=scale]')
   await expect(groups).toHaveCount(16)
-  for (let i = 0; i < 16; i++) await groups.nth(i).getByText(i % 4 === 0 ? 'Hài lòng' : 'Rất hài lòng', { exact: true }).click()
+  for (let i = 0; i < 16; i++)
+    await groups
+      .nth(i)
+      .getByText(i % 4 === 0 ? 'Hài lòng' : 'Rất hài lòng', { exact: true })
+      .click()
   const submissionId = await page.locator('input[name=submissionId]').inputValue()
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
   await expect(page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' })).toBeVisible()
@@ -60,7 +64,10 @@ test('the survey works with JavaScript off, errors included', async ({ browser }
   await page.goto(`http://127.0.0.1:${process.env.E2E_PORT ?? 3107}${process.env.E2E_DEMO_SURVEY_PATH!}`)
   const submissionId = await page.locator('input[name=submissionId]').inputValue()
   await page.getByLabel('Thủ tục đã làm (không bắt buộc)').fill('nhầm thủ tục')
-  await page.getByRole('group', { name: /hôm nay/ }).getByText('Hài lòng', { exact: true }).click()
+  await page
+    .getByRole('group', { name: /hôm nay/ })
+    .getByText('Hài lòng', { exact: true })
+    .click()
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
   await expect(page.getByRole('alert')).toHaveText('Vui lòng kiểm tra lại các câu được đánh dấu.')
   await page.getByLabel('Thủ tục đã làm (không bắt buộc)').fill('1.013225')
@@ -74,7 +81,10 @@ test('the survey works with JavaScript off, errors included', async ({ browser }
 test('an answer the server refuses brings the form back with its errors, accessible', async ({ page }) => {
   await page.goto(process.env.E2E_DEMO_SURVEY_PATH!)
   await page.getByLabel('Thủ tục đã làm (không bắt buộc)').fill('làm sổ đỏ')
-  await page.getByRole('group', { name: /hôm nay/ }).getByText('Hài lòng', { exact: true }).click()
+  await page
+    .getByRole('group', { name: /hôm nay/ })
+    .getByText('Hài lòng', { exact: true })
+    .click()
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
   await expect(page.getByRole('alert')).toHaveText('Vui lòng kiểm tra lại các câu được đánh dấu.')
   await expect(page.getByText('Mã thủ tục không đúng định dạng (ví dụ 1.001193).')).toBeVisible()
@@ -119,7 +129,10 @@ test('text scaled to 200% loses nothing and reduced motion turns transitions off
   expect(overflow).toBeLessThanOrEqual(0)
   await page.getByRole('button', { name: 'Gửi đánh giá' }).scrollIntoViewIfNeeded()
   await expect(page.getByRole('button', { name: 'Gửi đánh giá' })).toBeVisible()
-  const transition = await page.locator('.opt span').first().evaluate((el) => getComputedStyle(el).transitionDuration)
+  const transition = await page
+    .locator('.opt span')
+    .first()
+    .evaluate((el) => getComputedStyle(el).transitionDuration)
   expect(transition).toBe('0s')
 })
 

@@ -18,7 +18,9 @@ export async function codeOfCounter(sql: postgres.Sql, counterName: string) {
 
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`)).toEqual([])
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`),
+  ).toEqual([])
 }
 
 /** A password of the e2e platform: the admin's, or a demo account's as the platform printed it. */

@@ -36,7 +36,17 @@ function freePort(): Promise<number> {
 /** server/main.ts as `npm start` runs it, in a process group of its own so that kill -9 can take all of it. */
 async function startPlatform(dataDir: string, port: number): Promise<Platform> {
   const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, RATE_LIMIT: 'off', LOG_LEVEL: 'fatal', DATABASE_URL: '', ADMIN_PASSWORD: 'reliability-admin' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      RATE_LIMIT: 'off',
+      LOG_LEVEL: 'fatal',
+      DATABASE_URL: '',
+      ADMIN_PASSWORD: 'reliability-admin',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -65,8 +75,14 @@ async function stopPlatform(platform: Platform) {
 }
 
 async function superuserSql(dataDir: string) {
-  const credentials = JSON.parse(await readFile(join(dataDir, 'postgres-credentials.json'), 'utf8')) as { superuserPassword: string; port: number }
-  return postgres(`postgres://postgres:${encodeURIComponent(credentials.superuserPassword)}@127.0.0.1:${credentials.port}/sipas`, { max: 2, onnotice: () => {} })
+  const credentials = JSON.parse(await readFile(join(dataDir, 'postgres-credentials.json'), 'utf8')) as {
+    superuserPassword: string
+    port: number
+  }
+  return postgres(`postgres://postgres:${encodeURIComponent(credentials.superuserPassword)}@127.0.0.1:${credentials.port}/sipas`, {
+    max: 2,
+    onnotice: () => {},
+  })
 }
 
 async function rate(url: string, counterCode: string, submissionId: string, overall: number): Promise<number> {
@@ -174,7 +190,9 @@ async function scenario(name: 'process-group' | 'postmaster') {
         pending = again.filter((o) => o.status !== 200 && o.status !== 201).map((o) => o.submissionId)
       }
       const afterResend = await check(sql, ids, new Set(ids), 'after resending everything')
-      const [{ total }] = await sql<[{ total: number }]>`select count(*)::int as total from responses where submission_id = any(${ids}::uuid[])`
+      const [{ total }] = await sql<
+        [{ total: number }]
+      >`select count(*)::int as total from responses where submission_id = any(${ids}::uuid[])`
       const figures = {
         scenario: name,
         sent: ids.length,

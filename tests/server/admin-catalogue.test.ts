@@ -93,7 +93,9 @@ describe('POST /api/v1/procedures/import', () => {
   it('refuses a file without the code,name,field header', async () => {
     const res = await admin.postText('/api/v1/procedures/import', 'ma,ten\n1.001193,Đăng ký khai sinh\n')
     expect(res.status).toBe(400)
-    expect((await res.json()).error.issues).toEqual([{ path: [1], message: 'Dòng 1: tiêu đề phải có các cột code,name,field; thiếu code, name, field.' }])
+    expect((await res.json()).error.issues).toEqual([
+      { path: [1], message: 'Dòng 1: tiêu đề phải có các cột code,name,field; thiếu code, name, field.' },
+    ])
   })
 
   it('reads a semicolon-separated file with a byte-order mark, as Excel saves it in Vietnamese settings', async () => {

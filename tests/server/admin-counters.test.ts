@@ -45,7 +45,9 @@ describe('counters', () => {
     expect(counter.code).toMatch(/^[A-Za-z0-9_-]{16}$/)
     expect(counter.surveyUrl).toBe(`${publicUrl}/q/${counter.code}`)
     const list = await ok(await admin.get(`/api/v1/counters?unitId=${counter.unitId}`))
-    expect(list).toEqual([{ id: counter.id, code: counter.code, name: 'Quầy 1 – Hộ tịch, Chứng thực', unitId: counter.unitId, surveyUrl: counter.surveyUrl }])
+    expect(list).toEqual([
+      { id: counter.id, code: counter.code, name: 'Quầy 1 – Hộ tịch, Chứng thực', unitId: counter.unitId, surveyUrl: counter.surveyUrl },
+    ])
     expect((await app.request(`/q/${counter.code}`)).status).toBe(200)
   })
 
@@ -62,8 +64,12 @@ describe('counters', () => {
   it('sets the fields a counter serves, refusing unknown ones', async () => {
     const counter = await newCounter()
     const landField = await seedField(db.sql, `dat-dai-${serial}`, 'Đất đai')
-    expect((await ok(await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id] }))).fieldIds).toEqual([landField.id])
-    expect((await ok(await app.request(`/api/v1/public/surveys/${counter.code}`))).fields).toEqual([{ code: landField.code, name: 'Đất đai' }])
+    expect((await ok(await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id] }))).fieldIds).toEqual([
+      landField.id,
+    ])
+    expect((await ok(await app.request(`/api/v1/public/surveys/${counter.code}`))).fields).toEqual([
+      { code: landField.code, name: 'Đất đai' },
+    ])
     const res = await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id, 999_999] })
     expect(res.status).toBe(400)
     expect((await res.json()).error.issues).toEqual([{ path: ['fieldIds', 1], message: 'Không có lĩnh vực mã số 999999.' }])
@@ -71,7 +77,9 @@ describe('counters', () => {
 
   it('renames and deactivates a service point, which takes its counters’ QR codes offline', async () => {
     const counter = await newCounter()
-    const point = await ok(await admin.patch(`/api/v1/service-points/${counter.servicePointId}`, { name: 'Trung tâm Phục vụ hành chính công', isActive: false }))
+    const point = await ok(
+      await admin.patch(`/api/v1/service-points/${counter.servicePointId}`, { name: 'Trung tâm Phục vụ hành chính công', isActive: false }),
+    )
     expect(point).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công', isActive: false })
     expect((await app.request(`/q/${counter.code}`)).status).toBe(404)
   })

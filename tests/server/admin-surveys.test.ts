@@ -28,7 +28,8 @@ async function ok(res: Response, status = 200) {
 }
 
 async function newSurvey() {
-  return (await ok(await admin.post('/api/v1/surveys', { code: `PHIEU-${++serial}`, title: 'Phiếu quầy', metric: 'tthc' }), 201)).id as number
+  return (await ok(await admin.post('/api/v1/surveys', { code: `PHIEU-${++serial}`, title: 'Phiếu quầy', metric: 'tthc' }), 201))
+    .id as number
 }
 
 async function publish(surveyId: number, definition: SurveyDefinition) {
@@ -37,7 +38,9 @@ async function publish(surveyId: number, definition: SurveyDefinition) {
 }
 
 const storedVersions = (surveyId: number) =>
-  db.sql<{ version: number; definition: SurveyDefinition }[]>`select version, definition from survey_versions where survey_id = ${surveyId} order by version`
+  db.sql<
+    { version: number; definition: SurveyDefinition }[]
+  >`select version, definition from survey_versions where survey_id = ${surveyId} order by version`
 
 describe('publishing questionnaires', () => {
   it('makes version 2 on a second publication and leaves version 1 as it was', async () => {
@@ -96,7 +99,14 @@ describe('publishing questionnaires', () => {
         ...base.questions
           .filter((q) => q.key !== 'dung_hen')
           .map((q) => (q.key === 'overall' ? { ...q, label: 'Ông/Bà hài lòng thế nào với việc giải quyết hồ sơ?' } : q)),
-        { key: 'overall_5', type: 'scale', scale: 'satisfaction-5', label: 'Đánh giá chung (5 mức)', required: false, allowNotApplicable: false },
+        {
+          key: 'overall_5',
+          type: 'scale',
+          scale: 'satisfaction-5',
+          label: 'Đánh giá chung (5 mức)',
+          required: false,
+          allowNotApplicable: false,
+        },
       ],
     }
     expect(await publish(surveyId, edited)).toMatchObject({ version: 2 })
@@ -128,14 +138,19 @@ describe('publishing questionnaires', () => {
   it('writes audit rows for creating, saving, publishing', async () => {
     const surveyId = await newSurvey()
     await publish(surveyId, base)
-    const rows = await db.sql<{ action: string }[]>`select action from audit_log where entity = 'survey' and entity_id = ${String(surveyId)} order by id`
+    const rows = await db.sql<
+      { action: string }[]
+    >`select action from audit_log where entity = 'survey' and entity_id = ${String(surveyId)} order by id`
     expect(rows.map((r) => r.action)).toEqual(['create', 'save_draft', 'publish'])
   })
 })
 
 describe('findBreakingChanges', () => {
   it('refuses a key that changes type in any earlier version, even one the latest dropped', () => {
-    const asText: SurveyDefinition = { ...base, questions: [{ key: 'thai_do', type: 'text', label: 'Thái độ', required: false, allowNotApplicable: false }] }
+    const asText: SurveyDefinition = {
+      ...base,
+      questions: [{ key: 'thai_do', type: 'text', label: 'Thái độ', required: false, allowNotApplicable: false }],
+    }
     const withoutKey: SurveyDefinition = { ...base, questions: base.questions.filter((q) => q.key !== 'thai_do') }
     const issues = findBreakingChanges(
       [
@@ -173,7 +188,9 @@ describe('POST /api/v1/assignments', () => {
     const version = await publish(await newSurvey(), base)
     const res = await ok(await admin.post('/api/v1/assignments', { surveyVersionId: version.id, unitId: district.id }))
     expect(res.counterIds.sort()).toEqual([inDistrict.counterId, inWard.counterId].sort())
-    const [row] = await db.sql<[{ surveyVersionId: number }]>`select survey_version_id from survey_assignments where counter_id = ${outside.counterId}`
+    const [row] = await db.sql<
+      [{ surveyVersionId: number }]
+    >`select survey_version_id from survey_assignments where counter_id = ${outside.counterId}`
     expect(row.surveyVersionId).toBe(outside.versionId)
   })
 

@@ -35,7 +35,12 @@ describe('plans and targets (docs/domain.md §5)', () => {
     const investment = await seedField(db.sql, `dau-tu-${serial}`)
     const landGroup = [land.id, building.id, investment.id]
     const plan = async (unitId: number, number: string, issuer: string) =>
-      (await ok(await admin.post('/api/v1/plans', { number, title: `Kế hoạch CCHC ${issuer}`, issuer, issuedOn: '2020-12-01', unitId }), 201)).id
+      (
+        await ok(
+          await admin.post('/api/v1/plans', { number, title: `Kế hoạch CCHC ${issuer}`, issuer, issuedOn: '2020-12-01', unitId }),
+          201,
+        )
+      ).id
     const chiLinh = await plan(city.id, `${++serial}/KH-UBND`, 'UBND thành phố Chí Linh')
     const huongTra = await plan(town.id, `${++serial}/KH-UBND`, 'UBND thị xã Hương Trà')
     const haiDuongCommune = await plan(commune.id, `${++serial}/KH-UBND`, 'UBND xã Hải Dương')
@@ -62,14 +67,27 @@ describe('plans and targets (docs/domain.md §5)', () => {
       select value::text from targets where plan_id = ${chiLinh} order by id
     `
     expect(stored.map((r) => r.value)).toEqual(['0.9600', '0.8700', '0.9000'])
-    const pooled = (await ok(await admin.get(`/api/v1/targets?planId=${chiLinh}`))).find((t: { valuePercent: number }) => t.valuePercent === 87)
+    const pooled = (await ok(await admin.get(`/api/v1/targets?planId=${chiLinh}`))).find(
+      (t: { valuePercent: number }) => t.valuePercent === 87,
+    )
     expect(pooled.fieldIds).toEqual(landGroup)
     expect(await ok(await admin.get(`/api/v1/targets?unitId=${province.id}`))).toHaveLength(4)
   })
 
   it('refuses a 0..1 value under the old key, a value over 100 and an end before the start', async () => {
     const unit = await seedUnit(db.sql)
-    const planId = (await ok(await admin.post('/api/v1/plans', { number: `${++serial}/KH`, title: 'KH', issuer: 'UBND', issuedOn: '2025-01-01', unitId: unit.id }), 201)).id
+    const planId = (
+      await ok(
+        await admin.post('/api/v1/plans', {
+          number: `${++serial}/KH`,
+          title: 'KH',
+          issuer: 'UBND',
+          issuedOn: '2025-01-01',
+          unitId: unit.id,
+        }),
+        201,
+      )
+    ).id
     const base = { planId, unitId: unit.id, metric: 'tthc', periodStart: '2025-01-01', periodEnd: '2025-12-31' }
     const fractional = await admin.post('/api/v1/targets', { ...base, value: 0.96 })
     expect(fractional.status).toBe(400)
@@ -89,9 +107,28 @@ describe('plans and targets (docs/domain.md §5)', () => {
   it('deletes a target with its pooled fields and audits it', async () => {
     const unit = await seedUnit(db.sql)
     const field = await seedField(db.sql)
-    const planId = (await ok(await admin.post('/api/v1/plans', { number: `${++serial}/KH`, title: 'KH', issuer: 'UBND', issuedOn: '2025-01-01', unitId: unit.id }), 201)).id
+    const planId = (
+      await ok(
+        await admin.post('/api/v1/plans', {
+          number: `${++serial}/KH`,
+          title: 'KH',
+          issuer: 'UBND',
+          issuedOn: '2025-01-01',
+          unitId: unit.id,
+        }),
+        201,
+      )
+    ).id
     const target = await ok(
-      await admin.post('/api/v1/targets', { planId, unitId: unit.id, metric: 'tthc', fieldIds: [field.id], periodStart: '2025-01-01', periodEnd: '2025-12-31', valuePercent: 87.5 }),
+      await admin.post('/api/v1/targets', {
+        planId,
+        unitId: unit.id,
+        metric: 'tthc',
+        fieldIds: [field.id],
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        valuePercent: 87.5,
+      }),
       201,
     )
     expect(target.valuePercent).toBe(87.5)
@@ -108,13 +145,28 @@ describe('users', () => {
   it('creates an account with an argon2id hash of its password, never storing or auditing the password', async () => {
     const unit = await seedUnit(db.sql)
     const user = await ok(
-      await admin.post('/api/v1/users', { username: `Can.Bo${++serial}`, displayName: 'Nguyễn Văn A', role: 'manager', unitId: unit.id, password: 'mat-khau-ban-dau' }),
+      await admin.post('/api/v1/users', {
+        username: `Can.Bo${++serial}`,
+        displayName: 'Nguyễn Văn A',
+        role: 'manager',
+        unitId: unit.id,
+        password: 'mat-khau-ban-dau',
+      }),
       201,
     )
-    expect(user).toEqual({ id: expect.any(Number), username: `can.bo${serial}`, displayName: 'Nguyễn Văn A', role: 'manager', unitId: unit.id, isDisabled: false })
+    expect(user).toEqual({
+      id: expect.any(Number),
+      username: `can.bo${serial}`,
+      displayName: 'Nguyễn Văn A',
+      role: 'manager',
+      unitId: unit.id,
+      isDisabled: false,
+    })
     const [row] = await db.sql<[{ passwordHash: string }]>`select password_hash from users where id = ${user.id}`
     expect(row.passwordHash).toMatch(/^\$argon2id\$/)
-    const audits = await db.sql<{ details: unknown }[]>`select details from audit_log where entity = 'user' and entity_id = ${String(user.id)}`
+    const audits = await db.sql<
+      { details: unknown }[]
+    >`select details from audit_log where entity = 'user' and entity_id = ${String(user.id)}`
     expect(JSON.stringify(audits)).not.toContain('mat-khau-ban-dau')
     await signIn(app, { username: user.username, password: 'mat-khau-ban-dau' })
   })

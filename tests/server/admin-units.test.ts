@@ -36,22 +36,38 @@ const rowOf = (tree: TreeRow[], id: number) => tree.find((row) => row.id === id)
 
 /** Before 1 July 2025: tỉnh → thành phố (district level) → two phường. */
 async function enterOldTree() {
-  const province = await created(await admin.post('/api/v1/units', { code: code('HD'), name: 'Tỉnh Hải Dương', level: 'tinh', validFrom: '2008-08-01' }))
+  const province = await created(
+    await admin.post('/api/v1/units', { code: code('HD'), name: 'Tỉnh Hải Dương', level: 'tinh', validFrom: '2008-08-01' }),
+  )
   const city = await created(
-    await admin.post('/api/v1/units', { code: code('CL'), name: 'Thành phố Chí Linh', level: 'huyen', parentId: province.id, validFrom: '2019-01-10' }),
+    await admin.post('/api/v1/units', {
+      code: code('CL'),
+      name: 'Thành phố Chí Linh',
+      level: 'huyen',
+      parentId: province.id,
+      validFrom: '2019-01-10',
+    }),
   )
   const saoDo = await created(
     await admin.post('/api/v1/units', { code: code('SD'), name: 'Phường Sao Đỏ', level: 'xa', parentId: city.id, validFrom: '2019-01-10' }),
   )
   const phaLai = await created(
-    await admin.post('/api/v1/units', { code: code('PL'), name: 'Phường Phả Lại', level: 'xa', parentId: city.id, validFrom: '2019-01-10' }),
+    await admin.post('/api/v1/units', {
+      code: code('PL'),
+      name: 'Phường Phả Lại',
+      level: 'xa',
+      parentId: city.id,
+      validFrom: '2019-01-10',
+    }),
   )
   return { province: province.id as number, city: city.id as number, saoDo: saoDo.id as number, phaLai: phaLai.id as number }
 }
 
 /** The 2025 reform: the wards go straight under the province, one renamed, and the city closes. */
 async function enterReform(u: Awaited<ReturnType<typeof enterOldTree>>) {
-  await created(await admin.post(`/api/v1/units/${u.saoDo}/versions`, { validFrom: '2025-07-01', parentId: u.province, name: 'Phường Chu Văn An' }))
+  await created(
+    await admin.post(`/api/v1/units/${u.saoDo}/versions`, { validFrom: '2025-07-01', parentId: u.province, name: 'Phường Chu Văn An' }),
+  )
   await created(await admin.post(`/api/v1/units/${u.phaLai}/versions`, { validFrom: '2025-07-01', parentId: u.province }))
   const closed = await admin.post(`/api/v1/units/${u.city}/close`, { validTo: '2025-07-01' })
   expect(closed.status, await closed.clone().text()).toBe(200)
@@ -117,13 +133,21 @@ describe('the effective-dated unit tree', () => {
   it('refuses a parent that does not exist on the start date', async () => {
     const u = await enterOldTree()
     await enterReform(u)
-    const res = await admin.post('/api/v1/units', { code: code('X'), name: 'Phường mới', level: 'xa', parentId: u.city, validFrom: '2025-08-01' })
+    const res = await admin.post('/api/v1/units', {
+      code: code('X'),
+      name: 'Phường mới',
+      level: 'xa',
+      parentId: u.city,
+      validFrom: '2025-08-01',
+    })
     expect(res.status).toBe(400)
     expect((await res.json()).error.issues).toEqual([{ path: ['parentId'], message: 'Đơn vị cấp trên không tồn tại vào ngày 2025-08-01.' }])
   })
 
   it('refuses a duplicate unit code', async () => {
-    const first = await created(await admin.post('/api/v1/units', { code: code('DUP'), name: 'Một', level: 'tinh', validFrom: '2020-01-01' }))
+    const first = await created(
+      await admin.post('/api/v1/units', { code: code('DUP'), name: 'Một', level: 'tinh', validFrom: '2020-01-01' }),
+    )
     const res = await admin.post('/api/v1/units', { code: first.code, name: 'Hai', level: 'tinh', validFrom: '2020-01-01' })
     expect(res.status).toBe(409)
   })
@@ -136,7 +160,9 @@ describe('validation', () => {
     const { error } = await res.json()
     expect(error.code).toBe('invalid_input')
     expect(error.message).toBe('Dữ liệu không hợp lệ.')
-    const byPath = Object.fromEntries(error.issues.map((i: { path: string[]; message: string }) => [i.path.join('.') || '(body)', i.message]))
+    const byPath = Object.fromEntries(
+      error.issues.map((i: { path: string[]; message: string }) => [i.path.join('.') || '(body)', i.message]),
+    )
     expect(byPath).toEqual({
       '(body)': 'Trường không được hỗ trợ: extra.',
       code: 'Mã đơn vị gồm chữ, số, ".", "_" hoặc "-", tối đa 40 ký tự.',

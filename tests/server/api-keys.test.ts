@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => db.drop())
 
 const post = (path: string, cookie: string, body: unknown = {}) =>
-  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', origin: ownOrigin, cookie }, body: JSON.stringify(body) })
+  app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ownOrigin, cookie },
+    body: JSON.stringify(body),
+  })
 const mint = (key: string, counterId: number, dossierCode: string) =>
   app.request('/api/v1/invitations', {
     method: 'POST',
@@ -78,7 +82,11 @@ describe('API keys of the one-stop systems', () => {
     expect(Number(over.headers.get('retry-after'))).toBe(15 * 3600)
     now += 86_400_000
     expect((await mintOn('Q-3')).status).toBe(201)
-    const usage = await db.sql`select to_char(day, 'YYYY-MM-DD') as day, n from api_key_usage where day between '2025-08-12' and '2025-08-13' order by day`
-    expect(usage).toEqual([{ day: '2025-08-12', n: 3 }, { day: '2025-08-13', n: 1 }])
+    const usage =
+      await db.sql`select to_char(day, 'YYYY-MM-DD') as day, n from api_key_usage where day between '2025-08-12' and '2025-08-13' order by day`
+    expect(usage).toEqual([
+      { day: '2025-08-12', n: 3 },
+      { day: '2025-08-13', n: 1 },
+    ])
   })
 })

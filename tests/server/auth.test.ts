@@ -41,13 +41,18 @@ const socketOf = (address: string) => ({ incoming: { socket: { remoteAddress: ad
 function logIn(username: string, password: string, { headers = {}, env, target = app }: RequestOptions = {}) {
   return target.request(
     '/api/v1/auth/login',
-    { method: 'POST', headers: { 'content-type': 'application/json', origin: ownOrigin, ...headers }, body: JSON.stringify({ username, password }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ownOrigin, ...headers },
+      body: JSON.stringify({ username, password }),
+    },
     env,
   )
 }
 
 const sessionIdOf = (res: Response) => /sipas_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
-const me = (sessionId: string | undefined) => app.request('/api/v1/auth/me', { headers: sessionId ? { cookie: `sipas_session=${sessionId}` } : {} })
+const me = (sessionId: string | undefined) =>
+  app.request('/api/v1/auth/me', { headers: sessionId ? { cookie: `sipas_session=${sessionId}` } : {} })
 const logOut = (sessionId: string, headers: Record<string, string> = { origin: ownOrigin }) =>
   app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie: `sipas_session=${sessionId}`, ...headers } })
 
@@ -384,7 +389,9 @@ describe('clientIpOf', () => {
     expect(await (await probe.request('/', {}, socketOf('198.51.100.4'))).text()).toBe('198.51.100.4')
     expect(await (await probe.request('/')).text()).toBe('unknown')
     expect(await (await probe.request('/', { headers: { 'x-forwarded-for': '192.0.2.1' } })).text()).toBe('unknown')
-    expect(await (await probe.request('/', { headers: { 'x-forwarded-for': '192.0.2.1' } }, socketOf('198.51.100.4'))).text()).toBe('198.51.100.4')
+    expect(await (await probe.request('/', { headers: { 'x-forwarded-for': '192.0.2.1' } }, socketOf('198.51.100.4'))).text()).toBe(
+      '198.51.100.4',
+    )
   })
 
   it('believes X-Forwarded-For only from a trusted proxy, taking its right-most untrusted entry', async () => {

@@ -39,7 +39,12 @@ describe('npm run backup', () => {
       const res = await app.request('/api/v1/responses', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 1 + (i % 3), thai_do: i % 4 }, comment: `Góp ý số ${i}` }),
+        body: JSON.stringify({
+          counterCode: counter.code,
+          submissionId: randomUUID(),
+          answers: { overall: 1 + (i % 3), thai_do: i % 4 },
+          comment: `Góp ý số ${i}`,
+        }),
       })
       expect(res.status).toBe(201)
     }
@@ -62,7 +67,9 @@ describe('npm run backup', () => {
       expect(await rowCounts(restored)).toEqual(await rowCounts(db.sql))
       const statsOf = async (target: ReturnType<typeof testApp>['app']) => {
         const cookie = await signIn(target, admin)
-        const res = await target.request(`/api/v1/stats?surveyId=${counter.surveyId}&from=2025-10-01&to=2025-10-31`, { headers: { cookie } })
+        const res = await target.request(`/api/v1/stats?surveyId=${counter.surveyId}&from=2025-10-01&to=2025-10-31`, {
+          headers: { cookie },
+        })
         expect(res.status).toBe(200)
         return res.json()
       }

@@ -38,7 +38,13 @@ beforeAll(async () => {
   counter = await seedCounter(db.sql)
   user = await seedUser(db.sql)
   const config = testConfig({ TRUSTED_PROXIES: '127.0.0.1', IP_LIMIT_PER_MINUTE: String(ipLimit), PUBLIC_URL: 'http://localhost:3000' })
-  const app = createApp({ sql: db.sql, config, logger: createLogger('silent'), clock: () => now, writer: createResponseWriter(db.sql, responseWriterOptions(config)) })
+  const app = createApp({
+    sql: db.sql,
+    config,
+    logger: createLogger('silent'),
+    clock: () => now,
+    writer: createResponseWriter(db.sql, responseWriterOptions(config)),
+  })
   const appPort = await freePort()
   server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: appPort })
   proxyPort = await freePort()
@@ -108,7 +114,11 @@ function viaNginx(from: string, method: string, path: string, body?: unknown, he
         localAddress: from,
         method,
         path,
-        headers: { origin: 'http://localhost:3000', ...(text ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } : {}), ...headers },
+        headers: {
+          origin: 'http://localhost:3000',
+          ...(text ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } : {}),
+          ...headers,
+        },
       },
       (res) => {
         let data = ''
@@ -139,8 +149,13 @@ describe('behind nginx with TRUSTED_PROXIES', () => {
   })
 
   it('locks a login only for the address that failed, so a stranger cannot lock a staff account out', async () => {
-    for (let i = 0; i < 5; i++) expect((await viaNginx('127.0.0.5', 'POST', '/api/v1/auth/login', { username: user.username, password: 'sai' })).status).toBe(401)
-    expect((await viaNginx('127.0.0.5', 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })).status).toBe(429)
-    expect((await viaNginx('127.0.0.6', 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })).status).toBe(200)
+    for (let i = 0; i < 5; i++)
+      expect((await viaNginx('127.0.0.5', 'POST', '/api/v1/auth/login', { username: user.username, password: 'sai' })).status).toBe(401)
+    expect((await viaNginx('127.0.0.5', 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })).status).toBe(
+      429,
+    )
+    expect((await viaNginx('127.0.0.6', 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })).status).toBe(
+      200,
+    )
   })
 })

@@ -40,7 +40,12 @@ describe('device intervals under a flood of fresh cookies', () => {
 describe('the per-IP rate limit under a flood of addresses', () => {
   it('counts at most its bound of addresses within a minute, and still limits a busy one', async () => {
     const now = new Date(Date.UTC(2025, 0, 6, 2, 0, 10))
-    const limit = limitPerIp(3, () => now, (c) => c.req.header('x-test-ip') ?? 'none', 500)
+    const limit = limitPerIp(
+      3,
+      () => now,
+      (c) => c.req.header('x-test-ip') ?? 'none',
+      500,
+    )
     const app = new Hono().use(limit).get('/', (c) => c.text('ok'))
     app.onError((_error, c) => c.text('limited', 429))
     // Fresh /64s: addresses within one /64 count as one client.

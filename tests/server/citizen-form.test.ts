@@ -78,7 +78,9 @@ describe('the survey page without JavaScript', () => {
     const counter = await seedCounter(db.sql, { fieldCodes: ['ho-tich'] })
     await db.sql`insert into procedures (code, name, field_id) values ('1.001193', 'Đăng ký khai sinh', ${counter.fields[0]!.id})`
     const picked = randomUUID()
-    expect((await postForm(counter.code, { submissionId: picked, 'a.overall': '3', procedure: '1.001193 – Đăng ký khai sinh' })).status).toBe(303)
+    expect(
+      (await postForm(counter.code, { submissionId: picked, 'a.overall': '3', procedure: '1.001193 – Đăng ký khai sinh' })).status,
+    ).toBe(303)
     const typed = randomUUID()
     expect((await postForm(counter.code, { submissionId: typed, 'a.overall': '3', procedure: 'đăng ký khai sinh' })).status).toBe(303)
     const rows = await db.sql`select procedure_code from responses where submission_id in (${picked}, ${typed})`

@@ -46,10 +46,21 @@ describe('database pools', () => {
         const outcomes = await Promise.all(
           Array.from({ length: batch }, (_, i) =>
             writer.store({
-              submissionId: randomUUID(), contentHash: Buffer.from([batch, i]), surveyId: counter.surveyId,
-              surveyVersionId: counter.versionId, counterId: counter.counterId, unitId: counter.unitId, fieldId: null,
-              procedureCode: null, channel: 'qr', isVerified: false, flagReasons: [], isExcluded: false,
-              submittedAt: new Date('2025-08-12T03:00:00Z'), answers: { overall: (i % 3) + 1 }, comment: null,
+              submissionId: randomUUID(),
+              contentHash: Buffer.from([batch, i]),
+              surveyId: counter.surveyId,
+              surveyVersionId: counter.versionId,
+              counterId: counter.counterId,
+              unitId: counter.unitId,
+              fieldId: null,
+              procedureCode: null,
+              channel: 'qr',
+              isVerified: false,
+              flagReasons: [],
+              isExcluded: false,
+              submittedAt: new Date('2025-08-12T03:00:00Z'),
+              answers: { overall: (i % 3) + 1 },
+              comment: null,
             }),
           ),
         )

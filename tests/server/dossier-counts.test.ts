@@ -27,7 +27,11 @@ async function seedCommune() {
 }
 
 const importCsv = (cookie: string, csv: string, contentType = 'text/csv; charset=utf-8') =>
-  app.request('/api/v1/dossier-counts/import', { method: 'POST', headers: { cookie, origin: ownOrigin, 'content-type': contentType }, body: csv })
+  app.request('/api/v1/dossier-counts/import', {
+    method: 'POST',
+    headers: { cookie, origin: ownOrigin, 'content-type': contentType },
+    body: csv,
+  })
 
 async function storedRows(counterIds: number[]) {
   return db.sql`
@@ -60,8 +64,13 @@ describe('POST /api/v1/dossier-counts/import', () => {
     expect(await storedRows([w.c1.counterId, w.c2.counterId])).toEqual(expected)
     await importCsv(w.cookie, `date,counter,procedure,received,returned,overdue\n2025-08-04,${w.c1.counterId},,6,6,1\n`)
     expect((await storedRows([w.c1.counterId]))[0]).toMatchObject({ procedureCode: null, received: 6, returned: 6, overdue: 1 })
-    const [audit] = await db.sql`select action, entity, details from audit_log where entity = 'dossier_counts' and unit_id = ${w.unit.id} order by id limit 1`
-    expect(audit).toEqual({ action: 'import', entity: 'dossier_counts', details: { imported: 3, inserted: 3, updated: 0, from: '2025-08-04', to: '2025-08-05' } })
+    const [audit] =
+      await db.sql`select action, entity, details from audit_log where entity = 'dossier_counts' and unit_id = ${w.unit.id} order by id limit 1`
+    expect(audit).toEqual({
+      action: 'import',
+      entity: 'dossier_counts',
+      details: { imported: 3, inserted: 3, updated: 0, from: '2025-08-04', to: '2025-08-05' },
+    })
   })
 
   it('rejects the whole file when a row is bad, naming each bad line, and imports nothing', async () => {
@@ -100,7 +109,11 @@ describe('POST /api/v1/dossier-counts/import', () => {
     const form = new FormData()
     const csv = `\uFEFFdate;counter;procedure;received;returned;overdue\n04/08/2025;${w.c1.code};;9;8;1\n5/8/2025;'${w.c2.code};;2;2;0\n`
     form.set('file', new File([csv], 'ho-so.csv', { type: 'text/csv' }))
-    const res = await app.request('/api/v1/dossier-counts/import', { method: 'POST', headers: { cookie: w.cookie, origin: ownOrigin }, body: form })
+    const res = await app.request('/api/v1/dossier-counts/import', {
+      method: 'POST',
+      headers: { cookie: w.cookie, origin: ownOrigin },
+      body: form,
+    })
     expect(res.status, await res.clone().text()).toBe(200)
     expect(await storedRows([w.c1.counterId, w.c2.counterId])).toEqual([
       { day: '2025-08-04', counterId: w.c1.counterId, procedureCode: null, received: 9, returned: 8, overdue: 1 },
@@ -112,9 +125,13 @@ describe('POST /api/v1/dossier-counts/import', () => {
     const w = await seedCommune()
     const res = await importCsv(w.cookie, 'ngay,quay\n2025-08-04,1\n')
     expect(res.status).toBe(400)
-    expect((await res.json()).error.issues).toEqual([{ path: [1], message: 'Dòng 1: thiếu cột date, counter, procedure, received, returned, overdue.' }])
+    expect((await res.json()).error.issues).toEqual([
+      { path: [1], message: 'Dòng 1: thiếu cột date, counter, procedure, received, returned, overdue.' },
+    ])
     const analyst = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: w.unit.id }))
-    expect((await importCsv(analyst, `date,counter,procedure,received,returned,overdue\n2025-08-04,${w.c1.counterId},,1,1,0`)).status).toBe(403)
+    expect((await importCsv(analyst, `date,counter,procedure,received,returned,overdue\n2025-08-04,${w.c1.counterId},,1,1,0`)).status).toBe(
+      403,
+    )
     expect((await importCsv(w.cookie, '{}', 'application/json')).status).toBe(400)
     expect(await storedRows([w.c1.counterId])).toEqual([])
   })
@@ -124,8 +141,16 @@ describe('dossier figures in GET /api/v1/stats', () => {
   it('shows the response rate and the QĐ 766 estimate beside counter groups and the overall', async () => {
     const w = await seedCommune()
     const at = local('2025-08-04T09:00')
-    await seedResponses(db.sql, w.c1, Array.from({ length: 10 }, (_, i) => ({ at, answers: { overall: i < 9 ? 3 : 1 } })))
-    await seedResponses(db.sql, w.c2, Array.from({ length: 6 }, () => ({ at, answers: { overall: 2 } })))
+    await seedResponses(
+      db.sql,
+      w.c1,
+      Array.from({ length: 10 }, (_, i) => ({ at, answers: { overall: i < 9 ? 3 : 1 } })),
+    )
+    await seedResponses(
+      db.sql,
+      w.c2,
+      Array.from({ length: 6 }, () => ({ at, answers: { overall: 2 } })),
+    )
     await importCsv(
       w.cookie,
       `date,counter,procedure,received,returned,overdue\n2025-08-04,${w.c1.counterId},,50,30,3\n2025-08-20,${w.c1.counterId},1.001193,10,10,1\n2025-09-01,${w.c1.counterId},,99,99,99\n`,

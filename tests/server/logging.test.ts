@@ -37,7 +37,7 @@ describe('request logs', () => {
     expect(log).not.toContain(token)
   })
 
-  it('leave PostgreSQL\'s detail (the failing row) out of an error', async () => {
+  it("leave PostgreSQL's detail (the failing row) out of an error", async () => {
     lines.length = 0
     const res = await app.request('/probe/0912345678-binh-luan')
     expect(res.status).toBe(500)

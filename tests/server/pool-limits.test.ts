@@ -42,7 +42,11 @@ async function seedBigExport() {
   const counter = { ...(await seedCounterServing(db.sql, { unitId: unit.id, versionId: survey.versionId })), ...survey }
   const comment = 'Cán bộ hướng dẫn tận tình, thủ tục nhanh gọn, nơi chờ sạch sẽ. '.repeat(2)
   for (let batch = 0; batch < 4; batch++) {
-    await seedResponses(db.sql, counter, Array.from({ length: 2000 }, () => ({ at: '2025-08-04T07:05:00Z', answers: { overall: 3 }, comment })))
+    await seedResponses(
+      db.sql,
+      counter,
+      Array.from({ length: 2000 }, () => ({ at: '2025-08-04T07:05:00Z', answers: { overall: 3 }, comment })),
+    )
   }
   const admin = await seedUser(db.sql, { role: 'admin' })
   return { survey, admin }

@@ -34,7 +34,9 @@ const personal = [
 ]
 const emails = ['nguyen.van.a@gmail.com', 'tran.thi.b @ yahoo.com.vn']
 
-const socketOf = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } } })
+const socketOf = (address: string) => ({
+  incoming: { socket: { remoteAddress: address, remotePort: 50_000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } },
+})
 
 describe('a pg_dump after the demo, traffic and fuzzing', () => {
   it('holds no IP address, user agent, dossier code, invitation token, or unredacted phone, e-mail or ID', async () => {
@@ -51,29 +53,61 @@ describe('a pg_dump after the demo, traffic and fuzzing', () => {
       } as never,
     })
     const send = (path: string, body: unknown, ip: string, headers: Record<string, string> = {}) =>
-      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': userAgent, ...headers }, body: JSON.stringify(body) }, socketOf(ip))
+      app.request(
+        path,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': userAgent, ...headers },
+          body: JSON.stringify(body),
+        },
+        socketOf(ip),
+      )
 
     // Ratings whose comment and free-text answer carry personal data, from several addresses.
     for (const [i, item] of personal.entries()) {
       const ip = clientIps[i % clientIps.length]!
       const text = `Gọi tôi số ${item.written} hoặc mail ${emails[i % emails.length]} nhé`
-      const res = await send('/api/v1/responses', { counterCode: withText.code, submissionId: randomUUID(), answers: { overall: 3, y_kien: text }, comment: text }, ip)
+      const res = await send(
+        '/api/v1/responses',
+        { counterCode: withText.code, submissionId: randomUUID(), answers: { overall: 3, y_kien: text }, comment: text },
+        ip,
+      )
       expect(res.status).toBe(201)
     }
     // The no-JavaScript form, through a proxy that forwards the client's address.
-    const form = new URLSearchParams({ 'a.overall': '2', 'a.y_kien': `SĐT ${personal[0]!.written}`, comment: `CCCD ${personal[5]!.written}` })
-    const posted = await app.request(`/q/${withText.code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent, 'x-forwarded-for': clientIps[1]! }, body: form.toString() }, socketOf('10.0.0.1'))
+    const form = new URLSearchParams({
+      'a.overall': '2',
+      'a.y_kien': `SĐT ${personal[0]!.written}`,
+      comment: `CCCD ${personal[5]!.written}`,
+    })
+    const posted = await app.request(
+      `/q/${withText.code}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': userAgent, 'x-forwarded-for': clientIps[1]! },
+        body: form.toString(),
+      },
+      socketOf('10.0.0.1'),
+    )
     expect(posted.status).toBe(303)
 
     // Invitations for dossiers, and a rating through each.
     const key = await seedApiKey(db.sql, withText.unitId)
     const tokens: string[] = []
     for (const dossierCode of dossierCodes) {
-      const minted = await send('/api/v1/invitations', { counterId: withText.counterId, dossierCode, fieldCode: withText.fields[0]!.code }, clientIps[0]!, { authorization: `Bearer ${key}` })
+      const minted = await send(
+        '/api/v1/invitations',
+        { counterId: withText.counterId, dossierCode, fieldCode: withText.fields[0]!.code },
+        clientIps[0]!,
+        { authorization: `Bearer ${key}` },
+      )
       expect(minted.status).toBe(201)
       const { token } = await minted.json()
       tokens.push(token)
-      expect((await send('/api/v1/responses', { invitationToken: token, submissionId: randomUUID(), answers: { overall: 3 } }, clientIps[2]!)).status).toBe(201)
+      expect(
+        (await send('/api/v1/responses', { invitationToken: token, submissionId: randomUUID(), answers: { overall: 3 } }, clientIps[2]!))
+          .status,
+      ).toBe(201)
     }
 
     // Failed and successful logins from those addresses, and bad input of every kind.
@@ -82,9 +116,19 @@ describe('a pg_dump after the demo, traffic and fuzzing', () => {
       await send('/api/v1/auth/login', { username: user.username, password: 'sai-mat-khau' }, ip, { origin: 'http://localhost:3000' })
       await send('/api/v1/auth/login', { username: 'admin@so-noi-vu.gov.vn', password: 'x' }, ip, { origin: 'http://localhost:3000' })
     }
-    expect((await send('/api/v1/auth/login', { username: user.username, password: user.password }, clientIps[2]!, { origin: 'http://localhost:3000' })).status).toBe(200)
+    expect(
+      (
+        await send('/api/v1/auth/login', { username: user.username, password: user.password }, clientIps[2]!, {
+          origin: 'http://localhost:3000',
+        })
+      ).status,
+    ).toBe(200)
     for (const bad of hostileStrings) {
-      await send('/api/v1/responses', { counterCode: withText.code, submissionId: randomUUID(), answers: { overall: 3 }, comment: `${bad} ${personal[1]!.written}` }, clientIps[0]!)
+      await send(
+        '/api/v1/responses',
+        { counterCode: withText.code, submissionId: randomUUID(), answers: { overall: 3 }, comment: `${bad} ${personal[1]!.written}` },
+        clientIps[0]!,
+      )
     }
 
     const dump = spawnSync(join(postgresBinDir, 'pg_dump'), ['--dbname', db.url], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 })

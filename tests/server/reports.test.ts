@@ -71,7 +71,9 @@ describe('the periodic report', () => {
     expect(html).toContain('Chí Linh, ngày 20 tháng 9 năm 2025')
     expect(html).toContain('Quý III/2025 (15/06/2025 – 14/09/2025)')
     expect(html).toContain(`tỷ lệ hài lòng đạt ${formatPercent(stats.overall.rate)}`)
-    expect(html).toContain('Có 3 phiếu bị gắn cờ bất thường, được loại khỏi số liệu và lưu để kiểm tra (lý do: dồn dập tại một quầy: 2; không gửi từ phiếu đã mở tại quầy: 1).')
+    expect(html).toContain(
+      'Có 3 phiếu bị gắn cờ bất thường, được loại khỏi số liệu và lưu để kiểm tra (lý do: dồn dập tại một quầy: 2; không gửi từ phiếu đã mở tại quầy: 1).',
+    )
     expect(res.headers.get('content-security-policy')).toMatch(/style-src 'nonce-/)
   })
 

@@ -37,7 +37,11 @@ describe('POST /api/v1/responses', () => {
     const rollups = await db.sql`
       select question_key, value, n from rollups where counter_id = ${counter.counterId} order by question_key
     `
-    expect(rollups.map((r) => [r.questionKey, r.value, r.n])).toEqual([['*', 0, 1], ['overall', 3, 1], ['thai_do', 0, 1]])
+    expect(rollups.map((r) => [r.questionKey, r.value, r.n])).toEqual([
+      ['*', 0, 1],
+      ['overall', 3, 1],
+      ['thai_do', 0, 1],
+    ])
   })
 
   it('answers a replay with the same body and 200, storing nothing twice', async () => {

@@ -29,10 +29,12 @@ async function storedRollups(counterId: number) {
   const tail = `question_key || '|' || value || '|' || is_verified || '|' || is_excluded`
   const read = async (table: string, middle: string) =>
     tally(
-      (await db.sql.unsafe<{ key: string; n: number }[]>(
-        `select ${common} || '|' || ${middle} || '|' || ${tail} as key, n from ${table} where counter_id = $1`,
-        [counterId],
-      )).map((r) => [r.key, r.n]),
+      (
+        await db.sql.unsafe<{ key: string; n: number }[]>(
+          `select ${common} || '|' || ${middle} || '|' || ${tail} as key, n from ${table} where counter_id = $1`,
+          [counterId],
+        )
+      ).map((r) => [r.key, r.n]),
     )
   return {
     main: await read('rollups', `to_char(day, 'YYYY-MM-DD')`),

@@ -46,7 +46,11 @@ describe('security headers', () => {
   it('come with a stored rating', async () => {
     const counter = await seedCounter(db.sql)
     const body = JSON.stringify({ counterCode: counter.code, submissionId: crypto.randomUUID(), answers: { overall: 3 } })
-    for (const [way, created] of await bothWays('/api/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body })) {
+    for (const [way, created] of await bothWays('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    })) {
       expect([200, 201], way).toContain(created.status)
       expect(created.headers.get('x-content-type-options'), way).toBe('nosniff')
       expect(created.headers.get('strict-transport-security'), way).toContain('max-age=')

@@ -94,7 +94,9 @@ describe('what a QR code serves, in another process', () => {
     expect((await served(counter.code, other)).body?.counter.name).toBe('Quầy 1')
     await expectOk(await admin.patch(`/api/v1/counters/${counter.counterId}`, { name: 'Quầy đổi tên' }))
     // The notification arrives asynchronously; the clock is frozen, so only it can make the name change.
-    await expect.poll(async () => (await served(counter.code, other)).body?.counter.name, { timeout: 10_000, interval: 50 }).toBe('Quầy đổi tên')
+    await expect
+      .poll(async () => (await served(counter.code, other)).body?.counter.name, { timeout: 10_000, interval: 50 })
+      .toBe('Quầy đổi tên')
   })
 })
 

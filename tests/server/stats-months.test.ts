@@ -22,7 +22,10 @@ describe('splitByMonth', () => {
   })
 
   it('handles February of a leap year and a range ending on a month end', () => {
-    expect(splitByMonth('2024-02-10', '2024-03-31')).toEqual({ months: ['2024-03-01', '2024-04-01'], edges: [['2024-02-10', '2024-02-29']] })
+    expect(splitByMonth('2024-02-10', '2024-03-31')).toEqual({
+      months: ['2024-03-01', '2024-04-01'],
+      edges: [['2024-02-10', '2024-02-29']],
+    })
   })
 })
 
@@ -34,7 +37,10 @@ describe('splitByYear', () => {
   it('reads whole years, then whole months and edge days on each side', () => {
     expect(splitByYear('2023-11-15', '2026-02-10')).toEqual({
       years: ['2024-01-01', '2026-01-01'],
-      months: [['2023-12-01', '2024-01-01'], ['2026-01-01', '2026-02-01']],
+      months: [
+        ['2023-12-01', '2024-01-01'],
+        ['2026-01-01', '2026-02-01'],
+      ],
       edges: [
         ['2023-11-15', '2023-11-30'],
         ['2026-02-01', '2026-02-10'],

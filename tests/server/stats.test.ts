@@ -78,7 +78,10 @@ async function seedProvince() {
   await seedProcedure(db.sql, { code: pLand, name: 'Đăng ký đất đai lần đầu', fieldId: land.id })
   await seedProcedure(db.sql, { code: pConstruction, name: 'Cấp giấy phép xây dựng', fieldId: construction.id })
   const survey = await seedSurvey(db.sql)
-  const serving = async (unitId: number, name: string) => ({ ...(await seedCounterServing(db.sql, { unitId, versionId: survey.versionId, name })), ...survey })
+  const serving = async (unitId: number, name: string) => ({
+    ...(await seedCounterServing(db.sql, { unitId, versionId: survey.versionId, name })),
+    ...survey,
+  })
   const a1 = await serving(a.id, 'Quầy 1')
   const a2 = await serving(a.id, 'Quầy 2')
   const b1 = await serving(b.id, 'Quầy 1')
@@ -92,9 +95,17 @@ async function seedProvince() {
     { ...constructionA1, answers: { overall: 1, reasons: [5] } },
     ...times(2, { at: local('2025-08-04T14:20'), fieldId: construction.id, answers: { overall: 1 }, flagReasons: ['burst'] }),
   ])
-  await seedResponses(db.sql, a2, times(5, { at: local('2025-08-05T09:00'), fieldId: land.id, answers: { overall: 3, thai_do: 3, thuan_tien: 0 } }))
+  await seedResponses(
+    db.sql,
+    a2,
+    times(5, { at: local('2025-08-05T09:00'), fieldId: land.id, answers: { overall: 3, thai_do: 3, thuan_tien: 0 } }),
+  )
   const b1Rating = { at: local('2025-07-21T10:30'), fieldId: construction.id, isVerified: true }
-  await seedResponses(db.sql, b1, [3, 3, 2, 1, 1].map((overall) => ({ ...b1Rating, answers: { overall } })))
+  await seedResponses(
+    db.sql,
+    b1,
+    [3, 3, 2, 1, 1].map((overall) => ({ ...b1Rating, answers: { overall } })),
+  )
   const analyst = await seedUser(db.sql, { role: 'analyst', unitId: province.id })
   return { province, a, b, land, construction, pLand, pConstruction, survey, a1, a2, b1, cookie: await signIn(app, analyst) }
 }
@@ -111,7 +122,15 @@ describe('GET /api/v1/stats', () => {
     expect(overall.ci95).toEqual(wilsonInterval(15, 20))
     expect(overall).toMatchObject({ sufficient: false, suppressed: false, targets: [] })
     const item = (key: string) => overall.items.find((i) => i.key === key)
-    expect(item('overall')).toEqual({ key: 'overall', label: expect.any(String), valid: 20, satisfied: 15, rate: 0.75, mean: 2.3, counts: { '1': 5, '2': 4, '3': 11 } })
+    expect(item('overall')).toEqual({
+      key: 'overall',
+      label: expect.any(String),
+      valid: 20,
+      satisfied: 15,
+      rate: 0.75,
+      mean: 2.3,
+      counts: { '1': 5, '2': 4, '3': 11 },
+    })
     expect(item('thai_do')).toMatchObject({ valid: 5, satisfied: 5, rate: 1, counts: { '0': 0, '1': 0, '2': 0, '3': 5 } })
     expect(item('thuan_tien')).toMatchObject({ valid: 0, satisfied: 0, rate: null, counts: { '0': 5, '1': 0, '2': 0, '3': 0 } })
     expect(item('reasons')).toMatchObject({ rate: null, counts: { '1': 0, '2': 2, '3': 0, '4': 0, '5': 2, '6': 0 } })
@@ -149,7 +168,12 @@ describe('GET /api/v1/stats', () => {
     const w = await seedProvince()
     const stats = await statsOf(w.cookie, { surveyId: w.survey.surveyId, ...summer, groupBy: 'counter' })
     const byKey = Object.fromEntries(stats.groups.map((g) => [g.key, summary(g)]))
-    expect(byKey[w.a1.counterId]).toMatchObject({ responses: 10, excluded: 2, rate: 0.7, label: expect.stringMatching(/^Quầy 1 – Bộ phận Một cửa /) })
+    expect(byKey[w.a1.counterId]).toMatchObject({
+      responses: 10,
+      excluded: 2,
+      rate: 0.7,
+      label: expect.stringMatching(/^Quầy 1 – Bộ phận Một cửa /),
+    })
     expect(byKey[w.a2.counterId]).toMatchObject({ responses: 5, excluded: 0, rate: 1 })
     expect(byKey[w.b1.counterId]).toMatchObject({ responses: 5, excluded: 0, rate: 0.6 })
     expect(stats.groups).toHaveLength(3)
@@ -231,7 +255,15 @@ describe('GET /api/v1/stats', () => {
     await seedResponses(db.sql, w.b1, times(3, { at: local('2025-09-02T09:00'), answers: { overall: 1 } }))
     const stats = await statsOf(w.cookie, { surveyId: w.survey.surveyId, from: '2025-08-05', to: '2025-09-30', groupBy: 'unit' })
     expect(stats.groups).toEqual([
-      expect.objectContaining({ key: String(w.b.id), responses: 3, suppressed: true, rate: null, ci95: null, items: [], sufficient: false }),
+      expect.objectContaining({
+        key: String(w.b.id),
+        responses: 3,
+        suppressed: true,
+        rate: null,
+        ci95: null,
+        items: [],
+        sufficient: false,
+      }),
       expect.objectContaining({ key: String(w.a.id), responses: 5, suppressed: false, rate: 1 }),
     ])
     expect(stats.groups[1]!.items.find((i) => i.key === 'overall')).toMatchObject({ valid: 5, counts: { '3': 5 } })
@@ -272,13 +304,24 @@ describe('GET /api/v1/stats', () => {
       ...times(144, { at, fieldId: construction.id, answers: { overall: 2 } }),
       ...times(6, { at, fieldId: construction.id, answers: { overall: 1 } }),
     ])
-    await seedTarget(db.sql, { unitId: unit.id, value: 0.96, planNumber: `${s}/KH-UBND`, issuer: 'UBND TP Chí Linh', title: 'Kế hoạch CCHC năm 2025' })
+    await seedTarget(db.sql, {
+      unitId: unit.id,
+      value: 0.96,
+      planNumber: `${s}/KH-UBND`,
+      issuer: 'UBND TP Chí Linh',
+      title: 'Kế hoạch CCHC năm 2025',
+    })
     const pooledTarget = await seedTarget(db.sql, { unitId: unit.id, value: 0.87, fieldIds: [land.id, construction.id, investment.id] })
     const cookie = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
     const range = { surveyId: survey.surveyId, from: '2025-01-01', to: '2025-12-31' }
 
     const pooled = await statsOf(cookie, { ...range, fields: `${land.code},${construction.code}` })
-    expect(pooled.overall).toMatchObject({ responses: 200, rate: 0.92, sufficient: true, label: 'Thành phố Chí Linh Thử · Lĩnh vực Đất đai + Xây dựng' })
+    expect(pooled.overall).toMatchObject({
+      responses: 200,
+      rate: 0.92,
+      sufficient: true,
+      label: 'Thành phố Chí Linh Thử · Lĩnh vực Đất đai + Xây dựng',
+    })
     expect(pooled.overall.targets).toEqual([{ value: 0.87, met: true, source: pooledTarget.source }])
 
     const all = await statsOf(cookie, range)

@@ -30,7 +30,9 @@ describe('GET /admin/surveys/{id}/preview', () => {
   it('refuses an analyst and a draft that was never saved', async () => {
     const survey = await seedSurvey(db.sql)
     const analyst = await signIn(app, await seedUser(db.sql, { role: 'analyst' }))
-    expect((await app.request(`/admin/surveys/${survey.surveyId}/preview?version=${survey.versionId}`, { headers: { cookie: analyst } })).status).toBe(403)
+    expect(
+      (await app.request(`/admin/surveys/${survey.surveyId}/preview?version=${survey.versionId}`, { headers: { cookie: analyst } })).status,
+    ).toBe(403)
     const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
     expect((await app.request(`/admin/surveys/${survey.surveyId}/preview?version=draft`, { headers: { cookie: admin } })).status).toBe(404)
   })

@@ -17,9 +17,21 @@ const timeZone = 'Asia/Ho_Chi_Minh'
 async function rowMaker() {
   const counter = await seedCounter(db.sql)
   return (overrides: Partial<NewResponseRow> = {}): NewResponseRow => ({
-    submissionId: randomUUID(), contentHash: Buffer.from('same'), surveyId: counter.surveyId, surveyVersionId: counter.versionId,
-    counterId: counter.counterId, unitId: counter.unitId, fieldId: null, procedureCode: null, channel: 'qr', isVerified: false,
-    flagReasons: [], isExcluded: false, submittedAt: new Date('2025-08-12T03:00:00Z'), answers: { overall: 3 }, comment: null,
+    submissionId: randomUUID(),
+    contentHash: Buffer.from('same'),
+    surveyId: counter.surveyId,
+    surveyVersionId: counter.versionId,
+    counterId: counter.counterId,
+    unitId: counter.unitId,
+    fieldId: null,
+    procedureCode: null,
+    channel: 'qr',
+    isVerified: false,
+    flagReasons: [],
+    isExcluded: false,
+    submittedAt: new Date('2025-08-12T03:00:00Z'),
+    answers: { overall: 3 },
+    comment: null,
     ...overrides,
   })
 }

@@ -4,8 +4,7 @@ import { SurveyDefinition } from '../../shared/survey-definition'
 import { counterQuickRating, sipasService } from '../../server/demo/questionnaires'
 
 const quick = SurveyDefinition.parse(counterQuickRating.definition)
-const paths = (answers: Record<string, unknown>) =>
-  validateAnswers(quick, answers as never).map((i) => `${i.path.join('.')}: ${i.message}`)
+const paths = (answers: Record<string, unknown>) => validateAnswers(quick, answers as never).map((i) => `${i.path.join('.')}: ${i.message}`)
 
 describe('validateAnswers', () => {
   it('accepts a one-tap rating', () => {

@@ -76,7 +76,11 @@ describe('PeriodQuery', () => {
   it('defaults to the cut-off mode on the 15th and needs no index outside quarters', () => {
     expect(PeriodQuery.parse({ period: 'nam', year: '2024' })).toEqual({ kind: 'nam', year: 2024, mode: 'cutoff', cutoffDay: 15 })
     expect(PeriodQuery.parse({ period: '6-thang', year: '2024', index: '1', mode: 'calendar', cutoffDay: '10' })).toEqual({
-      kind: '6-thang', year: 2024, index: 1, mode: 'calendar', cutoffDay: 10,
+      kind: '6-thang',
+      year: 2024,
+      index: 1,
+      mode: 'calendar',
+      cutoffDay: 10,
     })
   })
 

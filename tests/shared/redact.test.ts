@@ -46,7 +46,9 @@ const separators = [' ', '  ', '.', '-', '/', '\u3000', '\u2013', '\u00a0', '\u2
 const digitGroups = (digits: string) =>
   fc
     .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 12 })
-    .chain((sizes) => fc.array(fc.constantFrom(...separators), { minLength: sizes.length, maxLength: sizes.length }).map((seps) => ({ sizes, seps })))
+    .chain((sizes) =>
+      fc.array(fc.constantFrom(...separators), { minLength: sizes.length, maxLength: sizes.length }).map((seps) => ({ sizes, seps })),
+    )
     .map(({ sizes, seps }) => {
       let out = ''
       let at = 0
@@ -66,11 +68,24 @@ const mobile = digitsOf(8).chain((rest) =>
 const landline = digitsOf(8).map((rest) => ({ national: `024${rest}`, tail: `24${rest}` }))
 const phone = fc
   .tuple(fc.oneof(mobile, landline), fc.constantFrom('', '+84', '+84 ', '0084', '0084 ', '84'))
-  .chain(([number, prefix]) => digitGroups(prefix === '' ? number.national : number.tail).map((grouped) => ({ secret: prefix === '' ? number.national : number.tail, text: prefix + grouped })))
-const idNumber = fc
-  .oneof(digitsOf(9), digitsOf(12))
-  .chain((digits) => digitGroups(digits).map((text) => ({ secret: digits, text })))
-const words = fc.constantFrom('Cán bộ', 'nhiệt tình,', 'liên hệ', 'số', 'ngày 14/3/2025', 'phí 50.000 đồng', 'thủ tục 1.001193', 'cảm ơn', '')
+  .chain(([number, prefix]) =>
+    digitGroups(prefix === '' ? number.national : number.tail).map((grouped) => ({
+      secret: prefix === '' ? number.national : number.tail,
+      text: prefix + grouped,
+    })),
+  )
+const idNumber = fc.oneof(digitsOf(9), digitsOf(12)).chain((digits) => digitGroups(digits).map((text) => ({ secret: digits, text })))
+const words = fc.constantFrom(
+  'Cán bộ',
+  'nhiệt tình,',
+  'liên hệ',
+  'số',
+  'ngày 14/3/2025',
+  'phí 50.000 đồng',
+  'thủ tục 1.001193',
+  'cảm ơn',
+  '',
+)
 const around = (value: fc.Arbitrary<{ secret: string; text: string }>) =>
   fc.tuple(words, value, words, fc.boolean()).map(([before, v, after, wide]) => ({
     secret: v.secret,
@@ -105,10 +120,16 @@ describe('redactPersonalData on generated variants', () => {
   it('hides e-mail addresses with spaces around "@"', () => {
     const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/)
     fc.assert(
-      fc.property(label, label, fc.constantFrom('@', ' @ ', ' @', '@ ', '＠', '(at)'), fc.constantFrom('gmail.com', 'yahoo.com.vn', 'hanoi.gov.vn'), (before, local, at, domain) => {
-        const redacted = redactPersonalData(`${before} ${local}${at}${domain} cảm ơn`)
-        expect(redacted).toBe(`${before} ${redactedMark} cảm ơn`)
-      }),
+      fc.property(
+        label,
+        label,
+        fc.constantFrom('@', ' @ ', ' @', '@ ', '＠', '(at)'),
+        fc.constantFrom('gmail.com', 'yahoo.com.vn', 'hanoi.gov.vn'),
+        (before, local, at, domain) => {
+          const redacted = redactPersonalData(`${before} ${local}${at}${domain} cảm ơn`)
+          expect(redacted).toBe(`${before} ${redactedMark} cảm ơn`)
+        },
+      ),
       { seed, numRuns: 1000 },
     )
   })

@@ -24,7 +24,12 @@ const defineSurvey = (aspects: { key: string; weight?: number }[], questions: un
 
 /** Counts for values 1..5 of the SIPAS scale, then "không áp dụng". */
 const fiveLevels = (c1: number, c2: number, c3: number, c4: number, c5: number, notApplicable = 0) => ({
-  '1': c1, '2': c2, '3': c3, '4': c4, '5': c5, '0': notApplicable,
+  '1': c1,
+  '2': c2,
+  '3': c3,
+  '4': c4,
+  '5': c5,
+  '0': notApplicable,
 })
 
 /** An item with `satisfied` of 200 valid answers on the 5-level scale. */
@@ -84,7 +89,10 @@ describe('scoreSurvey', () => {
   })
 
   it('averages the item rates of an aspect, skipping items without valid answers', () => {
-    const survey = defineSurvey([{ key: 'a' }], [scaleItem('x', 'satisfaction-5', 'a'), scaleItem('y', 'satisfaction-5', 'a'), scaleItem('z', 'satisfaction-5', 'a')])
+    const survey = defineSurvey(
+      [{ key: 'a' }],
+      [scaleItem('x', 'satisfaction-5', 'a'), scaleItem('y', 'satisfaction-5', 'a'), scaleItem('z', 'satisfaction-5', 'a')],
+    )
     const score = scoreSurvey(survey, [
       { key: 'x', counts: { '5': 8, '2': 2 } },
       { key: 'y', counts: { '4': 60, '1': 40 } },
@@ -96,14 +104,22 @@ describe('scoreSurvey', () => {
 
   it('weights aspects and re-normalises over the aspects that have a rate', () => {
     const survey = defineSurvey(
-      [{ key: 'a', weight: 3 }, { key: 'b', weight: 1 }, { key: 'c', weight: 2 }],
+      [
+        { key: 'a', weight: 3 },
+        { key: 'b', weight: 1 },
+        { key: 'c', weight: 2 },
+      ],
       [scaleItem('x', 'satisfaction-5', 'a'), scaleItem('y', 'satisfaction-5', 'b'), scaleItem('z', 'satisfaction-5', 'c')],
     )
     const score = scoreSurvey(survey, [
       { key: 'x', counts: { '5': 9, '1': 1 } },
       { key: 'y', counts: { '4': 1, '2': 1 } },
     ])
-    expect(score.aspects.map((a) => [a.key, a.rate, a.weight])).toEqual([['a', 0.9, 3], ['b', 0.5, 1], ['c', null, 2]])
+    expect(score.aspects.map((a) => [a.key, a.rate, a.weight])).toEqual([
+      ['a', 0.9, 3],
+      ['b', 0.5, 1],
+      ['c', null, 2],
+    ])
     expect(score.rate).toBeCloseTo(0.8, 10)
   })
 
@@ -162,8 +178,14 @@ describe('poolCounts', () => {
   it('sums counts per question and value, keeping questions seen in one list only', () => {
     expect(
       poolCounts([
-        [{ key: 'a', counts: { '1': 2, '0': 1 } }, { key: '*', counts: { '0': 3 } }],
-        [{ key: 'a', counts: { '1': 5, '2': 1 } }, { key: 'b', counts: { '3': 4 } }],
+        [
+          { key: 'a', counts: { '1': 2, '0': 1 } },
+          { key: '*', counts: { '0': 3 } },
+        ],
+        [
+          { key: 'a', counts: { '1': 5, '2': 1 } },
+          { key: 'b', counts: { '3': 4 } },
+        ],
       ]),
     ).toEqual([
       { key: 'a', counts: { '1': 7, '0': 1, '2': 1 } },
@@ -240,8 +262,14 @@ describe('surveyInterval', () => {
   })
 
   it('uses the one rated item of an aspect index as it stands', () => {
-    const survey = defineSurvey([{ key: 'a' }, { key: 'b' }], [scaleItem('x', 'satisfaction-5', 'a'), scaleItem('y', 'satisfaction-5', 'b')])
-    const score = scoreSurvey(survey, [{ key: 'x', counts: { '5': 9, '1': 3 } }, { key: 'y', counts: { '0': 4 } }])
+    const survey = defineSurvey(
+      [{ key: 'a' }, { key: 'b' }],
+      [scaleItem('x', 'satisfaction-5', 'a'), scaleItem('y', 'satisfaction-5', 'b')],
+    )
+    const score = scoreSurvey(survey, [
+      { key: 'x', counts: { '5': 9, '1': 3 } },
+      { key: 'y', counts: { '0': 4 } },
+    ])
     expect(surveyInterval(survey, score, 16)).toEqual(wilsonInterval(9, 12))
   })
 
@@ -270,18 +298,37 @@ describe('targets', () => {
   const district = 5
   const province = 1
   const target = (id: number, unitId: number, value: number, fieldIds: number[] = []): Target => ({
-    id, unitId, value, fieldIds, source: `KH CCHC ${id}`,
+    id,
+    unitId,
+    value,
+    fieldIds,
+    source: `KH CCHC ${id}`,
   })
-  const targets = [target(1, province, 0.9), target(2, district, 0.96), target(3, commune, 0.9), target(4, 7, 0.99), target(5, district, 0.87, [3, 4])]
+  const targets = [
+    target(1, province, 0.9),
+    target(2, district, 0.96),
+    target(3, commune, 0.9),
+    target(4, 7, 0.99),
+    target(5, district, 0.87, [3, 4]),
+  ]
 
   it('applies the unit’s own targets and all its ancestors’, nearest first', () => {
     const applicable = selectTargets([commune, district, province], targets)
-    expect(applicable.map((t) => [t.id, t.isInherited])).toEqual([[3, false], [2, true], [5, true], [1, true]])
+    expect(applicable.map((t) => [t.id, t.isInherited])).toEqual([
+      [3, false],
+      [2, true],
+      [5, true],
+      [1, true],
+    ])
   })
 
   it('inherits the ancestors’ targets when the unit has none', () => {
     const applicable = selectTargets([13, district, province], targets)
-    expect(applicable.map((t) => [t.id, t.isInherited])).toEqual([[2, true], [5, true], [1, true]])
+    expect(applicable.map((t) => [t.id, t.isInherited])).toEqual([
+      [2, true],
+      [5, true],
+      [1, true],
+    ])
   })
 
   it('finds nothing when no unit of the ancestry has a target', () => {
@@ -350,9 +397,9 @@ describe('scoring properties', () => {
   })
 
   it('keeps the Wilson interval within [0, 1] and around the rate', () => {
-    const sample = fc.integer({ min: 1, max: 100_000 }).chain((n) =>
-      fc.tuple(fc.oneof(fc.integer({ min: 0, max: n }), fc.double({ min: 0, max: n, noNaN: true })), fc.constant(n)),
-    )
+    const sample = fc
+      .integer({ min: 1, max: 100_000 })
+      .chain((n) => fc.tuple(fc.oneof(fc.integer({ min: 0, max: n }), fc.double({ min: 0, max: n, noNaN: true })), fc.constant(n)))
     fc.assert(
       fc.property(sample, ([successes, n]) => {
         const [lo, hi] = wilsonInterval(successes, n)!
@@ -374,7 +421,10 @@ describe('scoring properties', () => {
           keyed.map(({ key, weight }) => ({ key, weight })),
           keyed.flatMap((a) => a.itemKeys.map((key) => scaleItem(key, 'satisfaction-5', a.key))),
         )
-        const score = scoreSurvey(survey, keyed.flatMap((a) => a.items.map((c, j) => ({ key: a.itemKeys[j]!, counts: c }))))
+        const score = scoreSurvey(
+          survey,
+          keyed.flatMap((a) => a.items.map((c, j) => ({ key: a.itemKeys[j]!, counts: c }))),
+        )
         const rates = score.aspects.flatMap((a) => (a.rate === null ? [] : [a.rate]))
         if (rates.length === 0) return score.rate === null
         return score.rate! >= Math.min(...rates) - 1e-12 && score.rate! <= Math.max(...rates) + 1e-12

@@ -62,12 +62,7 @@ export async function seedCounter(
 /** A user who can log in with `password`; a manager or analyst gets a fresh unit unless one is given. */
 export async function seedUser(
   sql: Db,
-  {
-    role = 'admin' as Role,
-    unitId = undefined as number | null | undefined,
-    password = 'mat-khau-thu-nghiem',
-    isDisabled = false,
-  } = {},
+  { role = 'admin' as Role, unitId = undefined as number | null | undefined, password = 'mat-khau-thu-nghiem', isDisabled = false } = {},
 ) {
   const username = `u-${unique()}`
   const unit = unitId !== undefined ? unitId : role === 'admin' ? null : (await seedUnit(sql)).id
@@ -149,7 +144,17 @@ export async function seedTarget(
     planNumber = `${unique()}/KH-UBND`,
     issuer = 'UBND thử',
     title = 'Kế hoạch cải cách hành chính năm 2025',
-  }: { unitId: number; value: number; metric?: string; fieldIds?: number[]; periodStart?: string; periodEnd?: string; planNumber?: string; issuer?: string; title?: string },
+  }: {
+    unitId: number
+    value: number
+    metric?: string
+    fieldIds?: number[]
+    periodStart?: string
+    periodEnd?: string
+    planNumber?: string
+    issuer?: string
+    title?: string
+  },
 ) {
   const [target] = await sql<[{ id: number }]>`
     with plan as (
@@ -168,7 +173,10 @@ export async function seedProcedure(sql: Db, { code, name, fieldId }: { code: st
 }
 
 /** One more counter, in its own service point of `unitId`, serving an existing survey version. */
-export async function seedCounterServing(sql: Db, { unitId, versionId, name = 'Quầy 1' }: { unitId: number; versionId: number; name?: string }) {
+export async function seedCounterServing(
+  sql: Db,
+  { unitId, versionId, name = 'Quầy 1' }: { unitId: number; versionId: number; name?: string },
+) {
   const code = mintCounterCode(testSecretKey)
   const [counter] = await sql<[{ id: number }]>`
     with point as (insert into service_points (unit_id, name) values (${unitId}, ${`Bộ phận Một cửa ${unique()}`}) returning id),

@@ -90,7 +90,12 @@ function nested(depth: number): unknown {
 
 /** Text that is not a valid id (a positive 32-bit integer): what an attacker puts in a path or a query. */
 export const badIdText: fc.Arbitrary<string> = fc
-  .oneof(fc.constantFrom(...hostileStrings), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer({ max: 0 }).map(String), fc.constant('2147483648'))
+  .oneof(
+    fc.constantFrom(...hostileStrings),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.integer({ max: 0 }).map(String),
+    fc.constant('2147483648'),
+  )
   .filter((text) => !isValidId(text))
 
 const isValidId = (text: string) => {

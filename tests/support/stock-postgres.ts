@@ -41,7 +41,18 @@ export async function startStockPostgres({ port }: { port?: number } = {}): Prom
   const asOwner = (file: string, args: string[]) =>
     process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', file, ...args]) : run(file, args)
   if (process.getuid?.() === 0) await run('chown', ['-R', 'postgres', dir])
-  await asOwner(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'])
+  await asOwner(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--pwfile',
+    pwfile,
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   await rm(pwfile)
   const options = `-c listen_addresses=127.0.0.1 -c port=${listenPort} -c unix_socket_directories=${dir}`
   await asOwner(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])

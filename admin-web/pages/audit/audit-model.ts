@@ -76,7 +76,8 @@ export function detailOf(item: AuditItem, names: Names): string {
       const changes = [
         after.name !== before.name && `tên "${text(after.name)}"`,
         after.level !== before.level && levelOf(after.level),
-        after.parentId !== before.parentId && (after.parentId === null ? 'thành đơn vị cấp cao nhất' : `trực thuộc ${names.unit(after.parentId)}`),
+        after.parentId !== before.parentId &&
+          (after.parentId === null ? 'thành đơn vị cấp cao nhất' : `trực thuộc ${names.unit(after.parentId)}`),
       ].filter(Boolean)
       return `Từ ${formatDate(text(after.validFrom) ?? '')}: ${changes.join(', ')}`
     }
@@ -98,7 +99,11 @@ export function detailOf(item: AuditItem, names: Names): string {
       return text(d.code) ? `Mã ${text(d.code)}` : ''
     case 'update': {
       const changes = record(d.changes)
-      return [text(changes.name) && `Đổi tên thành "${text(changes.name)}"`, changes.isActive === false && 'Ngừng hoạt động', changes.isActive === true && 'Hoạt động lại']
+      return [
+        text(changes.name) && `Đổi tên thành "${text(changes.name)}"`,
+        changes.isActive === false && 'Ngừng hoạt động',
+        changes.isActive === true && 'Hoạt động lại',
+      ]
         .filter(Boolean)
         .join(', ')
     }

@@ -19,7 +19,11 @@ export function ProceduresCard({ fields, procedures, fieldId, search, setFilter 
       <div class="filters">
         <div>
           <label for="p-field">Lĩnh vực</label>
-          <select id="p-field" value={fieldId} onChange={(event: Event) => setFilter('fieldId', (event.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="p-field"
+            value={fieldId}
+            onChange={(event: Event) => setFilter('fieldId', (event.currentTarget as HTMLSelectElement).value)}
+          >
             <option value="">Tất cả lĩnh vực</option>
             {(fields ?? []).map((f) => (
               <option value={String(f.id)}>{f.name}</option>
@@ -28,7 +32,12 @@ export function ProceduresCard({ fields, procedures, fieldId, search, setFilter 
         </div>
         <div>
           <label for="p-search">Tìm theo mã hoặc tên</label>
-          <input id="p-search" type="search" value={search} onInput={(event: Event) => setFilter('q', (event.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="p-search"
+            type="search"
+            value={search}
+            onInput={(event: Event) => setFilter('q', (event.currentTarget as HTMLInputElement).value)}
+          />
         </div>
       </div>
       {procedures === undefined ? (

@@ -48,7 +48,11 @@ function CounterRow({ counter, canWrite, actions }: Omit<Props, 'point'> & { cou
         <a href={counter.surveyUrl} target="_blank" rel="noopener">
           {counter.code}
         </a>{' '}
-        · <a href={`/api/v1/counters/${counter.id}/qr.svg`} target="_blank" rel="noopener">SVG</a> ·{' '}
+        ·{' '}
+        <a href={`/api/v1/counters/${counter.id}/qr.svg`} target="_blank" rel="noopener">
+          SVG
+        </a>{' '}
+        ·{' '}
         <a href={`/api/v1/counters/${counter.id}/qr.png`} download={`qr-${counter.code}.png`}>
           PNG
         </a>

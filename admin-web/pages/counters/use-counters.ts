@@ -44,7 +44,8 @@ export function useCounters() {
       if (name) void act(() => api.changeServicePoint(id, { name }), `Đã đổi tên thành "${name}".`)
     },
     deactivatePoint: (id: number, name: string) => {
-      if (confirm(confirmations.deactivatePoint(name))) void act(() => api.changeServicePoint(id, { isActive: false }), `Đã ngừng hoạt động ${name}.`)
+      if (confirm(confirmations.deactivatePoint(name)))
+        void act(() => api.changeServicePoint(id, { isActive: false }), `Đã ngừng hoạt động ${name}.`)
     },
   }
   /** After a form's creation: its status line and the list as it now is. */

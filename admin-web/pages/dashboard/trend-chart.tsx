@@ -17,7 +17,15 @@ export function TrendChart({ months, target }: { months: StatsGroup[]; target: n
           { label: 'Tỷ lệ hài lòng', data: months.map((m) => m.rate), borderColor: '#0b4f8a', backgroundColor: '#0b4f8a', spanGaps: true },
           ...(target === undefined
             ? []
-            : [{ label: `Chỉ tiêu ${formatPercent(target)}`, data: months.map(() => target), borderColor: '#b00020', borderDash: [6, 4], pointRadius: 0 }]),
+            : [
+                {
+                  label: `Chỉ tiêu ${formatPercent(target)}`,
+                  data: months.map(() => target),
+                  borderColor: '#b00020',
+                  borderDash: [6, 4],
+                  pointRadius: 0,
+                },
+              ]),
         ],
       },
       options: {
@@ -41,8 +49,22 @@ export function FieldBars({ fields }: { fields: StatsGroup[] }) {
       data: {
         labels: fields.map((f) => f.label),
         datasets: [
-          { type: 'bar', label: 'Tỷ lệ hài lòng', data: fields.map((f) => f.rate), backgroundColor: fields.map((f) => (f.targets[0]?.met === false ? '#b00020' : '#0b4f8a')) },
-          { type: 'line', label: 'Chỉ tiêu', data: fields.map((f) => f.targets[0]?.value ?? null), showLine: false, pointStyle: 'line', pointRadius: 18, borderWidth: 3, borderColor: '#1a1a1a' },
+          {
+            type: 'bar',
+            label: 'Tỷ lệ hài lòng',
+            data: fields.map((f) => f.rate),
+            backgroundColor: fields.map((f) => (f.targets[0]?.met === false ? '#b00020' : '#0b4f8a')),
+          },
+          {
+            type: 'line',
+            label: 'Chỉ tiêu',
+            data: fields.map((f) => f.targets[0]?.value ?? null),
+            showLine: false,
+            pointStyle: 'line',
+            pointRadius: 18,
+            borderWidth: 3,
+            borderColor: '#1a1a1a',
+          },
         ],
       },
       options: {
@@ -53,6 +75,8 @@ export function FieldBars({ fields }: { fields: StatsGroup[] }) {
     }),
     [fields],
   )
-  const description = fields.map((f) => `${f.label}: ${formatPercent(f.rate)}${f.targets[0] ? `, chỉ tiêu ${formatPercent(f.targets[0].value)}` : ''}`).join('; ')
+  const description = fields
+    .map((f) => `${f.label}: ${formatPercent(f.rate)}${f.targets[0] ? `, chỉ tiêu ${formatPercent(f.targets[0].value)}` : ''}`)
+    .join('; ')
   return <ChartCanvas config={config} label={`Tỷ lệ theo lĩnh vực. ${description}`} />
 }

@@ -28,7 +28,12 @@ export function AspectsEditor({ draft, update, issues, announce }: Props) {
 
 function AspectFields({ aspect, i, update, issues, announce }: Omit<Props, 'draft'> & { aspect: AspectDraft; i: number }) {
   const set = (change: Partial<AspectDraft>) => update((d) => changeAspect(d, aspect.uid, change))
-  const field = (name: 'key' | 'label' | 'weight') => ({ id: `a${aspect.uid}-${name}`, value: aspect[name], path: `aspects.${i}.${name}`, issues })
+  const field = (name: 'key' | 'label' | 'weight') => ({
+    id: `a${aspect.uid}-${name}`,
+    value: aspect[name],
+    path: `aspects.${i}.${name}`,
+    issues,
+  })
   const remove = () => {
     update((d) => removeAspect(d, aspect.uid))
     announce(`Đã xóa khía cạnh ${i + 1}; các câu hỏi của nó không còn thuộc khía cạnh nào.`)

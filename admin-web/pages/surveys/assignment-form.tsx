@@ -41,7 +41,13 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
     if (targets.every((c) => c.surveyVersionId === version.id)) {
       return setStatus(`Các quầy đã chọn đều đang dùng phiên bản ${version.version}; không có gì thay đổi.`)
     }
-    const question = assignQuestion({ version: version.version, title: survey.title, targets, versionId: version.id, unitName: mode === 'unit' ? unitName : undefined })
+    const question = assignQuestion({
+      version: version.version,
+      title: survey.title,
+      targets,
+      versionId: version.id,
+      unitName: mode === 'unit' ? unitName : undefined,
+    })
     if (!confirm(question)) return
     setBusy(true)
     try {
@@ -68,7 +74,11 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
       )}
       <p class="field">
         <label for="as-version">Phiên bản</label>
-        <select id="as-version" value={String(version.id)} onChange={(event: Event) => setVersionId(Number((event.currentTarget as HTMLSelectElement).value))}>
+        <select
+          id="as-version"
+          value={String(version.id)}
+          onChange={(event: Event) => setVersionId(Number((event.currentTarget as HTMLSelectElement).value))}
+        >
           {[...survey.versions].reverse().map((v) => (
             <option value={String(v.id)}>{`Phiên bản ${v.version}`}</option>
           ))}
@@ -77,11 +87,12 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
       <fieldset>
         <legend>Gán cho</legend>
         <label class="check-label">
-          <input type="radio" name="as-mode" value="counters" checked={mode === 'counters'} onChange={() => setMode('counters')} /> Các quầy được chọn
+          <input type="radio" name="as-mode" value="counters" checked={mode === 'counters'} onChange={() => setMode('counters')} /> Các quầy
+          được chọn
         </label>
         <label class="check-label">
-          <input type="radio" name="as-mode" value="unit" checked={mode === 'unit'} onChange={() => setMode('unit')} /> Mọi quầy của một đơn vị
-          và các đơn vị trực thuộc
+          <input type="radio" name="as-mode" value="unit" checked={mode === 'unit'} onChange={() => setMode('unit')} /> Mọi quầy của một đơn
+          vị và các đơn vị trực thuộc
         </label>
       </fieldset>
       {mode === 'unit' ? (
@@ -99,7 +110,14 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
   )
 }
 
-type UnitChoiceProps = { units: UnitOnDate[]; unitId: number; setUnitId: (id: number) => void; count: number; unitName: string | undefined; error: string | undefined }
+type UnitChoiceProps = {
+  units: UnitOnDate[]
+  unitId: number
+  setUnitId: (id: number) => void
+  count: number
+  unitName: string | undefined
+  error: string | undefined
+}
 
 /** A unit from today's tree, indented by depth, with how many counters its subtree has. */
 function UnitChoice({ units, unitId, setUnitId, count, unitName, error }: UnitChoiceProps) {
@@ -117,7 +135,9 @@ function UnitChoice({ units, unitId, setUnitId, count, unitName, error }: UnitCh
           <option value={String(unit.id)}>{`${'\u00a0\u00a0'.repeat(depth)}${unit.name}`}</option>
         ))}
       </select>
-      {unitId > 0 && <span class="hint" id="as-unit-count">{`${count} quầy thuộc ${unitName ?? 'đơn vị này'} và các đơn vị trực thuộc.`}</span>}
+      {unitId > 0 && (
+        <span class="hint" id="as-unit-count">{`${count} quầy thuộc ${unitName ?? 'đơn vị này'} và các đơn vị trực thuộc.`}</span>
+      )}
       {error && (
         <span class="error" id="as-unit-err">
           {error}

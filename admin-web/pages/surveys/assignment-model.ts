@@ -49,7 +49,12 @@ export function targetsOf<C extends AssignedCounter>(
 }
 
 /** Why the form cannot be sent yet, by the input concerned; undefined when it can. */
-export function refusalOf(mode: AssignMode, targetCount: number, unitId: number, unitName: string | undefined): Record<string, string> | undefined {
+export function refusalOf(
+  mode: AssignMode,
+  targetCount: number,
+  unitId: number,
+  unitName: string | undefined,
+): Record<string, string> | undefined {
   if (mode === 'counters' && targetCount === 0) return { counterIds: 'Chọn ít nhất một quầy.' }
   if (mode === 'unit' && !unitId) return { unitId: 'Chọn một đơn vị.' }
   if (targetCount === 0) return { unitId: `${unitName ?? 'Đơn vị này'} và các đơn vị trực thuộc chưa có quầy nào.` }
@@ -57,7 +62,13 @@ export function refusalOf(mode: AssignMode, targetCount: number, unitId: number,
 }
 
 /** The confirmation: how many counters switch now, and how many already served this version. */
-export function assignQuestion(a: { version: number; title: string; targets: AssignedCounter[]; versionId: number; unitName?: string | undefined }) {
+export function assignQuestion(a: {
+  version: number
+  title: string
+  targets: AssignedCounter[]
+  versionId: number
+  unitName?: string | undefined
+}) {
   const changing = a.targets.filter((c) => c.surveyVersionId !== a.versionId).length
   const same = a.targets.length - changing
   const scope = a.unitName !== undefined ? ` của ${a.unitName} và các đơn vị trực thuộc` : ''

@@ -86,7 +86,13 @@ export function fromDefinition(definition: SurveyDefinition): SurveyDraft {
     intro: definition.intro,
     introEn: definition.introEn,
     headlineUid: definition.headline === undefined ? null : (questionUids.get(definition.headline) ?? null),
-    aspects: definition.aspects.map((a) => ({ uid: aspectUids.get(a.key)!, key: a.key, label: a.label, labelEn: a.labelEn, weight: String(a.weight) })),
+    aspects: definition.aspects.map((a) => ({
+      uid: aspectUids.get(a.key)!,
+      key: a.key,
+      label: a.label,
+      labelEn: a.labelEn,
+      weight: String(a.weight),
+    })),
     questions: definition.questions.map((q) => ({
       uid: questionUids.get(q.key)!,
       key: q.key,
@@ -155,7 +161,8 @@ export function toDefinition(draft: SurveyDraft): DefinitionInput {
         allowNotApplicable: q.type === 'scale' && q.allowNotApplicable,
         options: isChoice ? q.options.map((o) => ({ value: o.value, label: o.label, labelEn: o.labelEn })) : undefined,
         aspect: q.type === 'scale' && q.aspectUid !== null ? aspectKey(q.aspectUid) : undefined,
-        showWhen: q.followsUid === null ? undefined : { question: follows?.key ?? '', values: q.followValues.filter((v) => offered.has(v)) },
+        showWhen:
+          q.followsUid === null ? undefined : { question: follows?.key ?? '', values: q.followValues.filter((v) => offered.has(v)) },
         maxLength: q.type === 'text' ? q.maxLength : undefined,
       }
     }),
@@ -220,8 +227,7 @@ export function changeQuestion(draft: SurveyDraft, uid: number, change: Partial<
       }
       return next
     }),
-    headlineUid:
-      draft.headlineUid === uid && change.type !== undefined && change.type !== 'scale' ? null : draft.headlineUid,
+    headlineUid: draft.headlineUid === uid && change.type !== undefined && change.type !== 'scale' ? null : draft.headlineUid,
   }
 }
 

@@ -35,14 +35,26 @@ export function QuestionEditor(props: Part & { published: Map<string, PublishedS
       <legend>{`Câu ${i + 1}`}</legend>
       <Issue id={`${idOf(q)}-err`} messages={issues[`questions.${i}`]} />
       <KindFields {...props} />
-      <TextField id={`${idOf(q)}-label`} label="Nội dung câu hỏi" value={q.label} path={pathOf(i, 'label')} issues={issues} class="wide" onInput={(label) => set({ label })} />
+      <TextField
+        id={`${idOf(q)}-label`}
+        label="Nội dung câu hỏi"
+        value={q.label}
+        path={pathOf(i, 'label')}
+        issues={issues}
+        class="wide"
+        onInput={(label) => set({ label })}
+      />
       <p class="checks">
         <label class="check-label">
           <input type="checkbox" checked={q.required} onChange={(event: Event) => set({ required: isCheckedIn(event) })} /> Bắt buộc trả lời
         </label>
         {q.type === 'scale' && (
           <label class="check-label">
-            <input type="checkbox" checked={q.allowNotApplicable} onChange={(event: Event) => set({ allowNotApplicable: isCheckedIn(event) })} />{' '}
+            <input
+              type="checkbox"
+              checked={q.allowNotApplicable}
+              onChange={(event: Event) => set({ allowNotApplicable: isCheckedIn(event) })}
+            />{' '}
             Cho phép “Không có ý kiến / Không áp dụng”
           </label>
         )}

@@ -9,7 +9,8 @@ export type PublishedShape = { version: number; type: QuestionType; scale: Scale
 export function publishedShapesOf(versions: { version: number; definition: SurveyDefinition }[]): Map<string, PublishedShape[]> {
   const published = new Map<string, PublishedShape[]>()
   for (const v of versions) {
-    for (const q of v.definition.questions) published.set(q.key, [...(published.get(q.key) ?? []), { version: v.version, type: q.type, scale: q.scale }])
+    for (const q of v.definition.questions)
+      published.set(q.key, [...(published.get(q.key) ?? []), { version: v.version, type: q.type, scale: q.scale }])
   }
   return published
 }
@@ -26,7 +27,10 @@ export function publishedHint(key: string, q: Pick<QuestionDraft, 'type' | 'scal
       text: `Khóa “${key}” đã phát hành ở phiên bản ${broken.version} với ${was}. Đổi loại hoặc thang đo sẽ bị từ chối khi phát hành vì làm đứt chuỗi số liệu; câu hỏi có ý nghĩa mới cần một khóa mới.`,
     }
   }
-  return { isBreaking: false, text: `Đã phát hành từ phiên bản ${before[0]!.version}: giữ nguyên khóa để so sánh số liệu qua các phiên bản.` }
+  return {
+    isBreaking: false,
+    text: `Đã phát hành từ phiên bản ${before[0]!.version}: giữ nguyên khóa để so sánh số liệu qua các phiên bản.`,
+  }
 }
 
 /** The questions the one at `index` may follow up on: earlier ones with answers to choose, and the one it follows now. */
@@ -42,7 +46,8 @@ export function toggleFollowValue(draft: SurveyDraft, uid: number, value: number
 }
 
 /** A question worth confirming before it is removed: someone typed its text or an option's. */
-export const hasTypedText = (q: Pick<QuestionDraft, 'label' | 'options'>) => Boolean(q.label.trim() || q.options.some((o) => o.label.trim()))
+export const hasTypedText = (q: Pick<QuestionDraft, 'label' | 'options'>) =>
+  Boolean(q.label.trim() || q.options.some((o) => o.label.trim()))
 
 /** "Câu 2: …" for the headline list: a question's position and its text (its key until it has one). */
 export const questionTitle = (draft: SurveyDraft, q: QuestionDraft) => `Câu ${draft.questions.indexOf(q) + 1}: ${q.label || q.key}`

@@ -3,7 +3,16 @@ import { localTimeOf } from '../../../shared/local-time'
 import { scaleIds } from '../../../shared/scales'
 import { SurveyDefinition } from '../../../shared/survey-definition'
 import { checkSurveyDefinition, type DefinitionIssue } from '../../../shared/survey-definition-vi'
-import { emptyDraft, fingerprintOf, fromDefinition, issuesByInput, scaleNames, toDefinition, type DefinitionInput, type SurveyDraft } from './builder-model'
+import {
+  emptyDraft,
+  fingerprintOf,
+  fromDefinition,
+  issuesByInput,
+  scaleNames,
+  toDefinition,
+  type DefinitionInput,
+  type SurveyDraft,
+} from './builder-model'
 
 // The questionnaire editor's state as a reducer: the draft on screen, the fingerprint of the one stored, and
 // the issues shown beside the inputs. The screen renders it; the tests drive it without a browser.

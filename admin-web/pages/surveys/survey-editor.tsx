@@ -96,7 +96,13 @@ function DraftSection({ editor }: { editor: SurveyEditorState }) {
       )}
       {editor.draft ? (
         <>
-          <SurveyBuilder draft={editor.draft} update={editor.update} issues={editor.issues} published={editor.published} announce={editor.announce} />
+          <SurveyBuilder
+            draft={editor.draft}
+            update={editor.update}
+            issues={editor.issues}
+            published={editor.published}
+            announce={editor.announce}
+          />
           <div class="save-bar">
             <button type="button" disabled={editor.isBusy} onClick={editor.save}>
               Lưu bản nháp
@@ -141,7 +147,9 @@ function PreviewSection({ editor, surveyId }: { editor: SurveyEditorState; surve
           ))}
         </select>
       </p>
-      <p class="hint">Như người dân thấy trên điện thoại. Câu hỏi phụ chỉ hiện khi chọn câu trả lời tương ứng; câu hỏi lĩnh vực và thủ tục tùy theo quầy.</p>
+      <p class="hint">
+        Như người dân thấy trên điện thoại. Câu hỏi phụ chỉ hiện khi chọn câu trả lời tương ứng; câu hỏi lĩnh vực và thủ tục tùy theo quầy.
+      </p>
       <p>
         <a href={`/admin/surveys/${surveyId}/preview?version=${previewed ? previewed.id : 'draft'}`} target="_blank" rel="noopener">
           Mở đúng trang người dân sẽ thấy (bản đã lưu)

@@ -75,7 +75,8 @@ export function useSurveyEditor(surveyId: number, user: CurrentUser, onListChang
     dispatch({ type: 'server-draft', model })
     return model
   }
-  const loadVersions = async (next: SurveyDetail) => setVersions(await Promise.all(next.versions.map((v) => surveyApi.version(next.id, v.id))))
+  const loadVersions = async (next: SurveyDetail) =>
+    setVersions(await Promise.all(next.versions.map((v) => surveyApi.version(next.id, v.id))))
 
   useEffect(() => {
     setDetail(undefined)
@@ -164,7 +165,9 @@ export function useSurveyEditor(surveyId: number, user: CurrentUser, onListChang
       showServerDraft(next)
       storage.write(undefined)
       setPreviewOf(version.id)
-      setStatus(`Đã phát hành phiên bản ${version.version}. Phiên bản này không thể sửa; hãy gán nó cho các quầy ở mục “Gán phiếu cho quầy”.`)
+      setStatus(
+        `Đã phát hành phiên bản ${version.version}. Phiên bản này không thể sửa; hãy gán nó cho các quầy ở mục “Gán phiếu cho quầy”.`,
+      )
       onListChanged()
     })
   }
@@ -172,7 +175,11 @@ export function useSurveyEditor(surveyId: number, user: CurrentUser, onListChang
   const draftFrom = async (versionId: number, version: number) => {
     if (!detail) return
     const hasWork = detail.hasDraft || isDirty
-    if (hasWork && !confirm(`Thay bản nháp hiện tại bằng nội dung phiên bản ${version}? Những gì đang soạn trong bản nháp hiện tại sẽ mất.`)) return
+    if (
+      hasWork &&
+      !confirm(`Thay bản nháp hiện tại bằng nội dung phiên bản ${version}? Những gì đang soạn trong bản nháp hiện tại sẽ mất.`)
+    )
+      return
     await busyWith('tạo bản nháp', async () => {
       const next = await surveyApi.draftFrom(detail.id, versionId)
       setDetail(next)

@@ -6,7 +6,16 @@ import { fieldErrorsOf } from '../../components/field-errors'
 import { metricNames } from '../../metric-names'
 import { targetApi, type Plan } from '../../survey-api'
 import { TargetForm } from './target-form'
-import { checkTarget, describeTarget, fieldNamesOf, formatTarget, initialTargetValues, periodText, yearsOfPlan, type TargetValues } from './target-model'
+import {
+  checkTarget,
+  describeTarget,
+  fieldNamesOf,
+  formatTarget,
+  initialTargetValues,
+  periodText,
+  yearsOfPlan,
+  type TargetValues,
+} from './target-model'
 
 type Props = { plan: Plan; units: UnitOnDate[]; fields: FieldItem[]; unitName: (id: number | null) => string }
 
@@ -17,7 +26,8 @@ export function PlanTargets({ plan, units, fields, unitName }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [status, setStatus] = useState('')
   const [isBusy, setBusy] = useState(false)
-  const reload = () => targetApi.targets(plan.id).then(setTargets, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được chỉ tiêu.'))
+  const reload = () =>
+    targetApi.targets(plan.id).then(setTargets, (e: unknown) => setStatus(e instanceof ApiError ? e.message : 'Không tải được chỉ tiêu.'))
   useEffect(() => {
     void reload()
   }, [plan.id])
@@ -57,7 +67,11 @@ export function PlanTargets({ plan, units, fields, unitName }: Props) {
       <h2 id="plan-title">{`Chỉ tiêu của kế hoạch ${plan.number}`}</h2>
       <p class="muted">{`${plan.title} — ${plan.issuer}, ngày ${formatDate(plan.issuedOn)}`}</p>
       <p role="status">{status}</p>
-      {!targets ? <p>Đang tải…</p> : <TargetsTable plan={plan} targets={targets} fields={fields} unitName={unitName} remove={remove} describe={describe} />}
+      {!targets ? (
+        <p>Đang tải…</p>
+      ) : (
+        <TargetsTable plan={plan} targets={targets} fields={fields} unitName={unitName} remove={remove} describe={describe} />
+      )}
       <TargetForm
         values={values}
         update={setValues}
@@ -72,7 +86,9 @@ export function PlanTargets({ plan, units, fields, unitName }: Props) {
   )
 }
 
-function TargetsTable(props: Pick<Props, 'plan' | 'fields' | 'unitName'> & { targets: Target[]; remove: (t: Target) => void; describe: (t: Target) => string }) {
+function TargetsTable(
+  props: Pick<Props, 'plan' | 'fields' | 'unitName'> & { targets: Target[]; remove: (t: Target) => void; describe: (t: Target) => string },
+) {
   return (
     <table aria-label={`Chỉ tiêu của kế hoạch ${props.plan.number}`}>
       <thead>

@@ -44,7 +44,12 @@ export function TargetForm(props: TargetFormProps) {
       {errors.planId && <p class="error">{errors.planId}</p>}
       <p class="field">
         <label for="t-unitId">Đơn vị</label>
-        <select id="t-unitId" value={values.unitId} onChange={(e: Event) => update((v) => ({ ...v, unitId: valueOf(e) }))} {...invalid(errors, 'unitId')}>
+        <select
+          id="t-unitId"
+          value={values.unitId}
+          onChange={(e: Event) => update((v) => ({ ...v, unitId: valueOf(e) }))}
+          {...invalid(errors, 'unitId')}
+        >
           <option value="">Chọn đơn vị</option>
           {units.map((u) => (
             <option value={String(u.id)}>{u.name}</option>

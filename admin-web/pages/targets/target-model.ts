@@ -12,7 +12,15 @@ const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 
 /** As the plans write it: "≥ 96%", "≥ 87,5%". */
 export const formatTarget = (valuePercent: number) => `≥ ${percentFormat.format(valuePercent)}%`
 
-export type TargetValues = { unitId: string; metric: SurveyMetric; fieldIds: number[]; year: string; periodStart: string; periodEnd: string; value: string }
+export type TargetValues = {
+  unitId: string
+  metric: SurveyMetric
+  fieldIds: number[]
+  year: string
+  periodStart: string
+  periodEnd: string
+  value: string
+}
 
 export const initialTargetValues = (planUnitId: number | null): TargetValues => ({
   unitId: planUnitId ? String(planUnitId) : '',

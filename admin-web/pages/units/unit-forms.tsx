@@ -84,7 +84,9 @@ export function UnitVersionForm({ units, draftKey, done }: UnitFormProps) {
     async (v) => {
       if (!confirm(versionQuestion(v, nameOf))) return false
       await adminApi.addUnitVersion(Number(v.unitId), versionBody(v))
-      await done(`Đã ghi phiên bản mới của ${nameOf(v.unitId)} từ ngày ${formatDate(v.validFrom)}: ${versionChanges(v, nameOf).join(', ')}.`)
+      await done(
+        `Đã ghi phiên bản mới của ${nameOf(v.unitId)} từ ngày ${formatDate(v.validFrom)}: ${versionChanges(v, nameOf).join(', ')}.`,
+      )
     },
     (v) => requireChoice(v, form.labels, 'unitId'),
   )
@@ -118,7 +120,10 @@ export function UnitVersionForm({ units, draftKey, done }: UnitFormProps) {
       <Field form={form} name="parentId">
         {(control) => (
           <select {...control}>
-            <UnitOptions units={units.filter((u) => String(u.id) !== form.values.unitId)} placeholder={[{ value: 'keep', label: 'Giữ nguyên' }, noParent]} />
+            <UnitOptions
+              units={units.filter((u) => String(u.id) !== form.values.unitId)}
+              placeholder={[{ value: 'keep', label: 'Giữ nguyên' }, noParent]}
+            />
           </select>
         )}
       </Field>
@@ -128,7 +133,12 @@ export function UnitVersionForm({ units, draftKey, done }: UnitFormProps) {
 }
 
 export function CloseUnitForm({ units, draftKey, done }: UnitFormProps) {
-  const form = useForm('uc', draftKey('unit-close'), { unitId: '', validTo: '' }, { unitId: 'Đơn vị', validTo: 'Không còn tồn tại từ ngày' })
+  const form = useForm(
+    'uc',
+    draftKey('unit-close'),
+    { unitId: '', validTo: '' },
+    { unitId: 'Đơn vị', validTo: 'Không còn tồn tại từ ngày' },
+  )
   const submit = form.submit(
     async (v) => {
       const [unit, when] = [nameIn(units, v.unitId), dateText(v.validTo)]

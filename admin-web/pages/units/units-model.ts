@@ -72,6 +72,10 @@ export function versionBody(v: VersionValues): NewUnitVersion {
 }
 
 /** "Hãy chọn đơn vị." when a required select was left on its placeholder. */
-export function requireChoice<T extends Record<string, string>>(values: T, labels: Record<keyof T & string, string>, ...names: (keyof T & string)[]) {
+export function requireChoice<T extends Record<string, string>>(
+  values: T,
+  labels: Record<keyof T & string, string>,
+  ...names: (keyof T & string)[]
+) {
   return Object.fromEntries(names.filter((name) => !values[name]).map((name) => [name, `Hãy chọn ${labels[name].toLowerCase()}.`]))
 }

@@ -6,12 +6,27 @@ import { roleNames } from '../../vietnamese-labels'
 import { checkRepeated, newUserOf, rolesFor } from './users-model'
 
 /** A new account: a manager's stays in their own subtree, with no admin role to give. */
-export function NewUserForm({ user, units, created }: { user: CurrentUser; units: UnitOnDate[]; created: (message: string) => Promise<void> }) {
+export function NewUserForm({
+  user,
+  units,
+  created,
+}: {
+  user: CurrentUser
+  units: UnitOnDate[]
+  created: (message: string) => Promise<void>
+}) {
   const isAdmin = user.role === 'admin'
   const form = useForm(
     'nuser',
     `${user.id}:user-new`,
-    { username: '', displayName: '', role: 'analyst', unitId: user.unitId === null ? '' : String(user.unitId), password: '', passwordAgain: '' },
+    {
+      username: '',
+      displayName: '',
+      role: 'analyst',
+      unitId: user.unitId === null ? '' : String(user.unitId),
+      password: '',
+      passwordAgain: '',
+    },
     {
       username: 'Tên đăng nhập',
       displayName: 'Họ và tên',

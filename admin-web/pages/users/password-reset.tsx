@@ -15,14 +15,11 @@ export function PasswordReset({ user, target, onDone, onCancel }: Props) {
     { password: '', passwordAgain: '' },
     { password: 'Mật khẩu mới', passwordAgain: 'Nhập lại mật khẩu mới' },
   )
-  const submit = form.submit(
-    async (v) => {
-      if (!confirm(`Đặt lại mật khẩu của "${target.username}"? Mọi phiên đăng nhập của tài khoản này sẽ kết thúc.`)) return false
-      await adminApi.resetPassword(target.id, v.password)
-      onDone(`Đã đặt lại mật khẩu của "${target.username}"; các phiên đăng nhập của tài khoản đã kết thúc.`)
-    },
-    checkRepeated,
-  )
+  const submit = form.submit(async (v) => {
+    if (!confirm(`Đặt lại mật khẩu của "${target.username}"? Mọi phiên đăng nhập của tài khoản này sẽ kết thúc.`)) return false
+    await adminApi.resetPassword(target.id, v.password)
+    onDone(`Đã đặt lại mật khẩu của "${target.username}"; các phiên đăng nhập của tài khoản đã kết thúc.`)
+  }, checkRepeated)
   useEffect(() => document.getElementById('pw-password')?.focus(), [target.id])
   return (
     <form class="card" aria-labelledby="pw-title" onSubmit={submit} novalidate>
