@@ -6,7 +6,7 @@ import { backupDatabase } from '../server/backup'
 import { ConfigError, loadConfig } from '../server/config'
 import { embeddedDatabaseUrl } from '../server/embedded-postgres'
 
-let config
+let config: ReturnType<typeof loadConfig>
 try {
   config = loadConfig(process.env)
 } catch (error) {

@@ -18,7 +18,7 @@ import { createResponseWriter } from './responses/writer'
 import { listenForServedChanges } from './served-cache'
 
 const startedAt = performance.now()
-let config
+let config: ReturnType<typeof loadConfig>
 try {
   config = loadConfig(process.env)
 } catch (error) {

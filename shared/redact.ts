@@ -7,7 +7,7 @@ const separator = String.raw`[\s\p{Zs}\p{Cf}\p{Pd}.\/\\_()·•*~]`
 // Up to four separators between two digits ("0912  345 678", "024 - 3826 - 1234").
 const digitRun = new RegExp(String.raw`\+?\p{Nd}(?:${separator}{0,4}\p{Nd})*`, 'gu')
 // An e-mail address, also with spaces around "@" or written "(at)".
-const email = new RegExp(String.raw`[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s?\.\s?[\p{L}\p{N}-]+)*`, 'giu')
+const email = /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s?\.\s?[\p{L}\p{N}-]+)*/giu
 
 /**
  * Nine digits or more in one run are hidden whatever their grouping: that covers mobile and landline numbers

@@ -10,7 +10,7 @@ export function dossierRoutes(deps: Deps) {
     const type = c.req.header('content-type') ?? ''
     let csv: string
     if (/^multipart\/form-data/i.test(type)) {
-      const file = (await c.req.parseBody())['file']
+      const file = (await c.req.parseBody()).file
       if (!(file instanceof File)) throw new AppError('invalid_input', 'Biểu mẫu cần một tệp CSV ở trường "file".')
       csv = await file.text()
     } else if (/^text\/(csv|plain)/i.test(type)) {

@@ -103,6 +103,8 @@ const dedupe = (rows: ReportTargetRow[]) => {
   const seen = new Set<string>()
   return rows.filter((r) => {
     const key = `${r.scope}|${r.value}|${r.source}`
-    return seen.has(key) ? false : (seen.add(key), true)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
   })
 }

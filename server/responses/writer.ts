@@ -81,7 +81,7 @@ export function createResponseWriter(
       writeBatch(batch).finally(() => {
         inFlight -= 1
         pump()
-        if (inFlight === 0 && queue.length === 0) idle.splice(0).forEach((done) => done())
+        if (inFlight === 0 && queue.length === 0) for (const done of idle.splice(0)) done()
       })
     }
   }
@@ -94,7 +94,7 @@ export function createResponseWriter(
         batchOptions,
       )
       compactSoon()
-      batch.forEach((w, i) => w.resolve(outcomes[i]!))
+      for (const [i, w] of batch.entries()) w.resolve(outcomes[i]!)
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error)
       // One bad row must not fail its neighbours: write each alone.

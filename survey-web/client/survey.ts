@@ -78,7 +78,7 @@ function scheduleFlush(delayMs: number, onDone?: (id: string) => void) {
       if (outcome === 'retry') maxTries = Math.max(maxTries, item.tries)
       else if (onDone) onDone(item.id)
     }
-    if (readQueue().length > 0) scheduleFlush(Math.min(60000, 2000 * Math.pow(2, maxTries)), onDone)
+    if (readQueue().length > 0) scheduleFlush(Math.min(60000, 2000 * 2 ** maxTries), onDone)
   }, delayMs)
 }
 

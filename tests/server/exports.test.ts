@@ -30,15 +30,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (ch === '"') isQuoted = false
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') isQuoted = false
       else cell += ch
     } else if (ch === '"') isQuoted = true
-    else if (ch === ',') row.push(cell), (cell = '')
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '')
-    else if (ch !== '\r') cell += ch
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+    } else if (ch !== '\r') cell += ch
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row)
+  if (cell !== '' || row.length > 0) {
+    row.push(cell)
+    rows.push(row)
+  }
   return rows
 }
 

@@ -28,7 +28,7 @@ let heapBefore: number
 let tried = 0
 
 type Route = { method: string; path: string }
-let routes: Route[] = []
+const routes: Route[] = []
 
 // Endpoints that are not the admin API's: citizens' pages and ratings (fuzz-citizen.test.ts), the health check,
 // the admin app's own screens, and logout, which takes no input.

@@ -45,7 +45,7 @@ const notAProcedureCode = fc
 const notAUuid = fc.oneof(
   fc.constantFrom(...hostileStrings),
   fc.string({ maxLength: 40 }),
-  fc.uuid().map((u) => u.toUpperCase() + 'x'),
+  fc.uuid().map((u) => `${u.toUpperCase()}x`),
 )
 
 // Where any text up to this length is valid, so only other kinds of value are bad.

@@ -30,7 +30,7 @@ describe('the survey page weight', () => {
       for (let p = 0; p < 5; p++) {
         await db.sql`
           insert into procedures (code, name, field_id)
-          values (${`1.${String(counter.counterId * 100 + i * 10 + p).padStart(6, '0')}`}, ${'Thủ tục hành chính có tên khá dài số ' + p}, ${field.id})
+          values (${`1.${String(counter.counterId * 100 + i * 10 + p).padStart(6, '0')}`}, ${`Thủ tục hành chính có tên khá dài số ${p}`}, ${field.id})
         `
       }
     }

@@ -66,14 +66,12 @@ const mobile = digitsOf(8).chain((rest) =>
   fc.constantFrom('09', '03', '08', '07', '05').map((head) => ({ national: head + rest, tail: head.slice(1) + rest })),
 )
 const landline = digitsOf(8).map((rest) => ({ national: `024${rest}`, tail: `24${rest}` }))
-const phone = fc
-  .tuple(fc.oneof(mobile, landline), fc.constantFrom('', '+84', '+84 ', '0084', '0084 ', '84'))
-  .chain(([number, prefix]) =>
-    digitGroups(prefix === '' ? number.national : number.tail).map((grouped) => ({
-      secret: prefix === '' ? number.national : number.tail,
-      text: prefix + grouped,
-    })),
-  )
+const phone = fc.tuple(fc.oneof(mobile, landline), fc.constantFrom('', '+84', '+84 ', '0084', '0084 ', '84')).chain(([number, prefix]) =>
+  digitGroups(prefix === '' ? number.national : number.tail).map((grouped) => ({
+    secret: prefix === '' ? number.national : number.tail,
+    text: prefix + grouped,
+  })),
+)
 const idNumber = fc.oneof(digitsOf(9), digitsOf(12)).chain((digits) => digitGroups(digits).map((text) => ({ secret: digits, text })))
 const words = fc.constantFrom(
   'Cán bộ',
