@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
@@ -7,7 +8,7 @@ import { loadDemo } from '../../server/demo/load-demo'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedApiKey, seedCounter, seedUser } from '../support/factories'
-import { hostileStrings } from '../support/fuzz'
+import { badJsonValue, fuzzSeed, hostileStrings } from '../support/fuzz'
 
 // After the demo, ordinary and hostile traffic from clients with addresses and user agents, invitations for
 // dossiers, failed logins and bad input, a pg_dump of the whole database holds none of the personal data
@@ -123,6 +124,11 @@ describe('a pg_dump after the demo, traffic and fuzzing', () => {
         })
       ).status,
     ).toBe(200)
+    // The fuzzing's bad bodies too, from the same seeded generator as tests/server/fuzz-*.test.ts (fewer of them).
+    for (const [i, body] of fc.sample(badJsonValue, { seed: fuzzSeed, numRuns: 400 }).entries()) {
+      const path = ['/api/v1/responses', '/api/v1/auth/login', '/api/v1/invitations'][i % 3]!
+      await send(path, body, clientIps[i % clientIps.length]!, { origin: 'http://localhost:3000' })
+    }
     for (const bad of hostileStrings) {
       await send(
         '/api/v1/responses',
