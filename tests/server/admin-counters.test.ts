@@ -40,7 +40,7 @@ async function newCounter(unitId?: number, name = 'Quầy 1 – Hộ tịch, Ch�
     await admin.post('/api/v1/counters', { servicePointId: point.id, name, surveyVersionId: versionId }),
     201,
   )
-  return { ...counter, servicePointId: point.id as number, unitId: unit }
+  return { ...counter, servicePointId: point.id, unitId: unit }
 }
 
 function decodePng(bytes: ArrayBuffer) {
