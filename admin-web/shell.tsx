@@ -46,7 +46,7 @@ const screens: Screen[] = [
     roles: ['admin', 'manager'],
     render: (route, user) => <SurveysPage route={route} user={user} />,
   },
-  { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },
+  { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route, user) => <TargetsPage route={route} user={user} /> },
 ]
 
 export function Shell({ user, onLoggedOut }: { user: CurrentUser; onLoggedOut: () => void }) {
