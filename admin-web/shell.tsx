@@ -38,7 +38,7 @@ const screens: Screen[] = [
     render: (route, user) => <CataloguePage route={route} user={user} />,
   },
   { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
-  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: () => <ApiKeysPage /> },
+  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: (_, user) => <ApiKeysPage user={user} /> },
   { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },
   {
     path: '/phieu',
