@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import {
+  AuditPage,
+  Field,
   ImportSummary,
-  UnitLevel,
+  Procedure,
+  UnitHistory,
   UnitOnDate,
   UserSummary,
   type NewField,
@@ -12,44 +15,7 @@ import {
 } from '../shared/admin-contract'
 import { query, request } from './api'
 
-// Answers that shared/admin-contract.ts has no schema for are described here, loosely, by what the screens read.
-
-const UnitVersion = z.looseObject({
-  id: z.number(),
-  name: z.string(),
-  level: UnitLevel,
-  parentId: z.number().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-})
-const UnitHistory = z.looseObject({
-  id: z.number(),
-  code: z.string(),
-  versions: z.array(UnitVersion),
-  predecessorIds: z.array(z.number()),
-  successorIds: z.array(z.number()),
-})
-export type UnitHistory = z.infer<typeof UnitHistory>
-
-const Field = z.looseObject({ id: z.number(), code: z.string(), name: z.string() })
-export type Field = z.infer<typeof Field>
-
-const Procedure = z.looseObject({ id: z.number(), code: z.string(), name: z.string(), fieldId: z.number(), fieldCode: z.string() })
-export type Procedure = z.infer<typeof Procedure>
-
-const AuditItem = z.looseObject({
-  id: z.number(),
-  at: z.string(),
-  userId: z.number().nullable(),
-  username: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  unitId: z.number().nullable(),
-  details: z.record(z.string(), z.unknown()),
-})
-export type AuditItem = z.infer<typeof AuditItem>
-const AuditPage = z.object({ items: z.array(AuditItem), nextBefore: z.number().nullable() })
+export type { AuditEntry as AuditItem, Field, Procedure, UnitHistory } from '../shared/admin-contract'
 
 /** The admin screens' endpoints: units, catalogue, users and the audit log. */
 export const adminApi = {

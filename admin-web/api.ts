@@ -1,15 +1,24 @@
 import { z } from 'zod'
 import {
+  ApiKeySummary,
   CounterDetail,
+  CounterListItem,
+  CreatedApiKey,
+  Field,
+  ServicePointSummary,
   ServicePointWithCounters,
+  SurveySummary,
+  SurveyVersion,
   Target,
   UnitOnDate,
+  type NewApiKey,
   type NewCounter,
   type NewServicePoint,
 } from '../shared/admin-contract'
 import { AuthAnswer } from '../shared/auth-contract'
+import { DossierImportResult } from '../shared/dossier-contract'
+import { Exclusion, FlagsAnswer } from '../shared/flags-contract'
 import { StatsAnswer } from '../shared/stats-contract'
-import { SurveyDefinition } from '../shared/survey-definition'
 
 /** An answer of the API in its one error shape, with each issue's path and message. */
 export class ApiError extends Error {
@@ -49,18 +58,7 @@ export async function request<T extends z.ZodType>(schema: T, method: string, pa
   return schema.parse(json)
 }
 
-const SurveyItem = z.looseObject({
-  id: z.number(),
-  code: z.string(),
-  title: z.string(),
-  metric: z.string(),
-  versions: z.array(z.looseObject({ id: z.number(), version: z.number() })),
-})
-export type SurveyItem = z.infer<typeof SurveyItem>
-const FieldItem = z.looseObject({ id: z.number(), code: z.string(), name: z.string() })
-export type FieldItem = z.infer<typeof FieldItem>
-const CounterItem = z.looseObject({ id: z.number(), code: z.string().nullable(), name: z.string(), unitId: z.number() })
-export type CounterItem = z.infer<typeof CounterItem>
+export type { CounterListItem as CounterItem, Field as FieldItem, SurveySummary as SurveyItem } from '../shared/admin-contract'
 
 /** `?a=1&b=2` from the given parameters, leaving out those unset or empty. */
 export const query = (params: Record<string, string | number | undefined>) => {
@@ -69,57 +67,32 @@ export const query = (params: Record<string, string | number | undefined>) => {
   return search.size > 0 ? `?${search}` : ''
 }
 
-const FlagsAnswer = z.looseObject({
-  total: z.number(),
-  excluded: z.number(),
-  counts: z.record(z.string(), z.number()),
-  items: z.array(
-    z.looseObject({
-      id: z.string(),
-      submittedAt: z.string(),
-      counter: z.object({ id: z.number(), name: z.string() }),
-      reasons: z.array(z.string()),
-      excluded: z.boolean(),
-    }),
-  ),
-})
-export type FlagsAnswer = z.infer<typeof FlagsAnswer>
-const Exclusion = z.looseObject({ id: z.string(), excluded: z.boolean() })
+export type { FlagsAnswer } from '../shared/flags-contract'
 
 export const api = {
   stats: (params: Record<string, string | number | undefined>) => request(StatsAnswer, 'GET', `/stats${query(params)}`),
-  surveys: () => request(z.array(SurveyItem), 'GET', '/surveys'),
+  surveys: () => request(z.array(SurveySummary), 'GET', '/surveys'),
   surveyVersion: (surveyId: number, versionId: number) =>
-    request(z.looseObject({ definition: SurveyDefinition }), 'GET', `/surveys/${surveyId}/versions/${versionId}`).then((v) => v.definition),
-  fields: () => request(z.array(FieldItem), 'GET', '/fields'),
+    request(SurveyVersion, 'GET', `/surveys/${surveyId}/versions/${versionId}`).then((v) => v.definition),
+  fields: () => request(z.array(Field), 'GET', '/fields'),
   units: (on: string) => request(z.array(UnitOnDate), 'GET', `/units${query({ on })}`),
-  counters: (unitId?: number) => request(z.array(CounterItem), 'GET', `/counters${query({ unitId })}`),
+  counters: (unitId?: number) => request(z.array(CounterListItem), 'GET', `/counters${query({ unitId })}`),
   targets: () => request(z.array(Target), 'GET', '/targets'),
   servicePoints: (unitId?: number) => request(z.array(ServicePointWithCounters), 'GET', `/service-points${query({ unitId })}`),
-  createServicePoint: (body: Partial<NewServicePoint>) => request(z.looseObject({ id: z.number() }), 'POST', '/service-points', body),
+  createServicePoint: (body: Partial<NewServicePoint>) => request(ServicePointSummary, 'POST', '/service-points', body),
   changeServicePoint: (id: number, body: { name?: string; isActive?: boolean }) =>
-    request(z.looseObject({ id: z.number() }), 'PATCH', `/service-points/${id}`, body),
+    request(ServicePointSummary, 'PATCH', `/service-points/${id}`, body),
   createCounter: (body: Partial<NewCounter>) => request(CounterDetail, 'POST', '/counters', body),
   changeCounter: (id: number, body: { name?: string; isActive?: boolean }) => request(CounterDetail, 'PATCH', `/counters/${id}`, body),
   rotateCode: (id: number) => request(CounterDetail, 'POST', `/counters/${id}/rotate-code`, {}),
   importDossierCounts: (csv: string) =>
-    request(z.object({ imported: z.number(), inserted: z.number(), updated: z.number() }), 'POST', '/dossier-counts/import', csv).then(
-      (r) => ({
-        created: r.inserted,
-        updated: r.updated,
-        unchanged: r.imported - r.inserted - r.updated,
-      }),
-    ),
-  apiKeys: () =>
-    request(
-      z.array(
-        z.looseObject({ id: z.number(), name: z.string(), unitId: z.number(), createdAt: z.string(), revokedAt: z.string().nullable() }),
-      ),
-      'GET',
-      '/api-keys',
-    ),
-  createApiKey: (body: { name: string; unitId: number }) =>
-    request(z.looseObject({ id: z.number(), key: z.string() }), 'POST', '/api-keys', body),
+    request(DossierImportResult, 'POST', '/dossier-counts/import', csv).then((r) => ({
+      created: r.inserted,
+      updated: r.updated,
+      unchanged: r.imported - r.inserted - r.updated,
+    })),
+  apiKeys: () => request(z.array(ApiKeySummary), 'GET', '/api-keys'),
+  createApiKey: (body: NewApiKey) => request(CreatedApiKey, 'POST', '/api-keys', body),
   revokeApiKey: (id: number) => request(z.undefined(), 'POST', `/api-keys/${id}/revoke`, {}),
   flags: (params: Record<string, string | number | undefined>) => request(FlagsAnswer, 'GET', `/flags${query(params)}`),
   setExcluded: (responseId: string, isExcluded: boolean, reason: string) =>

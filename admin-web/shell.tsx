@@ -38,7 +38,7 @@ const screens: Screen[] = [
     render: (route, user) => <CataloguePage route={route} user={user} />,
   },
   { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
-  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: () => <ApiKeysPage /> },
+  { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: (_, user) => <ApiKeysPage user={user} /> },
   { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },
   {
     path: '/phieu',
@@ -46,7 +46,7 @@ const screens: Screen[] = [
     roles: ['admin', 'manager'],
     render: (route, user) => <SurveysPage route={route} user={user} />,
   },
-  { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route) => <TargetsPage route={route} /> },
+  { path: '/chi-tieu', title: 'Chỉ tiêu', roles: ['admin', 'manager'], render: (route, user) => <TargetsPage route={route} user={user} /> },
 ]
 
 export function Shell({ user, onLoggedOut }: { user: CurrentUser; onLoggedOut: () => void }) {

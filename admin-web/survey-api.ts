@@ -1,44 +1,23 @@
 import { z } from 'zod'
-import { SurveyMetric, Target, type NewAssignment, type NewPlan, type NewSurvey, type NewTarget } from '../shared/admin-contract'
-import { SurveyDefinition } from '../shared/survey-definition'
+import {
+  Assignment,
+  Plan,
+  PublishedVersion,
+  SurveyDetail,
+  SurveySummary,
+  SurveyVersion,
+  Target,
+  type NewAssignment,
+  type NewPlan,
+  type NewSurvey,
+  type NewTarget,
+} from '../shared/admin-contract'
+import type { SurveyDefinition } from '../shared/survey-definition'
 import { request } from './api'
 
-// Questionnaires, their assignment to counters, plans and targets. shared/admin-contract.ts describes the
-// requests; the answers are described here by what the screens read.
+// Questionnaires, their assignment to counters, plans and targets: every shape from shared/admin-contract.ts.
 
-const VersionSummary = z.looseObject({ id: z.number(), version: z.number(), publishedAt: z.string(), publishedBy: z.number().nullable() })
-export type VersionSummary = z.infer<typeof VersionSummary>
-
-const SurveySummary = z.looseObject({
-  id: z.number(),
-  code: z.string(),
-  title: z.string(),
-  metric: SurveyMetric,
-  hasDraft: z.boolean(),
-  updatedAt: z.string(),
-  versions: z.array(VersionSummary),
-})
-export type SurveySummary = z.infer<typeof SurveySummary>
-
-/** The draft is kept unparsed: a stored draft that today's schema refuses must still open in the builder. */
-const SurveyDetail = SurveySummary.extend({ draft: z.unknown() })
-export type SurveyDetail = z.infer<typeof SurveyDetail>
-
-const SurveyVersion = z.looseObject({ id: z.number(), version: z.number(), publishedAt: z.string(), definition: SurveyDefinition })
-export type SurveyVersion = z.infer<typeof SurveyVersion>
-
-const Published = z.looseObject({ id: z.number(), version: z.number(), surveyId: z.number() })
-const Assigned = z.looseObject({ surveyVersionId: z.number(), counterIds: z.array(z.number()) })
-
-const Plan = z.looseObject({
-  id: z.number(),
-  number: z.string(),
-  title: z.string(),
-  issuer: z.string(),
-  issuedOn: z.string(),
-  unitId: z.number().nullable(),
-})
-export type Plan = z.infer<typeof Plan>
+export type { Plan, SurveyDetail, SurveySummary, SurveyVersion, VersionSummary } from '../shared/admin-contract'
 
 export const surveyApi = {
   list: () => request(z.array(SurveySummary), 'GET', '/surveys'),
@@ -46,9 +25,9 @@ export const surveyApi = {
   version: (surveyId: number, versionId: number) => request(SurveyVersion, 'GET', `/surveys/${surveyId}/versions/${versionId}`),
   create: (body: Partial<NewSurvey>) => request(SurveyDetail, 'POST', '/surveys', body),
   saveDraft: (surveyId: number, draft: SurveyDefinition) => request(SurveyDetail, 'PUT', `/surveys/${surveyId}/draft`, draft),
-  publish: (surveyId: number) => request(Published, 'POST', `/surveys/${surveyId}/publish`, {}),
+  publish: (surveyId: number) => request(PublishedVersion, 'POST', `/surveys/${surveyId}/publish`, {}),
   draftFrom: (surveyId: number, versionId: number) => request(SurveyDetail, 'POST', `/surveys/${surveyId}/draft-from/${versionId}`, {}),
-  assign: (body: NewAssignment) => request(Assigned, 'POST', '/assignments', body),
+  assign: (body: NewAssignment) => request(Assignment, 'POST', '/assignments', body),
 }
 
 export const targetApi = {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Role } from './auth-contract'
 import { procedureCodePattern } from './procedure-code'
+import { SurveyDefinition } from './survey-definition'
 
 // Requests and answers of the admin API (/api/v1 units, service points, counters, catalogue, surveys,
 // targets, users, audit). Bodies are strict objects, so a misspelt key is refused rather than ignored.
@@ -66,6 +67,26 @@ export const UnitOnDate = z.object({
   predecessorIds: z.array(z.number()),
 })
 export type UnitOnDate = z.infer<typeof UnitOnDate>
+
+export const UnitVersion = z.object({
+  id: z.number(),
+  name: z.string(),
+  level: UnitLevel,
+  parentId: z.number().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+})
+export type UnitVersion = z.infer<typeof UnitVersion>
+
+/** GET /api/v1/units/:id and the answer of every change to a unit: all its versions, oldest first. */
+export const UnitHistory = z.object({
+  id: z.number(),
+  code: z.string(),
+  versions: z.array(UnitVersion),
+  predecessorIds: z.array(z.number()),
+  successorIds: z.array(z.number()),
+})
+export type UnitHistory = z.infer<typeof UnitHistory>
 
 // --- service points and counters (docs/domain.md §7) ---
 
@@ -146,6 +167,10 @@ export const ServicePointWithCounters = z.object({
 })
 export type ServicePointWithCounters = z.infer<typeof ServicePointWithCounters>
 
+/** The answer of creating or changing a service point. */
+export const ServicePointSummary = ServicePointWithCounters.pick({ id: true, unitId: true, name: true, isActive: true })
+export type ServicePointSummary = z.infer<typeof ServicePointSummary>
+
 // --- catalogue (docs/domain.md §6) ---
 
 export const FieldCode = z
@@ -171,6 +196,21 @@ export const FieldCsvRow = z.object({ code: FieldCode, name: Name })
 
 export const ImportSummary = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })
 export type ImportSummary = z.infer<typeof ImportSummary>
+
+/** GET /api/v1/fields: a field of the catalogue and the days it is in use (null: still in use). */
+export const Field = z.object({ id: z.number(), code: z.string(), name: z.string(), validFrom: z.string(), validTo: z.string().nullable() })
+export type Field = z.infer<typeof Field>
+
+/** GET /api/v1/procedures: `baseCode` is the national code without a province's suffix. */
+export const Procedure = z.object({
+  id: z.number(),
+  code: z.string(),
+  baseCode: z.string(),
+  name: z.string(),
+  fieldId: z.number(),
+  fieldCode: z.string(),
+})
+export type Procedure = z.infer<typeof Procedure>
 
 // --- surveys (docs/domain.md §3) ---
 
@@ -200,6 +240,42 @@ export const NewAssignment = z
   })
 export type NewAssignment = z.infer<typeof NewAssignment>
 
+export const VersionSummary = z.object({ id: z.number(), version: z.number(), publishedAt: z.string(), publishedBy: z.number().nullable() })
+export type VersionSummary = z.infer<typeof VersionSummary>
+
+/** GET /api/v1/surveys: a questionnaire, whether it has a draft, and its published versions. */
+export const SurveySummary = z.object({
+  id: z.number(),
+  code: z.string(),
+  title: z.string(),
+  metric: SurveyMetric,
+  hasDraft: z.boolean(),
+  updatedAt: z.string(),
+  versions: z.array(VersionSummary),
+})
+export type SurveySummary = z.infer<typeof SurveySummary>
+
+/** GET /api/v1/surveys/:id. The draft is kept unparsed: a stored draft that today's schema refuses must still open. */
+export const SurveyDetail = SurveySummary.extend({ draft: z.unknown() })
+export type SurveyDetail = z.infer<typeof SurveyDetail>
+
+/** GET /api/v1/surveys/:id/versions/:versionId: one published, immutable version. */
+export const SurveyVersion = z.object({
+  id: z.number(),
+  surveyId: z.number(),
+  version: z.number(),
+  publishedAt: z.string(),
+  publishedBy: z.number().nullable(),
+  definition: SurveyDefinition,
+})
+export type SurveyVersion = z.infer<typeof SurveyVersion>
+
+export const PublishedVersion = z.object({ id: z.number(), surveyId: z.number(), version: z.number(), publishedAt: z.string() })
+export type PublishedVersion = z.infer<typeof PublishedVersion>
+
+export const Assignment = z.object({ surveyVersionId: z.number(), counterIds: z.array(z.number()) })
+export type Assignment = z.infer<typeof Assignment>
+
 // --- plans and targets (docs/domain.md §5) ---
 
 export const NewPlan = z.strictObject({
@@ -210,6 +286,16 @@ export const NewPlan = z.strictObject({
   unitId: Id,
 })
 export type NewPlan = z.infer<typeof NewPlan>
+
+export const Plan = z.object({
+  id: z.number(),
+  number: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  unitId: z.number().nullable(),
+})
+export type Plan = z.infer<typeof Plan>
 
 export const TargetsQuery = z.object({ unitId: IdParam.optional(), planId: IdParam.optional() })
 
@@ -281,6 +367,24 @@ export const UserSummary = z.object({
 })
 export type UserSummary = z.infer<typeof UserSummary>
 
+// --- API keys of one-stop systems ---
+
+export const NewApiKey = z.strictObject({ name: Name, unitId: Id })
+export type NewApiKey = z.infer<typeof NewApiKey>
+
+export const ApiKeySummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  unitId: z.number(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+})
+export type ApiKeySummary = z.infer<typeof ApiKeySummary>
+
+/** The answer of creating a key: the only time the key itself is shown. */
+export const CreatedApiKey = z.object({ id: z.number(), name: z.string(), unitId: z.number(), key: z.string() })
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>
+
 // --- audit log ---
 
 /** `before` is an audit row id: the page holds the rows older than it. */
@@ -290,3 +394,20 @@ export const AuditQuery = z.object({
 })
 
 export const PostersQuery = z.object({ unitId: IdParam })
+
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  unitId: z.number().nullable(),
+  details: z.record(z.string(), z.unknown()),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
+
+/** GET /api/v1/audit: newest first; `nextBefore` asks for the page after this one (null: none). */
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() })
+export type AuditPage = z.infer<typeof AuditPage>

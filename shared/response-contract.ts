@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { procedureCodePattern } from './procedure-code'
+import { SurveyDefinition } from './survey-definition'
 
 const AnswerValue = z.union([
   z.number().int().min(0).max(99),
@@ -31,3 +32,18 @@ export type NewResponse = z.infer<typeof NewResponse>
 
 export const ResponseReceipt = z.object({ id: z.uuid(), verified: z.boolean() })
 export type ResponseReceipt = z.infer<typeof ResponseReceipt>
+
+/** GET /api/v1/public/surveys/:code: the questionnaire a counter serves, for clients and integrations. */
+export const PublicSurvey = z.object({
+  counter: z.object({ code: z.string(), name: z.string() }),
+  unit: z.object({ code: z.string(), name: z.string() }),
+  fields: z.array(z.object({ code: z.string(), name: z.string() })),
+  survey: z.object({
+    id: z.number(),
+    versionId: z.number(),
+    title: z.string(),
+    aspects: SurveyDefinition.shape.aspects,
+    questions: SurveyDefinition.shape.questions,
+  }),
+})
+export type PublicSurvey = z.output<typeof PublicSurvey>

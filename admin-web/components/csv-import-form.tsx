@@ -1,23 +1,9 @@
 import { useState } from 'hono/jsx/dom'
 import type { ImportSummary } from '../../shared/admin-contract'
-import { formatCount } from '../../shared/format'
 import { ApiError } from '../api'
+import { emptyImport, importedText, refusalOf, type Refusal } from './csv-import-model'
+import { CsvRefusal } from './csv-refusal'
 import { useForm } from './form-state'
-
-type Refusal = { message: string; lines: { line: number | undefined; text: string; message: string }[] }
-
-/** The import is all or nothing, so a refusal lists every bad line beside what the file held there. */
-function refusalOf(error: unknown, csv: string): Refusal {
-  if (!(error instanceof ApiError)) return { message: 'Không kết nối được máy chủ.', lines: [] }
-  const physicalLines = csv.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
-  return {
-    message: error.message,
-    lines: error.issues.map((issue) => {
-      const line = typeof issue.path[0] === 'number' ? issue.path[0] : undefined
-      return { line, text: line === undefined ? '' : (physicalLines[line - 1] ?? ''), message: issue.message }
-    }),
-  }
-}
 
 /** A CSV import: pick a file (its text lands in the box, to check or fix) or paste; sends the box's text. */
 export function CsvImportForm({
@@ -58,22 +44,18 @@ export function CsvImportForm({
     const csv = form.values.csv
     if (csv.trim() === '') {
       setSummary('')
-      setRefusal({ message: 'Hãy chọn tệp hoặc dán nội dung CSV.', lines: [] })
+      setRefusal(emptyImport)
       return
     }
     setBusy(true)
     setSummary('')
     setRefusal(undefined)
     try {
-      const result = await send(csv)
-      const total = result.created + result.updated + result.unchanged
-      setSummary(
-        `Đã nhập ${formatCount(total)} dòng: ${formatCount(result.created)} thêm mới, ${formatCount(result.updated)} cập nhật, ${formatCount(result.unchanged)} không đổi.`,
-      )
+      setSummary(importedText(await send(csv)))
       form.set('csv', '')
       onImported()
     } catch (error) {
-      setRefusal(refusalOf(error, csv))
+      setRefusal(refusalOf(error instanceof ApiError ? error : undefined, csv))
     } finally {
       setBusy(false)
     }
@@ -82,38 +64,7 @@ export function CsvImportForm({
   return (
     <form class="card" aria-labelledby={`${id}-title`} onSubmit={submit} novalidate>
       <h2 id={`${id}-title`}>{title}</h2>
-      {refusal && (
-        <div class="issues" role="alert">
-          <p>
-            <strong>Chưa lưu dòng nào.</strong>{' '}
-            {refusal.lines.length > 0
-              ? `Có ${new Set(refusal.lines.map((l) => l.line)).size} dòng lỗi; hãy sửa các dòng dưới đây rồi nhập lại cả tệp.`
-              : refusal.message}
-          </p>
-          {refusal.lines.length > 0 && (
-            <table aria-label="Các dòng bị từ chối">
-              <thead>
-                <tr>
-                  <th class="num">Dòng</th>
-                  <th>Nội dung dòng</th>
-                  <th>Lỗi</th>
-                </tr>
-              </thead>
-              <tbody>
-                {refusal.lines.map((line) => (
-                  <tr>
-                    <td class="num">{line.line ?? '—'}</td>
-                    <td>
-                      <code>{line.text}</code>
-                    </td>
-                    <td>{line.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+      {refusal && <CsvRefusal refusal={refusal} />}
       <p role="status">{summary}</p>
       <p class="muted">
         Dòng đầu là tiêu đề <code>{columns}</code>, mã hóa UTF-8. Ví dụ: <code>{example}</code>. Nếu có dòng lỗi, cả tệp bị từ chối và không

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { LoginRequest, PasswordChange } from '../../shared/auth-contract'
+import { type AuthAnswer, LoginRequest, PasswordChange } from '../../shared/auth-contract'
 import { clientIpOf } from '../client-ip'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
@@ -18,7 +18,7 @@ export function authRoutes(deps: Deps) {
         })
         setSessionCookie(c, deps.config, sessionId)
         c.header('Cache-Control', 'no-store')
-        return c.json({ user })
+        return c.json({ user } satisfies AuthAnswer)
       })
       .post('/logout', async (c) => {
         const sessionId = readSessionId(c, deps.config)
@@ -26,7 +26,7 @@ export function authRoutes(deps: Deps) {
         clearSessionCookie(c, deps.config)
         return c.body(null, 204)
       })
-      .get('/me', requireUser(deps), (c) => c.json({ user: c.var.user }))
+      .get('/me', requireUser(deps), (c) => c.json({ user: c.var.user } satisfies AuthAnswer))
       // Any signed-in user changes their own password; no manager can do it for a peer.
       .post('/password', requireUser(deps), validate('json', PasswordChange), async (c) => {
         await changeOwnPassword(deps, c.var.user, readSessionId(c, deps.config)!, c.req.valid('json'))

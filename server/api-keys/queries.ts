@@ -1,3 +1,4 @@
+import type { ApiKeySummary } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 export async function insertApiKey(tx: Tx, key: { name: string; keyHash: Buffer; unitId: number }) {
@@ -15,7 +16,8 @@ export async function findLiveApiKey(db: Db, keyHash: Buffer) {
   return row
 }
 
-export type ApiKeyRow = { id: number; name: string; unitId: number; createdAt: Date; revokedAt: Date | null }
+/** A key as GET /api/v1/api-keys answers it, but for its times, still Dates here. */
+export type ApiKeyRow = Omit<ApiKeySummary, 'createdAt' | 'revokedAt'> & { createdAt: Date; revokedAt: Date | null }
 
 /** Keys of the given units (all when null); the key itself is never stored, so never listed. */
 export async function findApiKeys(db: Db, unitIds: number[] | null) {

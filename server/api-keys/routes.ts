@@ -1,13 +1,10 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { ByIdParams, Id } from '../../shared/admin-contract'
+import { ByIdParams, NewApiKey } from '../../shared/admin-contract'
 import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
 import { createApiKey, listApiKeys, revokeKey } from './service'
-
-const NewApiKey = z.strictObject({ name: z.string().trim().min(1).max(200), unitId: Id })
 
 /**
  * Keys for the one-stop information system, which is provincial: only an admin issues or revokes one, so a

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { ApiKeySummary, CreatedApiKey, NewApiKey } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
@@ -14,7 +15,7 @@ const hashOf = (key: string) => createHash('sha256').update(key).digest()
  * Makes a key for the one-stop system of a unit (it mints invitations for that subtree). The key is answered
  * once; only its hash is kept.
  */
-export async function createApiKey(deps: Deps, user: CurrentUser, { name, unitId }: { name: string; unitId: number }) {
+export async function createApiKey(deps: Deps, user: CurrentUser, { name, unitId }: NewApiKey): Promise<CreatedApiKey> {
   await requireUnitInScope(deps, user, unitId)
   const key = `sipas_${randomBytes(24).toString('base64url')}`
   const id = await deps.sql.begin(async (tx) => {
@@ -25,8 +26,9 @@ export async function createApiKey(deps: Deps, user: CurrentUser, { name, unitId
   return { id, name, unitId, key }
 }
 
-export async function listApiKeys(deps: Deps, user: CurrentUser) {
-  return findApiKeys(deps.sql, await listScopeOf(deps, user, undefined))
+export async function listApiKeys(deps: Deps, user: CurrentUser): Promise<ApiKeySummary[]> {
+  const keys = await findApiKeys(deps.sql, await listScopeOf(deps, user, undefined))
+  return keys.map((key) => ({ ...key, createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null }))
 }
 
 export async function revokeKey(deps: Deps, user: CurrentUser, id: number) {

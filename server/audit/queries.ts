@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 export type AuditRow = {
@@ -23,17 +24,8 @@ export async function insertAuditRows(tx: Tx, rows: AuditRow[]) {
   `
 }
 
-export type AuditEntryRow = {
-  id: number
-  at: Date
-  userId: number | null
-  username: string | null
-  action: string
-  entity: string
-  entityId: string | null
-  unitId: number | null
-  details: Record<string, unknown>
-}
+/** An audit row as GET /api/v1/audit answers it, but for its time, still a Date here. */
+export type AuditEntryRow = Omit<AuditEntry, 'at'> & { at: Date }
 
 /** Newest first; `unitIds` null reads every row, else only rows about those units. */
 export async function findAuditRows(

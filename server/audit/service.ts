@@ -1,3 +1,4 @@
+import type { AuditPage } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
@@ -31,9 +32,14 @@ export async function recordAudit(tx: Tx, user: Pick<CurrentUser, 'id'>, entries
 }
 
 /** An admin reads every row; a manager the rows about units of their subtree (rows about no unit are admin-only). */
-export async function listAudit(deps: Deps, user: CurrentUser, { limit, before }: { limit: number; before?: number | undefined }) {
+export async function listAudit(
+  deps: Deps,
+  user: CurrentUser,
+  { limit, before }: { limit: number; before?: number | undefined },
+): Promise<AuditPage> {
   const unitIds = await scopeOf(deps, user)
-  const items = await findAuditRows(deps.sql, { unitIds, before: before ?? null, limit })
+  const rows = await findAuditRows(deps.sql, { unitIds, before: before ?? null, limit })
+  const items = rows.map((row) => ({ ...row, at: row.at.toISOString() }))
   return { items, nextBefore: items.length === limit ? (items.at(-1)?.id ?? null) : null }
 }
 

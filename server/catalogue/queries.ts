@@ -1,9 +1,8 @@
+import type { Field, Procedure } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
-export type FieldRow = { id: number; code: string; name: string; validFrom: string; validTo: string | null }
-
 export async function findFields(db: Db) {
-  return db<FieldRow[]>`
+  return db<Field[]>`
     select id, code, name, valid_from::text as valid_from, valid_to::text as valid_to
     from fields
     order by name, id
@@ -28,7 +27,7 @@ export async function findExistingFieldIds(db: Db | Tx, ids: number[]) {
 }
 
 export async function insertField(tx: Tx, f: { code: string; name: string }) {
-  const [row] = await tx<[FieldRow]>`
+  const [row] = await tx<[Field]>`
     insert into fields (code, name)
     values (${f.code}, ${f.name})
     returning id, code, name, valid_from::text as valid_from, valid_to::text as valid_to
@@ -49,10 +48,8 @@ export async function upsertFields(tx: Tx, rows: { code: string; name: string }[
   `
 }
 
-export type ProcedureRow = { id: number; code: string; baseCode: string; name: string; fieldId: number; fieldCode: string }
-
 export async function findProcedures(db: Db, fieldId: number | null) {
-  return db<ProcedureRow[]>`
+  return db<Procedure[]>`
     select p.id, p.code, p.base_code, p.name, p.field_id, f.code as field_code
     from procedures p
     join fields f on f.id = p.field_id

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { FieldCsvRow, ProcedureCsvRow, type ImportSummary, type NewField } from '../../shared/admin-contract'
+import { FieldCsvRow, ProcedureCsvRow, type Field, type ImportSummary, type NewField, type Procedure } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
 import { recordAudit } from '../audit/service'
@@ -19,9 +19,9 @@ import {
 
 export { parseCsv, type CsvRecord } from './parse-csv'
 
-export const listFields = (deps: Deps) => findFields(deps.sql)
+export const listFields = (deps: Deps): Promise<Field[]> => findFields(deps.sql)
 
-export const listProcedures = (deps: Deps, fieldId?: number) => findProcedures(deps.sql, fieldId ?? null)
+export const listProcedures = (deps: Deps, fieldId?: number): Promise<Procedure[]> => findProcedures(deps.sql, fieldId ?? null)
 
 /** Refuses, as invalid input on `path`, field ids that are not in the catalogue. */
 export async function requireFields(deps: Pick<Deps, 'sql'>, fieldIds: number[], path = 'fieldIds') {
@@ -31,7 +31,7 @@ export async function requireFields(deps: Pick<Deps, 'sql'>, fieldIds: number[],
   if (issues.length > 0) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issues)
 }
 
-export async function createField(deps: Deps, user: CurrentUser, input: NewField) {
+export async function createField(deps: Deps, user: CurrentUser, input: NewField): Promise<Field> {
   return deps.sql.begin(async (tx) => {
     if ((await findFieldIdsByCodes(tx, [input.code])).length > 0) throw new AppError('conflict', `Mã lĩnh vực "${input.code}" đã có.`)
     const field = await insertField(tx, input)

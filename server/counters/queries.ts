@@ -1,16 +1,8 @@
+import type { CounterDetail } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
-export type CounterRow = {
-  id: number
-  code: string
-  name: string
-  unitId: number
-  servicePointId: number
-  servicePointName: string
-  isActive: boolean
-  fieldIds: number[]
-  surveyVersionId: number | null
-}
+/** A counter as the admin API answers it, less the URL made from its code. */
+export type CounterRow = Omit<CounterDetail, 'surveyUrl'>
 
 const counterColumns = (db: Db | Tx) => db`
   c.id,

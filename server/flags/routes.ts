@@ -1,15 +1,11 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { ExclusionRequest as ExclusionBody, ResponseParam } from '../../shared/flags-contract'
 import { FlagsQuery } from '../../shared/stats-query'
 import { vietnameseErrorMap } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
 import { listAnomalies, listFlags, setResponseExcluded } from './service'
-
-const ResponseParam = z.object({ id: z.uuid() })
-/** Why a rating is set apart or restored: kept in the audit log. */
-const ExclusionBody = z.strictObject({ reason: z.string().trim().min(3).max(500) })
 
 /** GET /api/v1/flags: the flags panel; GET /api/v1/flags/anomalies: counter-level anomalies. */
 export function flagRoutes(deps: Deps) {

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/auth-contract'
+import type { AnomaliesAnswer, Exclusion, FlagsAnswer } from '../../shared/flags-contract'
 import { localTimeOf } from '../../shared/local-time'
 import type { FlagsQuery } from '../../shared/stats-query'
 import { recordAudit } from '../audit/service'
@@ -17,7 +18,7 @@ import { isInScope, scopeOf } from '../units/scope'
 import { countFlagged, findCounterAnomalies, findFlaggedPage } from './queries'
 
 /** GET /api/v1/flags: how many ratings were flagged, per reason, and a page of them, newest first. */
-export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery) {
+export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery): Promise<FlagsAnswer> {
   const { range, limit, offset } = query
   const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
@@ -54,7 +55,7 @@ export const anomalyRule = { minRatings: 30, maxVariance: 0.05 }
  * GET /api/v1/flags/anomalies: counter-days with many ratings of near-zero variance, for the supervising
  * level (as the flags panel: the reader's own unit is left out; a unit asking about itself gets 403).
  */
-export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQuery) {
+export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQuery): Promise<AnomaliesAnswer> {
   const { range } = query
   const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
@@ -81,8 +82,6 @@ export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQ
   }
 }
 
-export type ExclusionResult = { id: string; excluded: boolean; changed: boolean }
-
 const notSupervising = () =>
   new AppError('forbidden', 'Chỉ cấp trên của đơn vị (hoặc quản trị viên) mới xem, loại hoặc khôi phục phiếu bị gắn cờ của đơn vị.')
 
@@ -98,7 +97,7 @@ export async function setResponseExcluded(
   id: string,
   isExcluded: boolean,
   reason: string,
-): Promise<ExclusionResult> {
+): Promise<Exclusion> {
   const timeZone = deps.config.timeZone
   return deps.sql.begin(async (tx) => {
     const row = await lockResponse(tx, id)

@@ -4,16 +4,9 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findSurveyByCounter, type ServedSurvey } from '../serving/service'
 import { todayOf } from '../units/scope'
+import type { MintedInvitation, NewInvitation } from '../../shared/invitation-contract'
 import { localTimeOf } from '../../shared/local-time'
 import { countApiKeyUse, findInvitationByTokenHash, isCounterWithinUnit, upsertInvitation, type Invitation } from './queries'
-
-export type NewInvitation = {
-  counterId: number
-  dossierCode: string
-  fieldCode?: string | undefined
-  procedureCode?: string | undefined
-  expiresInDays: number
-}
 
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest()
 
@@ -26,7 +19,7 @@ export const dossierHmacOf = (secretKey: string, unitId: number, dossierCode: st
   createHmac('sha256', secretKey).update(`dossier:${unitId}:${dossierCode.trim().toUpperCase()}`).digest()
 
 /** Mints a single-use token for one dossier at a counter within the key's unit subtree. */
-export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: NewInvitation) {
+export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: NewInvitation): Promise<MintedInvitation> {
   const today = todayOf(deps)
   const served = await findSurveyByCounter(deps, input.counterId)
   if (!served || !(await isCounterWithinUnit(deps.sql, input.counterId, apiKey.unitId, today))) {

@@ -1,21 +1,8 @@
-import type { ServicePointChange } from '../../shared/admin-contract'
+import type { ServicePointChange, ServicePointSummary, ServicePointWithCounters } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
-export type ServicePointRow = {
-  id: number
-  unitId: number
-  name: string
-  kind: 'mot_cua' | 'pvhcc' | 'chi_nhanh'
-  address: string | null
-  isActive: boolean
-  counters: {
-    id: number
-    code: string
-    name: string
-    isActive: boolean
-    fieldIds: number[]
-    surveyVersionId: number | null
-  }[]
+export type ServicePointRow = Omit<ServicePointWithCounters, 'counters'> & {
+  counters: Omit<ServicePointWithCounters['counters'][number], 'surveyUrl'>[]
 }
 
 /** Service points of the given units (null: all), each with its counters and their live codes. */
@@ -47,7 +34,7 @@ export async function findServicePoints(db: Db, unitIds: number[] | null) {
 }
 
 export async function findServicePoint(db: Db | Tx, id: number) {
-  const [row] = await db<[{ id: number; unitId: number; name: string; isActive: boolean }?]>`
+  const [row] = await db<[ServicePointSummary?]>`
     select id, unit_id, name, is_active
     from service_points
     where id = ${id}

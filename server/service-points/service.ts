@@ -1,4 +1,4 @@
-import type { NewServicePoint, ServicePointChange, ServicePointWithCounters } from '../../shared/admin-contract'
+import type { NewServicePoint, ServicePointChange, ServicePointSummary, ServicePointWithCounters } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
@@ -19,7 +19,7 @@ export async function listServicePoints(deps: Deps, user: CurrentUser, unitId?: 
   }))
 }
 
-export async function createServicePoint(deps: Deps, user: CurrentUser, input: NewServicePoint) {
+export async function createServicePoint(deps: Deps, user: CurrentUser, input: NewServicePoint): Promise<ServicePointSummary> {
   await requireUnitInScope(deps, user, input.unitId)
   await requireUnitLive(deps, input.unitId)
   const id = await deps.sql.begin(async (tx) => {
@@ -27,18 +27,23 @@ export async function createServicePoint(deps: Deps, user: CurrentUser, input: N
     await recordAudit(tx, user, { action: 'create', entity: 'service_point', entityId: id, unitId: input.unitId, details: input })
     return id
   })
-  return findServicePoint(deps.sql, id)
+  return getServicePointInScope(deps, user, id)
 }
 
 /** A service point the user may act on; one outside their subtree is not found. */
-export async function getServicePointInScope(deps: Deps, user: CurrentUser, id: number) {
+export async function getServicePointInScope(deps: Deps, user: CurrentUser, id: number): Promise<ServicePointSummary> {
   const point = await findServicePoint(deps.sql, id)
   if (!point || !isInScope(await scopeOf(deps, user), point.unitId)) throw new AppError('not_found', 'Không tìm thấy điểm phục vụ.')
   return point
 }
 
 /** Renames, moves the address of, deactivates or reactivates a service point (its counters' QR codes stop or work again). */
-export async function changeServicePoint(deps: Deps, user: CurrentUser, id: number, changes: ServicePointChange) {
+export async function changeServicePoint(
+  deps: Deps,
+  user: CurrentUser,
+  id: number,
+  changes: ServicePointChange,
+): Promise<ServicePointSummary> {
   const point = await getServicePointInScope(deps, user, id)
   await deps.sql.begin(async (tx) => {
     await updateServicePoint(tx, id, changes)
@@ -51,5 +56,5 @@ export async function changeServicePoint(deps: Deps, user: CurrentUser, id: numb
     })
   })
   await servedSurveysChanged(deps)
-  return findServicePoint(deps.sql, id)
+  return getServicePointInScope(deps, user, id)
 }

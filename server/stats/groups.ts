@@ -10,37 +10,14 @@ import {
   type Target,
 } from '../../shared/scoring'
 import { notApplicable, scales } from '../../shared/scales'
-import type { StatsGroup } from '../../shared/stats-contract'
+import type { DossierFigures, StatsGroup, StatsItem } from '../../shared/stats-contract'
 import type { Question, SurveyDefinition } from '../../shared/survey-definition'
 import type { CountRow, DossierSumRow, TargetRow } from './queries'
 
 // Pure: rollup counts, dossier sums and targets in, the groups of GET /api/v1/stats out.
 
-export type StatsItemOut = {
-  key: string
-  label: string
-  valid: number
-  satisfied: number
-  rate: number | null
-  mean: number | null
-  counts: Record<string, number>
-}
-
-export type DossierFigures = {
-  /** Ratings per dossier returned in the period (docs/domain.md §4), beside every counter or unit rate. */
-  responseRate: number | null
-  dossiers: { received: number; returned: number; overdue: number }
-  /** QĐ 766/QĐ-TTg's real-time index as far as dossier counts allow: a different metric, shown apart. */
-  realtimeIndex: { rate: number | null; label: string }
-}
-
-export type GroupOut = StatsGroup & {
-  items: StatsItemOut[]
-  /** Flagged responses kept out of every figure above and counted here (docs/domain.md §8). */
-  excluded?: number
-  /** Fewer than 5 responses: rate, interval and counts are withheld (docs/domain.md §9). */
-  suppressed: boolean
-} & Partial<DossierFigures>
+export type StatsItemOut = StatsItem
+export type GroupOut = StatsGroup
 
 /** What a group stands for when its targets are looked up: the unit (with its ancestors), fields and days. */
 export type TargetScope = { unitId: number; fieldIds: number[]; from: string; to: string }

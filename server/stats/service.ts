@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../shared/auth-contract'
 import type { Target } from '../../shared/scoring'
-import type { Grouping } from '../../shared/stats-contract'
+import type { Grouping, StatsAnswer } from '../../shared/stats-contract'
 import type { StatsQuery } from '../../shared/stats-query'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
@@ -31,19 +31,8 @@ export type { GroupOut } from './groups'
 /** Code and name of catalogue fields by id, for labelling a field-group target. */
 export const findFieldLabels = (deps: Pick<Deps, 'sql'>, fieldIds: number[]) => findFieldsByIds(deps.sql, fieldIds)
 
-export type StatsSurveyInfo = { id: number; code: string; title: string; metric: string }
-
-export type StatsResult = {
-  from: string
-  to: string
-  /** The period in words: "Quý III/2025 (15/06/2025 – 14/09/2025)" or "01/07/2025 – 31/07/2025". */
-  label: string
-  survey: StatsSurveyInfo
-  groupBy: Grouping
-  verified: 'all' | 'only'
-  overall: GroupOut
-  groups: GroupOut[]
-}
+/** The answer of GET /api/v1/stats, as shared/stats-contract.ts defines it for the server, the admin app and tests. */
+export type StatsResult = StatsAnswer
 
 const weekdayNames = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật']
 const compareVi = (a: string, b: string) => a.localeCompare(b, 'vi')

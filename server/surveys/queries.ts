@@ -1,17 +1,8 @@
-import type { SurveyMetric } from '../../shared/admin-contract'
+import type { SurveyMetric, SurveySummary } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
-export type VersionSummary = { id: number; version: number; publishedAt: string; publishedBy: number | null }
-
-export type SurveySummary = {
-  id: number
-  code: string
-  title: string
-  metric: SurveyMetric
-  hasDraft: boolean
-  updatedAt: Date
-  versions: VersionSummary[]
-}
+/** A survey as GET /api/v1/surveys answers it, but for its last change, still a Date here. */
+export type SurveyRow = Omit<SurveySummary, 'updatedAt'> & { updatedAt: Date }
 
 const versionsOf = (db: Db) => db`
   coalesce((
@@ -22,7 +13,7 @@ const versionsOf = (db: Db) => db`
 `
 
 export async function findSurveys(db: Db) {
-  return db<SurveySummary[]>`
+  return db<SurveyRow[]>`
     select s.id, s.code, s.title, s.metric, s.draft is not null as has_draft, s.updated_at, ${versionsOf(db)}
     from surveys s
     order by s.code
@@ -30,7 +21,7 @@ export async function findSurveys(db: Db) {
 }
 
 export async function findSurvey(db: Db, surveyId: number) {
-  const [row] = await db<[(SurveySummary & { draft: unknown })?]>`
+  const [row] = await db<[(SurveyRow & { draft: unknown })?]>`
     select s.id, s.code, s.title, s.metric, s.draft is not null as has_draft, s.updated_at, s.draft, ${versionsOf(db)}
     from surveys s
     where s.id = ${surveyId}

@@ -1,5 +1,14 @@
-import type { NewAssignment, NewSurvey } from '../../shared/admin-contract'
+import type {
+  Assignment,
+  NewAssignment,
+  NewSurvey,
+  PublishedVersion,
+  SurveyDetail,
+  SurveySummary,
+  SurveyVersion,
+} from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
+import type { PublicSurvey } from '../../shared/response-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { checkSurveyDefinition } from '../../shared/survey-definition-vi'
 import { recordAudit } from '../audit/service'
@@ -27,7 +36,7 @@ import {
 } from './queries'
 
 /** GET /api/v1/public/surveys/{code}: the questionnaire a counter serves, for clients and integrations. */
-export async function getPublicSurvey(deps: Deps, code: string) {
+export async function getPublicSurvey(deps: Deps, code: string): Promise<PublicSurvey> {
   const served = await findSurveyByCode(deps, code)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
   const { definition } = served
@@ -83,12 +92,14 @@ export function findBreakingChanges(earlier: { version: number; definition: Surv
   return issues
 }
 
-export const listSurveys = (deps: Deps) => findSurveys(deps.sql)
+export async function listSurveys(deps: Deps): Promise<SurveySummary[]> {
+  return (await findSurveys(deps.sql)).map((survey) => ({ ...survey, updatedAt: survey.updatedAt.toISOString() }))
+}
 
-export async function getSurvey(deps: Deps, surveyId: number) {
+export async function getSurvey(deps: Deps, surveyId: number): Promise<SurveyDetail> {
   const survey = await findSurvey(deps.sql, surveyId)
   if (!survey) throw surveyNotFound()
-  return survey
+  return { ...survey, updatedAt: survey.updatedAt.toISOString() }
 }
 
 /** What an official previews: the saved draft, or one published version of the survey. */
@@ -110,13 +121,13 @@ export async function findLatestSurveyDefinition(deps: Pick<Deps, 'sql'>, survey
   return definition === undefined ? undefined : SurveyDefinition.parse(definition)
 }
 
-export async function getSurveyVersion(deps: Deps, surveyId: number, versionId: number) {
+export async function getSurveyVersion(deps: Deps, surveyId: number, versionId: number): Promise<SurveyVersion> {
   const version = await findSurveyVersion(deps.sql, surveyId, versionId)
   if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
-  return version
+  return { ...version, publishedAt: version.publishedAt.toISOString(), definition: SurveyDefinition.parse(version.definition) }
 }
 
-export async function createSurvey(deps: Deps, user: CurrentUser, input: NewSurvey) {
+export async function createSurvey(deps: Deps, user: CurrentUser, input: NewSurvey): Promise<SurveyDetail> {
   if (await surveyCodeExists(deps.sql, input.code)) throw new AppError('conflict', `Mã phiếu "${input.code}" đã được dùng.`)
   const id = await deps.sql.begin(async (tx) => {
     const id = await insertSurvey(tx, input)
@@ -126,7 +137,7 @@ export async function createSurvey(deps: Deps, user: CurrentUser, input: NewSurv
   return getSurvey(deps, id)
 }
 
-export async function saveDraft(deps: Deps, user: CurrentUser, surveyId: number, draft: SurveyDefinition) {
+export async function saveDraft(deps: Deps, user: CurrentUser, surveyId: number, draft: SurveyDefinition): Promise<SurveyDetail> {
   await deps.sql.begin(async (tx) => {
     if (!(await lockSurvey(tx, surveyId))) throw surveyNotFound()
     await updateSurveyDraft(tx, surveyId, draft, deps.clock())
@@ -145,7 +156,7 @@ export async function saveDraft(deps: Deps, user: CurrentUser, surveyId: number,
  * Publishes the draft as the next immutable version and clears the draft. Refused when a question key
  * would change type or scale against any earlier version.
  */
-export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: number) {
+export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: number): Promise<PublishedVersion> {
   return deps.sql.begin(async (tx) => {
     const survey = await lockSurvey(tx, surveyId)
     if (!survey) throw surveyNotFound()
@@ -169,12 +180,12 @@ export async function publishSurvey(deps: Deps, user: CurrentUser, surveyId: num
       unitId: null,
       details: { versionId: version.id, version: version.version },
     })
-    return { ...version, surveyId }
+    return { ...version, publishedAt: version.publishedAt.toISOString(), surveyId }
   })
 }
 
 /** Starts a new draft from a published version (replacing any draft), to edit it into the next version. */
-export async function draftFromVersion(deps: Deps, user: CurrentUser, surveyId: number, versionId: number) {
+export async function draftFromVersion(deps: Deps, user: CurrentUser, surveyId: number, versionId: number): Promise<SurveyDetail> {
   await deps.sql.begin(async (tx) => {
     if (!(await lockSurvey(tx, surveyId))) throw surveyNotFound()
     const version = await findSurveyVersion(tx, surveyId, versionId)
@@ -195,7 +206,7 @@ export async function draftFromVersion(deps: Deps, user: CurrentUser, surveyId: 
  * Makes counters serve a published version: the listed counters, or every counter of a unit's subtree. All
  * must lie in the user's scope, else nothing changes.
  */
-export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssignment) {
+export async function assignSurvey(deps: Deps, user: CurrentUser, input: NewAssignment): Promise<Assignment> {
   const version = await findVersionById(deps.sql, input.surveyVersionId)
   if (!version) throw new AppError('not_found', 'Không tìm thấy phiên bản phiếu.')
   let counters: { id: number; unitId: number }[]

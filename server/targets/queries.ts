@@ -1,11 +1,9 @@
-import type { SurveyMetric, Target } from '../../shared/admin-contract'
+import type { Plan, SurveyMetric, Target } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
-
-export type PlanRow = { id: number; number: string; title: string; issuer: string; issuedOn: string; unitId: number | null }
 
 /** Plans of the given units (null: all), and plans that set a target for one of them. */
 export async function findPlans(db: Db, unitIds: number[] | null) {
-  return db<PlanRow[]>`
+  return db<Plan[]>`
     select p.id, p.number, p.title, p.issuer, p.issued_on::text as issued_on, p.unit_id
     from plans p
     where ${unitIds}::int[] is null
@@ -16,7 +14,7 @@ export async function findPlans(db: Db, unitIds: number[] | null) {
 }
 
 export async function findPlan(db: Db | Tx, planId: number) {
-  const [row] = await db<[PlanRow?]>`
+  const [row] = await db<[Plan?]>`
     select id, number, title, issuer, issued_on::text as issued_on, unit_id
     from plans
     where id = ${planId}

@@ -1,4 +1,4 @@
-import type { NewPlan, NewTarget } from '../../shared/admin-contract'
+import type { NewPlan, NewTarget, Plan, Target } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
 import { requireFields } from '../catalogue/service'
@@ -8,7 +8,7 @@ import { isInScope, listScopeOf, requireUnitInScope, scopeOf } from '../units/sc
 import { requireUnitLive } from '../units/service'
 import { deleteTarget, findPlan, findPlans, findTarget, findTargets, insertPlan, insertTarget, planNumberExists } from './queries'
 
-export async function listPlans(deps: Deps, user: CurrentUser) {
+export async function listPlans(deps: Deps, user: CurrentUser): Promise<Plan[]> {
   return findPlans(deps.sql, await scopeOf(deps, user))
 }
 
@@ -21,7 +21,7 @@ async function getPlanInScope(deps: Deps, user: CurrentUser, planId: number) {
   return plan
 }
 
-export async function createPlan(deps: Deps, user: CurrentUser, input: NewPlan) {
+export async function createPlan(deps: Deps, user: CurrentUser, input: NewPlan): Promise<Plan> {
   await requireUnitInScope(deps, user, input.unitId)
   await requireUnitLive(deps, input.unitId, { onDate: input.issuedOn })
   if (await planNumberExists(deps.sql, input.number, input.issuer)) {
@@ -32,7 +32,7 @@ export async function createPlan(deps: Deps, user: CurrentUser, input: NewPlan) 
     await recordAudit(tx, user, { action: 'create', entity: 'plan', entityId: id, unitId: input.unitId, details: input })
     return id
   })
-  return findPlan(deps.sql, id)
+  return getPlanInScope(deps, user, id)
 }
 
 /** Targets of the unit's subtree (or of the user's whole scope), optionally of one plan. */
@@ -40,7 +40,7 @@ export async function listTargets(
   deps: Deps,
   user: CurrentUser,
   { unitId, planId }: { unitId?: number | undefined; planId?: number | undefined },
-) {
+): Promise<Target[]> {
   return findTargets(deps.sql, { unitIds: await listScopeOf(deps, user, unitId), planId: planId ?? null })
 }
 
@@ -48,7 +48,7 @@ export async function listTargets(
  * Enters one row of a plan's table (docs/domain.md §5): the unit must be in the user's subtree and the plan one
  * they may see. A target with fields pools them; without, it covers every field.
  */
-export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarget) {
+export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarget): Promise<Target> {
   await requireUnitInScope(deps, user, input.unitId)
   await getPlanInScope(deps, user, input.planId)
   await requireUnitLive(deps, input.unitId, { onDate: input.periodStart })
@@ -58,12 +58,17 @@ export async function createTarget(deps: Deps, user: CurrentUser, input: NewTarg
     await recordAudit(tx, user, { action: 'create', entity: 'target', entityId: id, unitId: input.unitId, details: input })
     return id
   })
-  return findTarget(deps.sql, id)
+  return getTargetInScope(deps, user, id)
+}
+
+async function getTargetInScope(deps: Deps, user: CurrentUser, targetId: number) {
+  const target = await findTarget(deps.sql, targetId)
+  if (!target || !isInScope(await scopeOf(deps, user), target.unitId)) throw new AppError('not_found', 'Không tìm thấy chỉ tiêu.')
+  return target
 }
 
 export async function removeTarget(deps: Deps, user: CurrentUser, targetId: number) {
-  const target = await findTarget(deps.sql, targetId)
-  if (!target || !isInScope(await scopeOf(deps, user), target.unitId)) throw new AppError('not_found', 'Không tìm thấy chỉ tiêu.')
+  const target = await getTargetInScope(deps, user, targetId)
   // Only the level that set a target may change it: a commune cannot delete what its district set for it.
   if (user.role !== 'admin' && target.setByUnitId !== user.unitId) {
     throw new AppError('forbidden', 'Chỉ cấp đã giao chỉ tiêu này mới được sửa hoặc xóa.')

@@ -1,4 +1,4 @@
-import type { UnitLevel, UnitOnDate } from '../../shared/admin-contract'
+import type { UnitHistory, UnitLevel, UnitOnDate, UnitVersion } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 /** The root and every unit under it on `onDate` (YYYY-MM-DD), following the parent links valid that day. */
@@ -43,23 +43,6 @@ export async function findUnitsOn(db: Db, onDate: string, unitIds: number[] | nu
     and (${unitIds}::int[] is null or u.id = any(${unitIds}::int[]))
     order by array_position(array['tinh', 'huyen', 'xa', 'co_quan'], v.level), v.name, u.id
   `
-}
-
-export type UnitVersionRow = {
-  id: number
-  name: string
-  level: UnitLevel
-  parentId: number | null
-  validFrom: string
-  validTo: string | null
-}
-
-export type UnitHistory = {
-  id: number
-  code: string
-  versions: UnitVersionRow[]
-  predecessorIds: number[]
-  successorIds: number[]
 }
 
 export async function findUnitHistory(db: Db, unitId: number) {
@@ -111,7 +94,7 @@ export async function insertUnit(tx: Tx, u: { code: string; name: string; level:
 
 /** The unit's versions, latest last, locked until the transaction ends so two edits cannot interleave. */
 export async function lockUnitVersions(tx: Tx, unitId: number) {
-  return tx<UnitVersionRow[]>`
+  return tx<UnitVersion[]>`
     select id, name, level, parent_id, valid_from::text as valid_from, valid_to::text as valid_to
     from unit_versions
     where unit_id = ${unitId}

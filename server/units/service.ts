@@ -1,4 +1,4 @@
-import type { NewSuccession, NewUnit, NewUnitVersion, UnitClosing } from '../../shared/admin-contract'
+import type { NewSuccession, NewUnit, NewUnitVersion, UnitClosing, UnitHistory, UnitOnDate } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { recordAudit } from '../audit/service'
 import type { Db, Tx } from '../db'
@@ -31,13 +31,17 @@ export async function requireUnitLive(deps: Deps, unitId: number, { onDate = tod
 }
 
 /** The tree valid on `onDate`, within the user's subtree as it stood that day. */
-export async function listUnits(deps: Deps, user: CurrentUser, onDate = todayOf(deps)) {
+export async function listUnits(deps: Deps, user: CurrentUser, onDate = todayOf(deps)): Promise<UnitOnDate[]> {
   return findUnitsOn(deps.sql, onDate, await scopeOf(deps, user, onDate))
 }
 
 /** Every version of a unit, with its predecessors and successors; a unit outside today's scope is not found. */
-export async function getUnit(deps: Deps, user: CurrentUser, unitId: number) {
+export async function getUnit(deps: Deps, user: CurrentUser, unitId: number): Promise<UnitHistory> {
   if (!isInScope(await scopeOf(deps, user), unitId)) throw notFound()
+  return historyOf(deps, unitId)
+}
+
+async function historyOf(deps: Deps, unitId: number) {
   const unit = await findUnitHistory(deps.sql, unitId)
   if (!unit) throw notFound()
   return unit
@@ -51,7 +55,7 @@ async function requireParentLive(db: Db | Tx, parentId: number | null, onDate: s
   }
 }
 
-export async function createUnit(deps: Deps, user: CurrentUser, input: NewUnit) {
+export async function createUnit(deps: Deps, user: CurrentUser, input: NewUnit): Promise<UnitHistory> {
   await requireParentLive(deps.sql, input.parentId, input.validFrom)
   if ((await findUnitIdByCode(deps.sql, input.code)) !== undefined) {
     throw new AppError('conflict', `Mã đơn vị "${input.code}" đã được dùng.`)
@@ -61,7 +65,7 @@ export async function createUnit(deps: Deps, user: CurrentUser, input: NewUnit) 
     await recordAudit(tx, user, { action: 'create', entity: 'unit', entityId: id, unitId: id, details: input })
     return id
   })
-  return findUnitHistory(deps.sql, id)
+  return historyOf(deps, id)
 }
 
 /**
@@ -69,7 +73,7 @@ export async function createUnit(deps: Deps, user: CurrentUser, input: NewUnit) 
  * (its valid_to is `validFrom`, exclusive) and a new one opens. History before `validFrom` is kept as it was,
  * so a report for an earlier date still sees the old tree.
  */
-export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: number, input: NewUnitVersion) {
+export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: number, input: NewUnitVersion): Promise<UnitHistory> {
   await deps.sql.begin(async (tx) => {
     const versions = await lockUnitVersions(tx, unitId)
     const current = versions.at(-1)
@@ -99,11 +103,11 @@ export async function addUnitVersion(deps: Deps, user: CurrentUser, unitId: numb
     })
   })
   await servedSurveysChanged(deps)
-  return findUnitHistory(deps.sql, unitId)
+  return historyOf(deps, unitId)
 }
 
 /** Ends a unit: `validTo` is its first day without it. Refused while units still hang under it then. */
-export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, { validTo }: UnitClosing) {
+export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, { validTo }: UnitClosing): Promise<UnitHistory> {
   await deps.sql.begin(async (tx) => {
     const current = (await lockUnitVersions(tx, unitId)).at(-1)
     if (!current) throw notFound()
@@ -122,11 +126,11 @@ export async function closeUnit(deps: Deps, user: CurrentUser, unitId: number, {
     await recordAudit(tx, user, { action: 'close', entity: 'unit', entityId: unitId, unitId, details: { versionId: current.id, validTo } })
   })
   await servedSurveysChanged(deps)
-  return findUnitHistory(deps.sql, unitId)
+  return historyOf(deps, unitId)
 }
 
 /** Records that `successorId` continues `predecessorId` (a merger or split of the 2025 reform). */
-export async function addPredecessor(deps: Deps, user: CurrentUser, successorId: number, input: NewSuccession) {
+export async function addPredecessor(deps: Deps, user: CurrentUser, successorId: number, input: NewSuccession): Promise<UnitHistory> {
   if (input.predecessorId === successorId) {
     throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
       { path: ['predecessorId'], message: 'Một đơn vị không thể kế thừa chính nó.' },
@@ -140,5 +144,5 @@ export async function addPredecessor(deps: Deps, user: CurrentUser, successorId:
     await insertSuccession(tx, { ...input, successorId })
     await recordAudit(tx, user, { action: 'add_predecessor', entity: 'unit', entityId: successorId, unitId: successorId, details: input })
   })
-  return findUnitHistory(deps.sql, successorId)
+  return historyOf(deps, successorId)
 }

@@ -1,4 +1,4 @@
-import type { NewUser } from '../../shared/admin-contract'
+import type { NewUser, UserSummary } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
 import { hashPassword, updatePassword } from '../accounts/service'
 import { recordAudit } from '../audit/service'
@@ -9,7 +9,7 @@ import { requireUnitLive } from '../units/service'
 import { deleteSessionsOf, findUser, findUsers, insertUser, updateDisabled, usernameExists } from './queries'
 
 /** Admins see every account; a manager the non-admin accounts of their subtree. */
-export async function listUsers(deps: Deps, user: CurrentUser, unitId?: number) {
+export async function listUsers(deps: Deps, user: CurrentUser, unitId?: number): Promise<UserSummary[]> {
   return findUsers(deps.sql, { unitIds: await listScopeOf(deps, user, unitId), withAdmins: user.role === 'admin' })
 }
 
@@ -34,7 +34,7 @@ async function getManagedUser(deps: Deps, user: CurrentUser, userId: number) {
 }
 
 /** A new account with an argon2id hash of its first password; managers create managers and analysts of their subtree. */
-export async function createUser(deps: Deps, user: CurrentUser, input: NewUser) {
+export async function createUser(deps: Deps, user: CurrentUser, input: NewUser): Promise<UserSummary> {
   if (input.role === 'admin' && user.role !== 'admin') {
     throw new AppError('forbidden', 'Chỉ quản trị hệ thống mới tạo được tài khoản quản trị.')
   }
@@ -53,7 +53,7 @@ export async function createUser(deps: Deps, user: CurrentUser, input: NewUser) 
     await recordAudit(tx, user, { action: 'create', entity: 'user', entityId: id, unitId: input.unitId, details })
     return id
   })
-  return findUser(deps.sql, id)
+  return getManagedUser(deps, user, id)
 }
 
 /** Sets a new password and ends every session of that account. */
@@ -74,7 +74,7 @@ export async function resetPassword(deps: Deps, user: CurrentUser, userId: numbe
 }
 
 /** Disables or re-enables an account; disabling ends its sessions. Nobody disables their own account. */
-export async function setUserDisabled(deps: Deps, user: CurrentUser, userId: number, isDisabled: boolean) {
+export async function setUserDisabled(deps: Deps, user: CurrentUser, userId: number, isDisabled: boolean): Promise<UserSummary> {
   const target = await getManagedUser(deps, user, userId)
   if (isDisabled && userId === user.id) throw new AppError('conflict', 'Không thể tự khóa tài khoản của chính mình.')
   await deps.sql.begin(async (tx) => {
@@ -88,5 +88,5 @@ export async function setUserDisabled(deps: Deps, user: CurrentUser, userId: num
       details: { endedSessions },
     })
   })
-  return findUser(deps.sql, userId)
+  return getManagedUser(deps, user, userId)
 }

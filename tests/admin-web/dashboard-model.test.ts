@@ -14,6 +14,7 @@ const group = (responses: number, excluded?: number) => ({
   key: 'all',
   label: 'Tất cả',
   responses,
+  suppressed: responses < 5,
   rate: null,
   ci95: null,
   sufficient: false,
@@ -21,12 +22,15 @@ const group = (responses: number, excluded?: number) => ({
   items: [],
   ...(excluded === undefined ? {} : { excluded }),
 })
-const answer = (overall: ReturnType<typeof group>, label?: string): StatsAnswer => ({
+const answer = (overall: ReturnType<typeof group>, label = 'Năm 2025'): StatsAnswer => ({
   from: '2025-01-01',
   to: '2025-12-31',
+  label,
+  survey: { id: 1, code: 'TTHC', title: 'Phiếu thử', metric: 'tthc' },
+  groupBy: 'none',
+  verified: 'all',
   overall,
   groups: [],
-  ...(label === undefined ? {} : { label }),
 })
 
 describe('filtersOf', () => {
@@ -131,9 +135,8 @@ describe('pooledFieldSets', () => {
 })
 
 describe('summaryOf', () => {
-  it('names the period by its label, or by its dates', () => {
-    expect(summaryOf(answer(group(5), 'Năm 2025'), undefined)).toBe('Năm 2025')
-    expect(summaryOf(answer(group(5)), undefined)).toBe('2025-01-01 – 2025-12-31')
+  it('names the period by the label the server gives', () => {
+    expect(summaryOf(answer(group(5), 'Quý I/2025 (15/12/2024 – 14/03/2025)'), undefined)).toBe('Quý I/2025 (15/12/2024 – 14/03/2025)')
   })
 
   it('says when the year fell back and how many flagged ratings were left out', () => {

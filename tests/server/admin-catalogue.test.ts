@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { Field, ImportSummary, Procedure } from '../../shared/admin-contract'
+import { answerOf } from '../support/contract'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../server/catalogue/parse-csv'
 import { testApp } from '../support/app'
@@ -51,9 +54,17 @@ describe('POST /api/v1/procedures/import', () => {
 
   it('changes nothing when the same file is imported again, and updates only the changed rows', async () => {
     await admin.postText('/api/v1/procedures/import', goodFile)
-    expect(await (await admin.postText('/api/v1/procedures/import', goodFile)).json()).toEqual({ created: 0, updated: 0, unchanged: 5 })
+    expect(await answerOf(await admin.postText('/api/v1/procedures/import', goodFile), ImportSummary)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 5,
+    })
     const renamed = goodFile.replace('Đăng ký kết hôn', 'Đăng ký kết hôn (sửa đổi)')
-    expect(await (await admin.postText('/api/v1/procedures/import', renamed)).json()).toEqual({ created: 0, updated: 1, unchanged: 4 })
+    expect(await answerOf(await admin.postText('/api/v1/procedures/import', renamed), ImportSummary)).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 4,
+    })
     expect(await procedureCount()).toBe(5)
   })
 
@@ -118,12 +129,20 @@ describe('fields', () => {
   it('creates a field, refuses its code twice, and imports new fields from CSV idempotently', async () => {
     const created = await admin.post('/api/v1/fields', { code: 'dat-dai', name: 'Đất đai' })
     expect(created.status).toBe(201)
-    expect(await created.json()).toMatchObject({ code: 'dat-dai', name: 'Đất đai' })
+    expect(await answerOf(created, Field, 201)).toMatchObject({ code: 'dat-dai', name: 'Đất đai' })
     expect((await admin.post('/api/v1/fields', { code: 'dat-dai', name: 'Đất đai' })).status).toBe(409)
     const file = 'code,name\ndat-dai,Đất đai\ndau-tu,Đầu tư\n'
-    expect(await (await admin.postText('/api/v1/fields/import', file)).json()).toEqual({ created: 1, updated: 0, unchanged: 1 })
-    expect(await (await admin.postText('/api/v1/fields/import', file)).json()).toEqual({ created: 0, updated: 0, unchanged: 2 })
-    const fields = await (await admin.get('/api/v1/fields')).json()
+    expect(await answerOf(await admin.postText('/api/v1/fields/import', file), ImportSummary)).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 1,
+    })
+    expect(await answerOf(await admin.postText('/api/v1/fields/import', file), ImportSummary)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    })
+    const fields = await answerOf(await admin.get('/api/v1/fields'), z.array(Field))
     expect(fields.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['dat-dai', 'dau-tu', 'ho-tich']))
   })
 
@@ -139,7 +158,7 @@ describe('fields', () => {
     await admin.postText('/api/v1/procedures/import', goodFile)
     const [field] = await db.sql<[{ id: number }]>`select id from fields where code = 'xay-dung'`
     const res = await admin.get(`/api/v1/procedures?fieldId=${field.id}`)
-    expect((await res.json()).map((p: { code: string }) => p.code)).toEqual(['1.008377.000.00.00.H13', '1.013225'])
+    expect((await answerOf(res, z.array(Procedure))).map((p) => p.code)).toEqual(['1.008377.000.00.00.H13', '1.013225'])
   })
 })
 

@@ -1,3 +1,7 @@
+import { z } from 'zod'
+import { CounterDetail, CounterListItem, ServicePointSummary } from '../../shared/admin-contract'
+import { PublicSurvey } from '../../shared/response-contract'
+import { answerOf } from '../support/contract'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,17 +25,22 @@ beforeAll(async () => {
 })
 afterAll(() => db.drop())
 
-async function ok(res: Response, status = 200) {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return res.json()
-}
+const ok = <S extends z.ZodType>(schema: S, res: Response, status = 200) => answerOf(res, schema, status)
 
 let serial = 0
 async function newCounter(unitId?: number, name = 'Quầy 1 – Hộ tịch, Chứng thực') {
   const unit = unitId ?? (await seedUnit(db.sql, { name: 'Phường Sao Đỏ' })).id
-  const point = await ok(await admin.post('/api/v1/service-points', { unitId: unit, name: `Bộ phận Một cửa UBND phường ${++serial}` }), 201)
-  const counter = await ok(await admin.post('/api/v1/counters', { servicePointId: point.id, name, surveyVersionId: versionId }), 201)
-  return { ...counter, servicePointId: point.id as number, unitId: unit }
+  const point = await ok(
+    ServicePointSummary,
+    await admin.post('/api/v1/service-points', { unitId: unit, name: `Bộ phận Một cửa UBND phường ${++serial}` }),
+    201,
+  )
+  const counter = await ok(
+    CounterDetail,
+    await admin.post('/api/v1/counters', { servicePointId: point.id, name, surveyVersionId: versionId }),
+    201,
+  )
+  return { ...counter, servicePointId: point.id, unitId: unit }
 }
 
 function decodePng(bytes: ArrayBuffer) {
@@ -44,7 +53,7 @@ describe('counters', () => {
     const counter = await newCounter()
     expect(counter.code).toMatch(/^[A-Za-z0-9_-]{16}$/)
     expect(counter.surveyUrl).toBe(`${publicUrl}/q/${counter.code}`)
-    const list = await ok(await admin.get(`/api/v1/counters?unitId=${counter.unitId}`))
+    const list = await ok(z.array(CounterListItem), await admin.get(`/api/v1/counters?unitId=${counter.unitId}`))
     expect(list).toEqual([
       { id: counter.id, code: counter.code, name: 'Quầy 1 – Hộ tịch, Chứng thực', unitId: counter.unitId, surveyUrl: counter.surveyUrl },
     ])
@@ -53,21 +62,23 @@ describe('counters', () => {
 
   it('lists a deactivated counter only when asked, and its QR code answers 404 until it is reactivated', async () => {
     const counter = await newCounter()
-    await ok(await admin.patch(`/api/v1/counters/${counter.id}`, { isActive: false }))
-    expect(await ok(await admin.get(`/api/v1/counters?unitId=${counter.unitId}`))).toEqual([])
-    expect(await ok(await admin.get(`/api/v1/counters?unitId=${counter.unitId}&includeInactive=true`))).toHaveLength(1)
+    await ok(CounterDetail, await admin.patch(`/api/v1/counters/${counter.id}`, { isActive: false }))
+    expect(await ok(z.array(CounterListItem), await admin.get(`/api/v1/counters?unitId=${counter.unitId}`))).toEqual([])
+    expect(
+      await ok(z.array(CounterListItem), await admin.get(`/api/v1/counters?unitId=${counter.unitId}&includeInactive=true`)),
+    ).toHaveLength(1)
     expect((await app.request(`/q/${counter.code}`)).status).toBe(404)
-    await ok(await admin.patch(`/api/v1/counters/${counter.id}`, { isActive: true }))
+    await ok(CounterDetail, await admin.patch(`/api/v1/counters/${counter.id}`, { isActive: true }))
     expect((await app.request(`/q/${counter.code}`)).status).toBe(200)
   })
 
   it('sets the fields a counter serves, refusing unknown ones', async () => {
     const counter = await newCounter()
     const landField = await seedField(db.sql, `dat-dai-${serial}`, 'Đất đai')
-    expect((await ok(await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id] }))).fieldIds).toEqual([
-      landField.id,
-    ])
-    expect((await ok(await app.request(`/api/v1/public/surveys/${counter.code}`))).fields).toEqual([
+    expect(
+      (await ok(CounterDetail, await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id] }))).fieldIds,
+    ).toEqual([landField.id])
+    expect((await ok(PublicSurvey, await app.request(`/api/v1/public/surveys/${counter.code}`))).fields).toEqual([
       { code: landField.code, name: 'Đất đai' },
     ])
     const res = await admin.put(`/api/v1/counters/${counter.id}/fields`, { fieldIds: [landField.id, 999_999] })
@@ -78,6 +89,7 @@ describe('counters', () => {
   it('renames and deactivates a service point, which takes its counters’ QR codes offline', async () => {
     const counter = await newCounter()
     const point = await ok(
+      ServicePointSummary,
       await admin.patch(`/api/v1/service-points/${counter.servicePointId}`, { name: 'Trung tâm Phục vụ hành chính công', isActive: false }),
     )
     expect(point).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công', isActive: false })
@@ -89,7 +101,7 @@ describe('POST /api/v1/counters/{id}/rotate-code', () => {
   it('revokes the live code and mints a new one: the old URL answers 404, the new one 200', async () => {
     const counter = await newCounter()
     expect((await app.request(`/q/${counter.code}`)).status).toBe(200)
-    const rotated = await ok(await admin.post(`/api/v1/counters/${counter.id}/rotate-code`))
+    const rotated = await ok(CounterDetail, await admin.post(`/api/v1/counters/${counter.id}/rotate-code`))
     expect(rotated.code).not.toBe(counter.code)
     expect(rotated.surveyUrl).toBe(`${publicUrl}/q/${rotated.code}`)
     expect((await app.request(`/q/${counter.code}`)).status).toBe(404)
@@ -121,7 +133,7 @@ describe('QR codes', () => {
 
   it('follows a rotation: the PNG encodes the new code', async () => {
     const counter = await newCounter()
-    const rotated = await ok(await admin.post(`/api/v1/counters/${counter.id}/rotate-code`))
+    const rotated = await ok(CounterDetail, await admin.post(`/api/v1/counters/${counter.id}/rotate-code`))
     const png = await (await admin.get(`/api/v1/counters/${counter.id}/qr.png`)).arrayBuffer()
     expect(decodePng(png)).toBe(rotated.surveyUrl)
   })
@@ -148,7 +160,7 @@ describe('GET /admin/posters', () => {
     const first = await newCounter(district.id, 'Quầy 1 – Đất đai, Xây dựng, Đầu tư')
     const second = await newCounter(ward.id, 'Quầy 2 – Tư pháp, Hộ tịch')
     const retired = await newCounter(ward.id, 'Quầy cũ đã nghỉ')
-    await ok(await admin.patch(`/api/v1/counters/${retired.id}`, { isActive: false }))
+    await ok(CounterDetail, await admin.patch(`/api/v1/counters/${retired.id}`, { isActive: false }))
 
     const res = await admin.get(`/admin/posters?unitId=${district.id}`)
     expect(res.status).toBe(200)

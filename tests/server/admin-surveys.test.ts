@@ -1,3 +1,6 @@
+import { Assignment, PublishedVersion, SurveyDetail, SurveyVersion } from '../../shared/admin-contract'
+import { PublicSurvey } from '../../shared/response-contract'
+import { answerOf } from '../support/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBreakingChanges } from '../../server/surveys/service'
 import { counterQuickRating } from '../../server/demo/questionnaires'
@@ -22,19 +25,17 @@ let serial = 0
 const base = counterQuickRating.definition
 const withTitle = (title: string): SurveyDefinition => ({ ...base, title })
 
-async function ok(res: Response, status = 200) {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return res.json()
-}
+const ok = answerOf
 
 async function newSurvey() {
-  return (await ok(await admin.post('/api/v1/surveys', { code: `PHIEU-${++serial}`, title: 'Phiếu quầy', metric: 'tthc' }), 201))
-    .id as number
+  return (
+    await ok(await admin.post('/api/v1/surveys', { code: `PHIEU-${++serial}`, title: 'Phiếu quầy', metric: 'tthc' }), SurveyDetail, 201)
+  ).id
 }
 
 async function publish(surveyId: number, definition: SurveyDefinition) {
-  await ok(await admin.put(`/api/v1/surveys/${surveyId}/draft`, definition))
-  return ok(await admin.post(`/api/v1/surveys/${surveyId}/publish`), 201)
+  await ok(await admin.put(`/api/v1/surveys/${surveyId}/draft`, definition), SurveyDetail)
+  return ok(await admin.post(`/api/v1/surveys/${surveyId}/publish`), PublishedVersion, 201)
 }
 
 const storedVersions = (surveyId: number) =>
@@ -54,7 +55,7 @@ describe('publishing questionnaires', () => {
       [1, 'Lần một'],
       [2, 'Lần hai'],
     ])
-    const fetched = await ok(await admin.get(`/api/v1/surveys/${surveyId}/versions/${v1.id}`))
+    const fetched = await ok(await admin.get(`/api/v1/surveys/${surveyId}/versions/${v1.id}`), SurveyVersion)
     expect(fetched.definition.title).toBe('Lần một')
     await expect(db.sql`update survey_versions set definition = '{}' where id = ${v1.id}`).rejects.toThrow(/immutable/)
   })
@@ -62,7 +63,7 @@ describe('publishing questionnaires', () => {
   it('clears the draft on publishing, so publishing again without a new draft is refused', async () => {
     const surveyId = await newSurvey()
     await publish(surveyId, base)
-    expect((await ok(await admin.get(`/api/v1/surveys/${surveyId}`))).draft).toBeNull()
+    expect((await ok(await admin.get(`/api/v1/surveys/${surveyId}`), SurveyDetail)).draft).toBeNull()
     const again = await admin.post(`/api/v1/surveys/${surveyId}/publish`)
     expect(again.status).toBe(409)
     expect((await storedVersions(surveyId)).length).toBe(1)
@@ -75,7 +76,7 @@ describe('publishing questionnaires', () => {
       ...base,
       questions: base.questions.map((q) => (q.key === 'overall' ? { ...q, scale: 'satisfaction-5' as const } : q)),
     }
-    await ok(await admin.put(`/api/v1/surveys/${surveyId}/draft`, rescaled))
+    await ok(await admin.put(`/api/v1/surveys/${surveyId}/draft`, rescaled), SurveyDetail)
     const res = await admin.post(`/api/v1/surveys/${surveyId}/publish`)
     expect(res.status).toBe(409)
     const { error } = await res.json()
@@ -115,8 +116,8 @@ describe('publishing questionnaires', () => {
   it('starts a draft from a published version', async () => {
     const surveyId = await newSurvey()
     const v1 = await publish(surveyId, withTitle('Gốc'))
-    const survey = await ok(await admin.post(`/api/v1/surveys/${surveyId}/draft-from/${v1.id}`))
-    expect(survey.draft.title).toBe('Gốc')
+    const survey = await ok(await admin.post(`/api/v1/surveys/${surveyId}/draft-from/${v1.id}`), SurveyDetail)
+    expect(survey.draft).toMatchObject({ title: 'Gốc' })
     expect(survey.hasDraft).toBe(true)
     const otherSurveyId = await newSurvey()
     expect((await admin.post(`/api/v1/surveys/${otherSurveyId}/draft-from/${v1.id}`)).status).toBe(404)
@@ -166,12 +167,15 @@ describe('findBreakingChanges', () => {
 describe('POST /api/v1/assignments', () => {
   it('makes the listed counters serve the version, and the public survey follows at once', async () => {
     const counter = await seedCounter(db.sql)
-    expect((await ok(await app.request(`/api/v1/public/surveys/${counter.code}`))).survey.versionId).toBe(counter.versionId)
+    expect((await ok(await app.request(`/api/v1/public/surveys/${counter.code}`), PublicSurvey)).survey.versionId).toBe(counter.versionId)
     const surveyId = await newSurvey()
     const version = await publish(surveyId, withTitle('Phiếu mới gán'))
-    const res = await ok(await admin.post('/api/v1/assignments', { surveyVersionId: version.id, counterIds: [counter.counterId] }))
+    const res = await ok(
+      await admin.post('/api/v1/assignments', { surveyVersionId: version.id, counterIds: [counter.counterId] }),
+      Assignment,
+    )
     expect(res).toEqual({ surveyVersionId: version.id, counterIds: [counter.counterId] })
-    const served = await ok(await app.request(`/api/v1/public/surveys/${counter.code}`))
+    const served = await ok(await app.request(`/api/v1/public/surveys/${counter.code}`), PublicSurvey)
     expect(served.survey).toMatchObject({ versionId: version.id, title: 'Phiếu mới gán' })
     const [audit] = await db.sql<[{ details: { previousVersionId: number } }]>`
       select details from audit_log where action = 'assign_survey' and entity_id = ${String(counter.counterId)}
@@ -186,7 +190,7 @@ describe('POST /api/v1/assignments', () => {
     const inWard = await seedCounter(db.sql, { unitId: ward.id })
     const outside = await seedCounter(db.sql)
     const version = await publish(await newSurvey(), base)
-    const res = await ok(await admin.post('/api/v1/assignments', { surveyVersionId: version.id, unitId: district.id }))
+    const res = await ok(await admin.post('/api/v1/assignments', { surveyVersionId: version.id, unitId: district.id }), Assignment)
     expect(res.counterIds.sort()).toEqual([inDistrict.counterId, inWard.counterId].sort())
     const [row] = await db.sql<
       [{ surveyVersionId: number }]

@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { Plan, Target, UserSummary } from '../../shared/admin-contract'
+import { answerOf } from '../support/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/app'
 import { clientOf, signIn, type Client } from '../support/admin-client'
@@ -17,10 +20,7 @@ beforeAll(async () => {
 })
 afterAll(() => db.drop())
 
-async function ok(res: Response, status = 200) {
-  expect(res.status, await res.clone().text()).toBe(status)
-  return res.json()
-}
+const ok = <S extends z.ZodType>(schema: S, res: Response, status = 200) => answerOf(res, schema, status)
 
 let serial = 0
 
@@ -37,6 +37,7 @@ describe('plans and targets (docs/domain.md §5)', () => {
     const plan = async (unitId: number, number: string, issuer: string) =>
       (
         await ok(
+          Plan,
           await admin.post('/api/v1/plans', { number, title: `Kế hoạch CCHC ${issuer}`, issuer, issuedOn: '2020-12-01', unitId }),
           201,
         )
@@ -61,23 +62,22 @@ describe('plans and targets (docs/domain.md §5)', () => {
       { planId: haiDuongCommune, unitId: commune.id, metric: 'tthc', fieldIds: [land.id], ...year(2024), valuePercent: 85 },
       { planId: haiDuongProvince, unitId: province.id, metric: 'tthc', fieldIds: [], ...year(2022), valuePercent: 90 },
     ]
-    for (const row of rows) expect(await ok(await admin.post('/api/v1/targets', row), 201)).toMatchObject(row)
+    for (const row of rows) expect(await ok(Target, await admin.post('/api/v1/targets', row), 201)).toMatchObject(row)
 
     const stored = await db.sql<{ value: string }[]>`
       select value::text from targets where plan_id = ${chiLinh} order by id
     `
     expect(stored.map((r) => r.value)).toEqual(['0.9600', '0.8700', '0.9000'])
-    const pooled = (await ok(await admin.get(`/api/v1/targets?planId=${chiLinh}`))).find(
-      (t: { valuePercent: number }) => t.valuePercent === 87,
-    )
-    expect(pooled.fieldIds).toEqual(landGroup)
-    expect(await ok(await admin.get(`/api/v1/targets?unitId=${province.id}`))).toHaveLength(4)
+    const pooled = (await ok(z.array(Target), await admin.get(`/api/v1/targets?planId=${chiLinh}`))).find((t) => t.valuePercent === 87)
+    expect(pooled?.fieldIds).toEqual(landGroup)
+    expect(await ok(z.array(Target), await admin.get(`/api/v1/targets?unitId=${province.id}`))).toHaveLength(4)
   })
 
   it('refuses a 0..1 value under the old key, a value over 100 and an end before the start', async () => {
     const unit = await seedUnit(db.sql)
     const planId = (
       await ok(
+        Plan,
         await admin.post('/api/v1/plans', {
           number: `${++serial}/KH`,
           title: 'KH',
@@ -109,6 +109,7 @@ describe('plans and targets (docs/domain.md §5)', () => {
     const field = await seedField(db.sql)
     const planId = (
       await ok(
+        Plan,
         await admin.post('/api/v1/plans', {
           number: `${++serial}/KH`,
           title: 'KH',
@@ -120,6 +121,7 @@ describe('plans and targets (docs/domain.md §5)', () => {
       )
     ).id
     const target = await ok(
+      Target,
       await admin.post('/api/v1/targets', {
         planId,
         unitId: unit.id,
@@ -145,6 +147,7 @@ describe('users', () => {
   it('creates an account with an argon2id hash of its password, never storing or auditing the password', async () => {
     const unit = await seedUnit(db.sql)
     const user = await ok(
+      UserSummary,
       await admin.post('/api/v1/users', {
         username: `Can.Bo${++serial}`,
         displayName: 'Nguyễn Văn A',
@@ -204,11 +207,11 @@ describe('users', () => {
     const unit = await seedUnit(db.sql)
     const analyst = await seedUser(db.sql, { role: 'analyst', unitId: unit.id })
     const { client: session } = await signIn(app, analyst)
-    expect((await ok(await admin.post(`/api/v1/users/${analyst.id}/disable`))).isDisabled).toBe(true)
+    expect((await ok(UserSummary, await admin.post(`/api/v1/users/${analyst.id}/disable`))).isDisabled).toBe(true)
     expect((await session.get('/api/v1/auth/me')).status).toBe(401)
     expect((await clientOf(app).post('/api/v1/auth/login', { username: analyst.username, password: analyst.password })).status).toBe(401)
     expect((await admin.post(`/api/v1/users/${adminUser.id}/disable`)).status).toBe(409)
-    expect((await ok(await admin.post(`/api/v1/users/${analyst.id}/enable`))).isDisabled).toBe(false)
+    expect((await ok(UserSummary, await admin.post(`/api/v1/users/${analyst.id}/enable`))).isDisabled).toBe(false)
     await signIn(app, analyst)
   })
 
@@ -220,7 +223,7 @@ describe('users', () => {
     const boundAdmin = await seedUser(db.sql, { role: 'admin', unitId: unit.id })
     const outsider = await seedUser(db.sql, { role: 'analyst' })
     const { client } = await signIn(app, manager)
-    const ids = (await ok(await client.get('/api/v1/users'))).map((u: { id: number }) => u.id)
+    const ids = (await ok(z.array(UserSummary), await client.get('/api/v1/users'))).map((u) => u.id)
     expect(ids.sort()).toEqual([manager.id, analyst.id].sort())
     expect(ids).not.toContain(boundAdmin.id)
     expect(ids).not.toContain(outsider.id)

@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { AuditPage, ServicePointSummary, UnitHistory, UnitOnDate } from '../../shared/admin-contract'
+import { answerOf } from '../support/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/app'
 import { signIn, type Client } from '../support/admin-client'
@@ -21,18 +24,10 @@ afterAll(() => db.drop())
 let serial = 0
 const code = (prefix: string) => `${prefix}-${++serial}-${Date.now().toString(36)}`
 
-async function created(res: Response) {
-  expect(res.status, await res.clone().text()).toBe(201)
-  return res.json()
-}
+const created = (res: Response) => answerOf(res, UnitHistory, 201)
 
-type TreeRow = { id: number; name: string; level: string; parentId: number | null; predecessorIds: number[] }
-async function treeOn(client: Client, date: string) {
-  const res = await client.get(`/api/v1/units?on=${date}`)
-  expect(res.status).toBe(200)
-  return (await res.json()) as TreeRow[]
-}
-const rowOf = (tree: TreeRow[], id: number) => tree.find((row) => row.id === id)
+const treeOn = async (client: Client, date: string) => answerOf(await client.get(`/api/v1/units?on=${date}`), z.array(UnitOnDate))
+const rowOf = (tree: UnitOnDate[], id: number) => tree.find((row) => row.id === id)
 
 /** Before 1 July 2025: tỉnh → thành phố (district level) → two phường. */
 async function enterOldTree() {
@@ -211,20 +206,20 @@ describe('audit of unit changes', () => {
   it('pages the audit log newest first, and shows a manager only their subtree’s rows', async () => {
     const u = await enterOldTree()
     const other = await seedUnit(db.sql, { name: 'Tỉnh Khác', level: 'tinh' })
-    await created(await admin.post('/api/v1/service-points', { unitId: other.id, name: 'Một cửa tỉnh khác' }))
-    await created(await admin.post('/api/v1/service-points', { unitId: u.saoDo, name: 'Một cửa Sao Đỏ' }))
-    const firstPage = await (await admin.get('/api/v1/audit?limit=2')).json()
+    await answerOf(await admin.post('/api/v1/service-points', { unitId: other.id, name: 'Một cửa tỉnh khác' }), ServicePointSummary, 201)
+    await answerOf(await admin.post('/api/v1/service-points', { unitId: u.saoDo, name: 'Một cửa Sao Đỏ' }), ServicePointSummary, 201)
+    const firstPage = await answerOf(await admin.get('/api/v1/audit?limit=2'), AuditPage)
     expect(firstPage.items).toHaveLength(2)
-    expect(firstPage.items[0].details.name).toBe('Một cửa Sao Đỏ')
-    expect(firstPage.items[0].username).toMatch(/^u-/)
-    const secondPage = await (await admin.get(`/api/v1/audit?limit=2&before=${firstPage.nextBefore}`)).json()
-    expect(secondPage.items[0].id).toBeLessThan(firstPage.items[1].id)
+    expect(firstPage.items[0]?.details.name).toBe('Một cửa Sao Đỏ')
+    expect(firstPage.items[0]?.username).toMatch(/^u-/)
+    const secondPage = await answerOf(await admin.get(`/api/v1/audit?limit=2&before=${firstPage.nextBefore}`), AuditPage)
+    expect(secondPage.items[0]?.id).toBeLessThan(firstPage.items[1]?.id ?? 0)
 
     const manager = (await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: u.city }))).client
-    const { items } = await (await manager.get('/api/v1/audit?limit=200')).json()
-    const changes = items.filter((i: { action: string }) => i.action !== 'login')
-    expect(changes.map((i: { unitId: number }) => i.unitId).sort()).toEqual([u.city, u.saoDo, u.saoDo, u.phaLai].sort())
+    const { items } = await answerOf(await manager.get('/api/v1/audit?limit=200'), AuditPage)
+    const changes = items.filter((i) => i.action !== 'login')
+    expect(changes.map((i) => i.unitId).sort()).toEqual([u.city, u.saoDo, u.saoDo, u.phaLai].sort())
     // The manager's own login is audited too, under their unit.
-    expect(items.filter((i: { action: string }) => i.action === 'login').map((i: { unitId: number }) => i.unitId)).toEqual([u.city])
+    expect(items.filter((i) => i.action === 'login').map((i) => i.unitId)).toEqual([u.city])
   })
 })

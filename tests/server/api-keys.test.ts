@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { ApiKeySummary, CreatedApiKey } from '../../shared/admin-contract'
+import { answerOf } from '../support/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
@@ -32,13 +35,12 @@ describe('API keys of the one-stop systems', () => {
     const manager = await signIn(app, await seedUser(db.sql, { role: 'manager', unitId: unit.id }))
     const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
     const created = await post('/api/v1/api-keys', admin, { name: 'Hệ thống một cửa điện tử', unitId: unit.id })
-    expect(created.status).toBe(201)
-    const { id, key } = await created.json()
+    const { id, key } = await answerOf(created, CreatedApiKey, 201)
     expect(key).toMatch(/^sipas_[\w-]{32}$/)
     expect((await mint(key, counter.counterId, 'HS-KEY-1')).status).toBe(201)
 
-    const list = await (await app.request('/api/v1/api-keys', { headers: { cookie: manager } })).json()
-    expect(list.map((k: { id: number }) => k.id)).toContain(id)
+    const list = await answerOf(await app.request('/api/v1/api-keys', { headers: { cookie: manager } }), z.array(ApiKeySummary))
+    expect(list.map((k) => k.id)).toContain(id)
     expect(JSON.stringify(list)).not.toContain(key)
     const [dump] = await db.sql<[{ text: string }]>`select string_agg(k::text, ' ') as text from api_keys k`
     expect(dump.text).not.toContain(key.slice(6))

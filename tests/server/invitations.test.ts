@@ -1,3 +1,5 @@
+import { MintedInvitation } from '../../shared/invitation-contract'
+import { answerOf } from '../support/contract'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storeBatch } from '../../server/responses/writer'
@@ -44,8 +46,7 @@ describe('invitations for one dossier', () => {
       fieldCode: counter.fields[0]!.code,
       procedureCode: '1.001193',
     })
-    expect(res.status).toBe(201)
-    const { token, url } = await res.json()
+    const { token, url } = await answerOf(res, MintedInvitation, 201)
     expect(url).toBe(`http://localhost:3000/i/${token}`)
     const [dump] = await db.sql<[{ text: string }]>`select string_agg(i::text, ' ') as text from invitations i`
     expect(dump.text).not.toContain('H30.22-250812-0001')

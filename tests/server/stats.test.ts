@@ -1,3 +1,5 @@
+import { StatsAnswer, type StatsGroup } from '../../shared/stats-contract'
+import { answerOf } from '../support/contract'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wilsonInterval } from '../../shared/scoring'
@@ -28,30 +30,15 @@ const suffix = () => randomBytes(3).toString('hex')
 const times = (n: number, rating: SeedRating): SeedRating[] => Array.from({ length: n }, () => rating)
 const local = (dateTime: string) => `${dateTime}:00+07:00`
 
-type Group = {
-  key: string
-  label: string
-  responses: number
-  excluded?: number
-  suppressed: boolean
-  rate: number | null
-  ci95: [number, number] | null
-  sufficient: boolean
-  targets: { value: number; met: boolean | null; source: string }[]
-  items: { key: string; valid: number; satisfied: number; rate: number | null; mean: number | null; counts: Record<string, number> }[]
-  responseRate?: number | null
-}
-type Stats = { from: string; to: string; label: string; survey: { id: number }; overall: Group; groups: Group[] }
+type Group = StatsGroup
 
 async function getStats(cookie: string, params: Record<string, string | number>) {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))
   return app.request(`/api/v1/stats?${query}`, { headers: { cookie } })
 }
 
-async function statsOf(cookie: string, params: Record<string, string | number>): Promise<Stats> {
-  const res = await getStats(cookie, params)
-  expect(res.status, await res.clone().text()).toBe(200)
-  return res.json()
+async function statsOf(cookie: string, params: Record<string, string | number>) {
+  return answerOf(await getStats(cookie, params), StatsAnswer)
 }
 
 const summary = (g: Group) => ({ key: g.key, label: g.label, responses: g.responses, excluded: g.excluded, rate: g.rate })

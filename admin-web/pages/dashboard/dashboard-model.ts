@@ -52,7 +52,7 @@ export function changedParams(current: URLSearchParams, name: string, value: str
 }
 
 /** A year with no rating at all (none counted, none excluded) falls back to the year before unless the URL named it. */
-export const isEmptyYear = (answer: StatsAnswer) => answer.overall.responses === 0 && !(Number(answer.overall.excluded) > 0)
+export const isEmptyYear = (answer: StatsAnswer) => answer.overall.responses === 0 && !((answer.overall.excluded ?? 0) > 0)
 
 /**
  * The field sets targets pool for this metric over the period shown, one per distinct set: each gets a card
@@ -77,8 +77,8 @@ export const fieldCardTitle = (names: string[]) => `Lĩnh vực ${names.map((nam
 /** The line under the filters: the period, a fallback to last year, the flagged ratings left out. */
 export function summaryOf(overall: StatsAnswer, fellBackFrom: number | undefined) {
   return [
-    String(overall.label ?? `${overall.from} – ${overall.to}`),
+    overall.label,
     fellBackFrom !== undefined ? ` · Năm ${fellBackFrom} chưa có đánh giá, đang hiển thị năm ${fellBackFrom - 1}.` : '',
-    Number(overall.overall.excluded) > 0 ? ` · ${overall.overall.excluded} phiếu bị gắn cờ không được tính.` : '',
+    (overall.overall.excluded ?? 0) > 0 ? ` · ${overall.overall.excluded} phiếu bị gắn cờ không được tính.` : '',
   ].join('')
 }

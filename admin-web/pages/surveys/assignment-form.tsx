@@ -1,72 +1,17 @@
-import { useEffect, useState } from 'hono/jsx/dom'
 import type { ServicePointWithCounters, UnitOnDate } from '../../../shared/admin-contract'
-import { api, ApiError } from '../../api'
-import { fieldErrorsOf } from '../../components/field-errors'
-import { surveyApi, type SurveyDetail, type SurveySummary } from '../../survey-api'
-import { todayInVietnam } from '../../vietnamese-labels'
-import { assignQuestion, counterNote, inTreeOrder, refusalOf, targetsOf, versionNamesOf, type AssignMode } from './assignment-model'
+import type { SurveyDetail, SurveySummary } from '../../survey-api'
+import { counterNote, inTreeOrder, versionNamesOf } from './assignment-model'
+import { useAssignment } from './use-assignment'
 
 /** Makes chosen counters, or every counter of a unit's subtree, serve one published version. */
 export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surveys: SurveySummary[] }) {
-  const latest = survey.versions.at(-1)
-  const [points, setPoints] = useState<ServicePointWithCounters[] | undefined>(undefined)
-  const [units, setUnits] = useState<UnitOnDate[]>([])
-  const [versionId, setVersionId] = useState(latest?.id ?? 0)
-  const [mode, setMode] = useState<AssignMode>('counters')
-  const [chosen, setChosen] = useState<number[]>([])
-  const [unitId, setUnitId] = useState(0)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState('')
-  const [isBusy, setBusy] = useState(false)
-  const reload = () => api.servicePoints().then(setPoints, () => setStatus('Không tải được danh sách quầy.'))
-  useEffect(() => {
-    void reload()
-    void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
-  }, [])
-  useEffect(() => setVersionId(latest?.id ?? 0), [latest?.id])
-
-  if (!latest) return <p class="muted">Phiếu chưa có phiên bản phát hành nào để gán cho quầy.</p>
+  const a = useAssignment(survey)
+  const { points, units, version, mode, unitId, targets, unitName, errors, status } = a
+  if (!version) return <p class="muted">Phiếu chưa có phiên bản phát hành nào để gán cho quầy.</p>
   if (!points) return <p aria-live="polite">{status || 'Đang tải danh sách quầy…'}</p>
 
-  const version = survey.versions.find((v) => v.id === versionId) ?? latest
-  const counters = points.flatMap((p) => p.counters.map((c) => ({ ...c, unitId: p.unitId })))
-  const targets = targetsOf(mode, counters, chosen, units, unitId)
-  const unitName = units.find((u) => u.id === unitId)?.name
-
-  const submit = async (event: Event) => {
-    event.preventDefault()
-    const refused = refusalOf(mode, targets.length, unitId, unitName)
-    if (refused) return setErrors(refused)
-    setErrors({})
-    if (targets.every((c) => c.surveyVersionId === version.id)) {
-      return setStatus(`Các quầy đã chọn đều đang dùng phiên bản ${version.version}; không có gì thay đổi.`)
-    }
-    const question = assignQuestion({
-      version: version.version,
-      title: survey.title,
-      targets,
-      versionId: version.id,
-      unitName: mode === 'unit' ? unitName : undefined,
-    })
-    if (!confirm(question)) return
-    setBusy(true)
-    try {
-      const result = await surveyApi.assign(
-        mode === 'unit' ? { surveyVersionId: version.id, unitId } : { surveyVersionId: version.id, counterIds: targets.map((c) => c.id) },
-      )
-      setChosen([])
-      setStatus(`Đã gán phiên bản ${version.version} cho ${result.counterIds.length} quầy.`)
-      await reload()
-    } catch (error) {
-      setErrors(fieldErrorsOf(error))
-      setStatus(error instanceof ApiError ? error.message : 'Không kết nối được máy chủ. Chưa gán phiếu.')
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
-    <form class="assign" onSubmit={submit} aria-label="Gán phiếu cho quầy">
+    <form class="assign" onSubmit={a.submit} aria-label="Gán phiếu cho quầy">
       {errors[''] && (
         <p class="error" role="alert">
           {errors['']}
@@ -77,7 +22,7 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
         <select
           id="as-version"
           value={String(version.id)}
-          onChange={(event: Event) => setVersionId(Number((event.currentTarget as HTMLSelectElement).value))}
+          onChange={(event: Event) => a.setVersionId(Number((event.currentTarget as HTMLSelectElement).value))}
         >
           {[...survey.versions].reverse().map((v) => (
             <option value={String(v.id)}>{`Phiên bản ${v.version}`}</option>
@@ -87,22 +32,29 @@ export function AssignmentForm({ survey, surveys }: { survey: SurveyDetail; surv
       <fieldset>
         <legend>Gán cho</legend>
         <label class="check-label">
-          <input type="radio" name="as-mode" value="counters" checked={mode === 'counters'} onChange={() => setMode('counters')} /> Các quầy
-          được chọn
+          <input type="radio" name="as-mode" value="counters" checked={mode === 'counters'} onChange={() => a.setMode('counters')} /> Các
+          quầy được chọn
         </label>
         <label class="check-label">
-          <input type="radio" name="as-mode" value="unit" checked={mode === 'unit'} onChange={() => setMode('unit')} /> Mọi quầy của một đơn
-          vị và các đơn vị trực thuộc
+          <input type="radio" name="as-mode" value="unit" checked={mode === 'unit'} onChange={() => a.setMode('unit')} /> Mọi quầy của một
+          đơn vị và các đơn vị trực thuộc
         </label>
       </fieldset>
       {mode === 'unit' ? (
-        <UnitChoice units={units} unitId={unitId} setUnitId={setUnitId} count={targets.length} unitName={unitName} error={errors.unitId} />
+        <UnitChoice
+          units={units}
+          unitId={unitId}
+          setUnitId={a.setUnitId}
+          count={targets.length}
+          unitName={unitName}
+          error={errors.unitId}
+        />
       ) : (
-        <CounterChoice points={points} surveys={surveys} chosen={chosen} setChosen={setChosen} error={errors.counterIds} />
+        <CounterChoice points={points} surveys={surveys} chosen={a.chosen} setChosen={a.setChosen} error={errors.counterIds} />
       )}
       <p>
-        <button type="submit" disabled={isBusy}>
-          {isBusy ? 'Đang gán…' : 'Gán phiếu'}
+        <button type="submit" disabled={a.isBusy}>
+          {a.isBusy ? 'Đang gán…' : 'Gán phiếu'}
         </button>
       </p>
       <p role="status">{status}</p>

@@ -3,7 +3,8 @@ import type { CurrentUser } from '../../../shared/auth-contract'
 import type { SurveyDefinition } from '../../../shared/survey-definition'
 import { ApiError } from '../../api'
 import { surveyApi, type SurveyDetail, type SurveyVersion } from '../../survey-api'
-import { adoptStoredDraft, fingerprintOf, type SurveyDraft } from './builder-model'
+import { fingerprintOf, type SurveyDraft } from './builder-model'
+import { draftStorage, useFocusFirstInvalid, useLeaveWarning } from './editor-support'
 import { publishedShapesOf } from './question-model'
 import {
   checkOf,
@@ -12,51 +13,9 @@ import {
   editorReducer,
   initialEditorState,
   isDirtyOf,
-  isStoredDraft,
   publishQuestion,
   withScaleNames,
 } from './survey-editor-model'
-
-/** The copy of an unsaved draft kept in the browser across reloads, per user and questionnaire. */
-function draftStorage(key: string) {
-  return {
-    read(): SurveyDraft | undefined {
-      try {
-        const stored: unknown = JSON.parse(localStorage.getItem(key) ?? 'null')
-        return isStoredDraft(stored) ? adoptStoredDraft(stored) : undefined
-      } catch {
-        return undefined
-      }
-    },
-    write(draft: SurveyDraft | undefined) {
-      try {
-        if (draft) localStorage.setItem(key, JSON.stringify(draft))
-        else localStorage.removeItem(key)
-      } catch {
-        // A full or blocked storage loses the copy kept across reloads, never what is on screen.
-      }
-    },
-  }
-}
-
-/** Leaving the page with unsaved changes asks first. */
-function useLeaveWarning(isDirty: boolean) {
-  useEffect(() => {
-    if (!isDirty) return
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
-    addEventListener('beforeunload', warn)
-    return () => removeEventListener('beforeunload', warn)
-  }, [isDirty])
-}
-
-/** A request to move focus to the builder's first invalid input, once the issues are on screen. */
-function useFocusFirstInvalid() {
-  const [request, setRequest] = useState(0)
-  useEffect(() => {
-    if (request > 0) document.querySelector<HTMLElement>('.builder [aria-invalid="true"]')?.focus()
-  }, [request])
-  return () => setRequest((n) => n + 1)
-}
 
 /** One questionnaire's editor: its versions, the draft's state, and the save, publish and draft-from actions. */
 export function useSurveyEditor(surveyId: number, user: CurrentUser, onListChanged: () => void) {
