@@ -37,6 +37,7 @@ import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/ro
 import { planRoutes, targetRoutes } from './targets/routes'
 import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
+import { widgetApiRoutes, widgetScriptRoutes } from './widget/routes'
 
 export type AppOptions = {
   sql: Db
@@ -110,6 +111,8 @@ export function createApp(options: AppOptions) {
   }
   app.route('/', citizenRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
+  app.route('/widget.js', widgetScriptRoutes())
+  app.route('/api/v1/widget', widgetApiRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))

@@ -12,6 +12,8 @@ const NewInvitation = z
     dossierCode: z.string().trim().min(1).max(100),
     fieldCode: z.string().min(1).max(60).optional(),
     procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
+    // The one-stop system says `online` when it returns the dossier's result online (the portal, e-mail).
+    channel: z.enum(['invitation', 'online']).default('invitation'),
     expiresInDays: z.number().int().min(1).max(90).default(30),
   })
   .strict()

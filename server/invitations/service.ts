@@ -12,6 +12,8 @@ export type NewInvitation = {
   dossierCode: string
   fieldCode?: string | undefined
   procedureCode?: string | undefined
+  /** `online`: the result was returned online, and the rating counts for the online channel. */
+  channel: 'invitation' | 'online'
   expiresInDays: number
 }
 
@@ -51,6 +53,7 @@ export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: Ne
     fieldId: field?.id ?? null,
     procedureCode: input.procedureCode ?? null,
     apiKeyId: apiKey.id,
+    channel: input.channel,
     createdAt,
     expiresAt,
   })

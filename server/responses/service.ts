@@ -15,6 +15,8 @@ import type { StoreOutcome } from './writer'
 
 export { rollupDeltasOf } from './rollup-deltas'
 export { compactRollups } from './rollup-queries'
+// For the online widget, whose forms pass the same form-token rule as the citizen page.
+export { mintFormToken } from './form-token'
 // For the flags feature, which sets apart and restores ratings by hand.
 export { lockResponse, subtractFromAllRollups, updateResponseExcluded } from './set-apart-queries'
 
@@ -25,7 +27,8 @@ export type SubmitContext = { deviceToken?: string | undefined; sessionId?: stri
 
 /**
  * Validates a rating against the survey version its counter serves, flags it if need be, stores it once.
- * Both channels, the counter's QR code and a dossier's invitation, pass the same rules and the same writer.
+ * Every channel (a counter's QR code, the online portal's link and widget, a dossier's invitation) passes
+ * the same rules and the same writer.
  */
 export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
   // Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
@@ -38,15 +41,18 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
       deps,
       invitation.served,
       { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
-      { channel: 'invitation', isVerified: true, fieldId: invitation.fieldId },
+      { channel: invitation.channel, isVerified: true, fieldId: invitation.fieldId },
     )
     return receiptOf(await store(deps, input, context, invitation.served, row, invitation.id))
   }
   const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
-  const row = prepareResponse(deps, served, input, { channel: 'qr', isVerified: false })
+  const row = prepareResponse(deps, served, input, { channel: channelOfCounter(served), isVerified: false })
   return receiptOf(await store(deps, input, context, served, row, undefined))
 }
+
+/** A rating by code is online when the counter is the online portal's; the client cannot claim a channel. */
+const channelOfCounter = (served: ServedSurvey) => (served.servicePointKind === 'truc_tuyen' ? 'online' : 'qr')
 
 async function store(
   deps: Deps,

@@ -1,11 +1,11 @@
-import type { ServicePointChange } from '../../shared/admin-contract'
+import type { ServicePointChange, ServicePointKind } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 export type ServicePointRow = {
   id: number
   unitId: number
   name: string
-  kind: 'mot_cua' | 'pvhcc' | 'chi_nhanh'
+  kind: ServicePointKind
   address: string | null
   isActive: boolean
   counters: {
