@@ -15,7 +15,7 @@ export async function getWidgetForm(deps: Deps, code: string): Promise<WidgetFor
   const served = await findSurveyByCode(deps, code)
   const definition = served?.definition
   const headline = definition?.questions.find((q) => q.key === definition.headline)
-  if (!served || served.servicePointKind !== 'truc_tuyen' || !headline?.scale) {
+  if (served?.servicePointKind !== 'truc_tuyen' || !headline?.scale) {
     throw new AppError('not_found', 'Không tìm thấy tiện ích đánh giá cho mã này.')
   }
   const submissionId = randomUUID()
