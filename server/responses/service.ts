@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { findOpenInvitation } from '../invitations/service'
 import { findSurveyByCode, type ServedSurvey } from '../serving/service'
 import { renderedAtOf } from './form-token'
-import { flagReasonsOf, isSetApartBy } from './integrity'
+import { flagReasonsOf, isSetApartBy, kioskFlagReasonsOf } from './integrity'
 import { prepareResponse } from './prepare'
 import type { NewResponseRow } from './queries'
 import { addToAllRollups, type RollupDeltas } from './rollup-queries'
@@ -31,10 +31,7 @@ export type SubmitContext = { deviceToken?: string | undefined; sessionId?: stri
  * the same rules and the same writer.
  */
 export async function submitResponse(deps: Deps, input: NewResponse, context: SubmitContext = {}): Promise<SubmitResult> {
-  // Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
-  if (context.sessionId !== undefined && (await findSessionUser(deps, context.sessionId))) {
-    throw new AppError('forbidden', 'Tài khoản cán bộ không được gửi đánh giá. Vui lòng đăng xuất.')
-  }
+  await refuseStaff(deps, context)
   if (input.invitationToken !== undefined) {
     const invitation = await findOpenInvitation(deps, input.invitationToken)
     const row = prepareResponse(
@@ -49,6 +46,39 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
   const row = prepareResponse(deps, served, input, { channel: channelOfCounter(served), isVerified: false })
   return receiptOf(await store(deps, input, context, served, row, undefined))
+}
+
+// Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
+async function refuseStaff(deps: Deps, context: SubmitContext) {
+  if (context.sessionId !== undefined && (await findSessionUser(deps, context.sessionId))) {
+    throw new AppError('forbidden', 'Tài khoản cán bộ không được gửi đánh giá. Vui lòng đăng xuất.')
+  }
+}
+
+export type KioskInput = {
+  kioskId: number
+  submissionId: string
+  answers: NewResponse['answers']
+  ratedAt: Date
+  isWithinInterval: boolean
+}
+
+/**
+ * A tap on a paired kiosk (channel `kiosk`), stored at the tablet's time of the tap, as a queued tap may reach
+ * us minutes later. Same validation and writer as every channel; the kiosk's interval replaces the form and
+ * device rules (see kioskFlagReasonsOf).
+ */
+export async function submitKioskResponse(deps: Deps, served: ServedSurvey, input: KioskInput, context: SubmitContext = {}) {
+  await refuseStaff(deps, context)
+  const body = { counterCode: `kiosk:${input.kioskId}`, submissionId: input.submissionId, answers: input.answers }
+  const row = { ...prepareResponse(deps, served, body, { channel: 'kiosk', isVerified: false }), submittedAt: input.ratedAt }
+  const flagReasons = kioskFlagReasonsOf({
+    isWithinInterval: input.isWithinInterval,
+    submittedAt: input.ratedAt,
+    openingHours: served.openingHours,
+    timeZone: deps.config.timeZone,
+  })
+  return receiptOf(await deps.writer.store({ ...row, flagReasons, isExcluded: isSetApartBy(flagReasons) }))
 }
 
 /** A rating by code is online when the counter is the online portal's; the client cannot claim a channel. */
