@@ -4,6 +4,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { routePath } from 'hono/route'
 import { authRoutes } from './accounts/routes'
+import { campaignRoutes } from './campaigns/routes'
 import { adminAppRoutes } from './admin-app/routes'
 import { apiKeyRoutes } from './api-keys/routes'
 import { auditRoutes } from './audit/routes'
@@ -116,6 +117,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/widget', widgetApiRoutes(deps))
   app.route('/kiosk', kioskPageRoutes())
   app.route('/api/v1/kiosks', kioskApiRoutes(deps))
+  app.route('/api/v1/campaigns', campaignRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))

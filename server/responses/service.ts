@@ -1,6 +1,7 @@
 import type { NewResponse, ResponseReceipt } from '../../shared/response-contract'
 import { findSessionUser } from '../accounts/service'
 import type { Tx } from '../db'
+import { storeBatch } from './writer'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findOpenInvitation } from '../invitations/service'
@@ -79,6 +80,41 @@ export async function submitKioskResponse(deps: Deps, served: ServedSurvey, inpu
     timeZone: deps.config.timeZone,
   })
   return receiptOf(await deps.writer.store({ ...row, flagReasons, isExcluded: isSetApartBy(flagReasons) }))
+}
+
+export type PaperInput = {
+  served: ServedSurvey
+  campaignId: number
+  submissionId: string
+  answers: NewResponse['answers']
+  submittedAt: Date
+}
+
+/**
+ * Paper forms typed in by an enumerator (channel `paper`), stored all or none within the caller's
+ * transaction. The form, device and kiosk rules cannot apply to a form filled on paper, nor the burst rule to
+ * a stack of them typed at once: the campaign's enumerators, the audit log and the progress against the
+ * sample are the checks. Throws `invalid_input` (with the form's index first in each issue's path) or
+ * `conflict` (a form number entered before with other answers).
+ */
+export async function storePaperForms(deps: Deps, tx: Tx, forms: PaperInput[]) {
+  const issues: { path: (string | number)[]; message: string }[] = []
+  const rows = forms.flatMap((form, i) => {
+    try {
+      const body = { counterCode: `paper:${form.campaignId}`, submissionId: form.submissionId, answers: form.answers }
+      return [{ ...prepareResponse(deps, form.served, body, { channel: 'paper', isVerified: false }), submittedAt: form.submittedAt }]
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error
+      for (const issue of error.issues ?? []) issues.push({ ...issue, path: [i, ...issue.path] })
+      return []
+    }
+  })
+  if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
+  const outcomes = await storeBatch(tx, rows, { timeZone: deps.config.timeZone })
+  return outcomes.map((outcome, i) => {
+    if (outcome.kind === 'created' || outcome.kind === 'replayed') return { id: outcome.id, isNew: outcome.kind === 'created' }
+    throw new AppError('conflict', `Phiếu thứ ${i + 1} đã được nhập với câu trả lời khác.`)
+  })
 }
 
 /** A rating by code is online when the counter is the online portal's; the client cannot claim a channel. */
