@@ -61,15 +61,22 @@ const campaignColumns = (db: Db) => db`
     select json_agg(json_build_object(
       'counterId', cs.counter_id,
       'counterName', co.name,
-      'unitName', sp.name,
+      'unitName', unit.name,
       'sampleSize', cs.sample_size,
       'entered', (select count(*)::int from campaign_forms f where f.campaign_id = c.id and f.response_id in (
         select r.id from responses r where r.counter_id = cs.counter_id
       ))
-    ) order by sp.name, co.name)
+    ) order by unit.name, co.name, co.id)
     from campaign_samples cs
     join counters co on co.id = cs.counter_id
     join service_points sp on sp.id = co.service_point_id
+    cross join lateral (
+      select uv.name
+      from unit_versions uv
+      where uv.unit_id = sp.unit_id
+      order by uv.valid_from desc
+      limit 1
+    ) unit
     where cs.campaign_id = c.id
   ), '[]') as samples
 `

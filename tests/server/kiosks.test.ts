@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CreatedKiosk, KioskForm } from '../../shared/kiosk-contract'
 import { testApp } from '../support/app'
@@ -58,8 +58,9 @@ describe('pairing a kiosk', () => {
     const created = CreatedKiosk.parse(await res.json())
     expect(created.pairingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     expect(Date.parse(created.pairingExpiresAt) - clock.now).toBe(15 * 60_000)
-    const [row] = await db.sql<[{ text: string }]>`select k::text as text from kiosks k where id = ${created.id}`
-    expect(row.text).not.toContain(created.pairingCode.replace('-', ''))
+    // Only the code's hash is kept.
+    const [row] = await db.sql<[{ pairingCodeHash: Buffer }]>`select pairing_code_hash from kiosks where id = ${created.id}`
+    expect(row.pairingCodeHash).toEqual(createHash('sha256').update(created.pairingCode.replace('-', '')).digest())
 
     const other = await seedCounter(db.sql)
     const outside = await postJson('/api/v1/kiosks', { counterId: other.counterId, name: 'Máy 2' }, { cookie })
