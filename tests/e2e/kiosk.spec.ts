@@ -1,34 +1,38 @@
-import { expect, test } from '@playwright/test'
-import { e2eDatabase, expectNoAxeViolations, passwordOf } from './support'
+import { type Browser, expect, test } from '@playwright/test'
+import { e2eDatabase, expectNoAxeViolations, logIn } from './support'
 
 const sql = e2eDatabase()
 test.afterAll(() => sql.end())
 const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}`
 
-/** An admin creates a kiosk for a commune counter through the API and reads out its one-time code. */
-async function pairingCode(request: import('@playwright/test').APIRequestContext) {
-  const headers = { origin: appOrigin }
-  const login = await request.post('/api/v1/auth/login', { headers, data: { username: 'admin', password: passwordOf('admin') } })
-  expect(login.status()).toBe(200)
-  const [counter] = await sql<[{ id: number }]>`
-    select c.id from counters c join service_points sp on sp.id = c.service_point_id
-    where sp.name = 'Bộ phận Một cửa UBND xã Lê Lợi' and c.name = 'Quầy 1 – Tư pháp, Hộ tịch, Chứng thực'
-  `
-  const created = await request.post('/api/v1/kiosks', { headers, data: { counterId: counter.id, name: 'Máy tính bảng e2e' } })
-  expect(created.status()).toBe(201)
-  return ((await created.json()) as { pairingCode: string }).pairingCode
+/** An admin pairs a tablet from the counters screen, in a browser of their own, and reads out the code. */
+async function pairingCode(browser: Browser) {
+  const context = await browser.newContext({ baseURL: appOrigin, locale: 'vi-VN' })
+  const page = await context.newPage()
+  await logIn(page)
+  await page.getByRole('link', { name: 'Quầy và mã QR' }).click()
+  const row = page
+    .getByRole('region', { name: 'Bộ phận Một cửa UBND xã Lê Lợi' })
+    .getByRole('row', { name: /Quầy 1 – Tư pháp, Hộ tịch, Chứng thực/ })
+  // From the keyboard: the admin screens are usable without a pointer.
+  await row.getByRole('button', { name: 'Ghép máy đánh giá' }).focus()
+  await page.keyboard.press('Enter')
+  const status = page.getByRole('status').filter({ hasText: 'Mã ghép nối' })
+  await expect(status).toContainText('/kiosk trên máy tính bảng')
+  const code = /: ([A-Z0-9]{4}-[A-Z0-9]{4})\./.exec((await status.textContent()) ?? '')?.[1]
+  await context.close()
+  expect(code).toBeDefined()
+  return code!
 }
 
 test('a kiosk paired with a code rates, thanks, resets, and sends the taps made offline once each when back', async ({
   page,
   context,
-  playwright,
+  browser,
 }) => {
   // Two resets of 4 s and a reconnection: more than the default budget on a loaded machine.
   test.setTimeout(90_000)
-  const admin = await playwright.request.newContext({ baseURL: appOrigin })
-  const code = await pairingCode(admin)
-  await admin.dispose()
+  const code = await pairingCode(browser)
 
   await page.goto('/kiosk')
   await page.getByLabel('Mã ghép nối').fill(code)
