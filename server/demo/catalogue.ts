@@ -131,14 +131,14 @@ export const demoServicePoints: { unit: string; name: string; kind?: ServicePoin
     counters: [{ name: 'Khoa Khám bệnh', fields: [], survey: 'Y-TE-CONG-LAP', ratingsPerDay: 8, landUnsatisfied: 0, unsatisfied: 0.11 }],
   },
   {
-    unit: 'HD-CL-SD',
-    name: 'Trạm Y tế phường Sao Đỏ',
+    unit: 'HD-CL-LL',
+    name: 'Trạm Y tế xã Lê Lợi',
     kind: 'y_te',
     counters: [{ name: 'Phòng khám', fields: [], survey: 'Y-TE-CONG-LAP', ratingsPerDay: 3, landUnsatisfied: 0, unsatisfied: 0.06 }],
   },
   {
-    unit: 'HD-CL-SD',
-    name: 'Trường THCS Sao Đỏ',
+    unit: 'HD-CL-LL',
+    name: 'Trường THCS Lê Lợi',
     kind: 'giao_duc',
     counters: [
       { name: 'Văn phòng nhà trường', fields: [], survey: 'GIAO-DUC-CONG-LAP', ratingsPerDay: 3, landUnsatisfied: 0, unsatisfied: 0.09 },

@@ -13,7 +13,7 @@ async function pairingCode(browser: Browser) {
   await page.getByRole('link', { name: 'Quầy và mã QR' }).click()
   const row = page
     .getByRole('region', { name: 'Bộ phận Một cửa UBND xã Lê Lợi' })
-    .getByRole('row', { name: /Quầy 1 – Tư pháp, Hộ tịch, Chứng thực/ })
+    .getByRole('row', { name: /Quầy 2 – Địa chính, Xây dựng/ })
   // From the keyboard: the admin screens are usable without a pointer.
   await row.getByRole('button', { name: 'Ghép máy đánh giá' }).focus()
   await page.keyboard.press('Enter')
