@@ -6,4 +6,6 @@ export const metricNames: Record<SurveyMetric, string> = {
   dvc_truc_tuyen: 'Hài lòng với dịch vụ công trực tuyến',
   sipas: 'Hài lòng với sự phục vụ của cơ quan HCNN (SIPAS)',
   y_te_giao_duc: 'Hài lòng với dịch vụ y tế, giáo dục công lập',
+  y_te: 'Hài lòng với dịch vụ y tế công lập',
+  giao_duc: 'Hài lòng với dịch vụ giáo dục công lập',
 }

@@ -6,6 +6,7 @@ import { AuditPage } from './pages/audit-page'
 import { CataloguePage } from './pages/catalogue-page'
 import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
+import { PaperEntryPage } from './pages/paper-entry-page'
 import { ReportsPage } from './pages/reports-page'
 import { SurveysPage } from './pages/surveys-page'
 import { TargetsPage } from './pages/targets-page'
@@ -37,6 +38,7 @@ const screens: Screen[] = [
     roles: ['admin', 'manager', 'analyst'],
     render: (route, user) => <CataloguePage route={route} user={user} />,
   },
+  { path: '/phieu-giay', title: 'Nhập phiếu giấy', roles: ['admin', 'manager', 'analyst'], render: () => <PaperEntryPage /> },
   { path: '/nguoi-dung', title: 'Người dùng', roles: ['admin', 'manager'], render: (_, user) => <UsersPage user={user} /> },
   { path: '/ket-noi', title: 'Kết nối một cửa', roles: ['admin'], render: (_, user) => <ApiKeysPage user={user} /> },
   { path: '/nhat-ky', title: 'Nhật ký thay đổi', roles: ['admin', 'manager'], render: () => <AuditPage /> },

@@ -15,6 +15,19 @@ export async function buildSurveyClient() {
     legalComments: 'none',
     logLevel: 'warning',
   })
+  // The online portal's widget, embedded by one script tag on pages of another origin, and the kiosk's page.
+  for (const name of ['widget', 'kiosk']) {
+    await esbuild({
+      entryPoints: [`survey-web/client/${name}.ts`],
+      outfile: `dist/${name}.js`,
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: ['chrome61', 'safari12', 'firefox60'],
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
+  }
 }
 
 /** The admin and analyst app, served under /admin. */

@@ -4,6 +4,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { routePath } from 'hono/route'
 import { authRoutes } from './accounts/routes'
+import { campaignRoutes } from './campaigns/routes'
 import { adminAppRoutes } from './admin-app/routes'
 import { apiKeyRoutes } from './api-keys/routes'
 import { auditRoutes } from './audit/routes'
@@ -19,6 +20,7 @@ import { exportRoutes } from './exports/routes'
 import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
+import { kioskApiRoutes, kioskPageRoutes } from './kiosks/routes'
 import { limitPerIp } from './rate-limit'
 import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
@@ -37,6 +39,7 @@ import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/ro
 import { planRoutes, targetRoutes } from './targets/routes'
 import { unitRoutes } from './units/routes'
 import { userRoutes } from './users/routes'
+import { widgetApiRoutes, widgetScriptRoutes } from './widget/routes'
 
 export type AppOptions = {
   sql: Db
@@ -106,10 +109,15 @@ export function createApp(options: AppOptions) {
   app.route('/healthz', healthRoutes(deps))
   if (config.isRateLimited) {
     const perIp = limitPerIp(config.integrity.ipLimitPerMinute, deps.clock, (c) => clientIpOf(c, config.trustedProxies))
-    for (const path of ['/q/*', '/i/*', '/api/v1/responses']) app.post(path, perIp)
+    for (const path of ['/q/*', '/i/*', '/api/v1/responses', '/api/v1/kiosks/*']) app.post(path, perIp)
   }
   app.route('/', citizenRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
+  app.route('/widget.js', widgetScriptRoutes())
+  app.route('/api/v1/widget', widgetApiRoutes(deps))
+  app.route('/kiosk', kioskPageRoutes())
+  app.route('/api/v1/kiosks', kioskApiRoutes(deps))
+  app.route('/api/v1/campaigns', campaignRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))

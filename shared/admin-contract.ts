@@ -90,7 +90,9 @@ export type UnitHistory = z.infer<typeof UnitHistory>
 
 // --- service points and counters (docs/domain.md §7) ---
 
-export const ServicePointKind = z.enum(['mot_cua', 'pvhcc', 'chi_nhanh'])
+/** Where citizens are served: one-stop offices, the online public-service portal, public clinics and schools. */
+export const ServicePointKind = z.enum(['mot_cua', 'pvhcc', 'chi_nhanh', 'truc_tuyen', 'y_te', 'giao_duc'])
+export type ServicePointKind = z.infer<typeof ServicePointKind>
 
 export const ScopeQuery = z.object({ unitId: IdParam.optional() })
 
@@ -214,7 +216,8 @@ export type Procedure = z.infer<typeof Procedure>
 
 // --- surveys (docs/domain.md §3) ---
 
-export const SurveyMetric = z.enum(['tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc'])
+// 'y_te_giao_duc' is the plans' pooled wording, kept for targets entered under it; health and education are measured apart.
+export const SurveyMetric = z.enum(['tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc', 'y_te', 'giao_duc'])
 export type SurveyMetric = z.infer<typeof SurveyMetric>
 
 export const SurveyCode = z

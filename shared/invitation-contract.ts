@@ -9,6 +9,8 @@ export const NewInvitation = z.strictObject({
   dossierCode: z.string().trim().min(1).max(100),
   fieldCode: z.string().min(1).max(60).optional(),
   procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
+  /** `online` when the one-stop system returns the dossier's result online (the portal, e-mail). */
+  channel: z.enum(['invitation', 'online']).default('invitation'),
   expiresInDays: z.number().int().min(1).max(90).default(30),
 })
 export type NewInvitation = z.output<typeof NewInvitation>

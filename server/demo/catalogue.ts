@@ -1,3 +1,5 @@
+import type { ServicePointKind } from '../../shared/admin-contract'
+
 /**
  * The demo's world: Tỉnh Hải Dương (demo) → TP Chí Linh → three phường/xã, as before the 2025 reform.
  * Names are real; unit codes are ours. Procedures carry codes of the national catalogue.
@@ -41,19 +43,23 @@ export const demoProcedures: { code: string; name: string; field: DemoFieldCode 
   { code: '1.011607', name: 'Công nhận hộ nghèo, hộ cận nghèo thường xuyên hằng năm', field: 'lao-dong-tbxh' },
 ]
 
+export type DemoSurveyCode = 'COUNTER-3L' | 'SIPAS-5A' | 'DVC-TRUC-TUYEN' | 'Y-TE-CONG-LAP' | 'GIAO-DUC-CONG-LAP'
+
 type DemoCounter = {
   name: string
   fields: DemoFieldCode[]
-  survey: 'COUNTER-3L' | 'SIPAS-5A'
+  survey: DemoSurveyCode
   ratingsPerDay: number
   /** Share of "Không hài lòng" for land, construction and investment; other fields get `otherUnsatisfied`. */
   landUnsatisfied: number
+  /** Share of ratings below "Hài lòng" where no field is rated (the portal, clinics, schools). */
+  unsatisfied?: number
 }
 
 const otherUnsatisfied = 0.02
 export { otherUnsatisfied }
 
-export const demoServicePoints: { unit: string; name: string; counters: DemoCounter[] }[] = [
+export const demoServicePoints: { unit: string; name: string; kind?: ServicePointKind; counters: DemoCounter[] }[] = [
   {
     unit: 'HD-CL',
     name: 'Bộ phận Một cửa UBND thành phố Chí Linh',
@@ -108,6 +114,44 @@ export const demoServicePoints: { unit: string; name: string; counters: DemoCoun
       },
     ],
   })),
+  // Last, so the counters above keep their ids (and their seeded ratings). The online portal, public clinics
+  // and schools are rated on their own questionnaires and measured against their own targets.
+  {
+    unit: 'HD-CL',
+    name: 'Cổng dịch vụ công trực tuyến thành phố Chí Linh',
+    kind: 'truc_tuyen',
+    counters: [
+      { name: 'Dịch vụ công trực tuyến', fields: [], survey: 'DVC-TRUC-TUYEN', ratingsPerDay: 6, landUnsatisfied: 0, unsatisfied: 0.12 },
+    ],
+  },
+  {
+    unit: 'HD-CL',
+    name: 'Trung tâm Y tế thành phố Chí Linh',
+    kind: 'y_te',
+    counters: [{ name: 'Khoa Khám bệnh', fields: [], survey: 'Y-TE-CONG-LAP', ratingsPerDay: 8, landUnsatisfied: 0, unsatisfied: 0.11 }],
+  },
+  {
+    unit: 'HD-CL-LL',
+    name: 'Trạm Y tế xã Lê Lợi',
+    kind: 'y_te',
+    counters: [{ name: 'Phòng khám', fields: [], survey: 'Y-TE-CONG-LAP', ratingsPerDay: 3, landUnsatisfied: 0, unsatisfied: 0.06 }],
+  },
+  {
+    unit: 'HD-CL-LL',
+    name: 'Trường THCS Lê Lợi',
+    kind: 'giao_duc',
+    counters: [
+      { name: 'Văn phòng nhà trường', fields: [], survey: 'GIAO-DUC-CONG-LAP', ratingsPerDay: 3, landUnsatisfied: 0, unsatisfied: 0.09 },
+    ],
+  },
+  {
+    unit: 'HD-CL-PL',
+    name: 'Trường Tiểu học Phả Lại',
+    kind: 'giao_duc',
+    counters: [
+      { name: 'Văn phòng nhà trường', fields: [], survey: 'GIAO-DUC-CONG-LAP', ratingsPerDay: 2, landUnsatisfied: 0, unsatisfied: 0.05 },
+    ],
+  },
 ]
 
 export const demoPlans = [
@@ -133,6 +177,22 @@ export const demoPlans = [
     unit: 'HD',
     issuedOn: '2021-12-31',
     targets: [{ unit: 'HD', metric: 'tthc', fields: [], value: 0.9 }],
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+  },
+  {
+    number: '(demo)/KH-UBND-YTGD',
+    title:
+      'Kế hoạch cải cách hành chính giai đoạn 2021–2030: hài lòng với dịch vụ y tế, giáo dục công lập (mức của KH CCHC TX Hương Trà, minh họa)',
+    issuer: 'UBND thành phố Chí Linh',
+    unit: 'HD-CL',
+    issuedOn: '2021-03-01',
+    targets: [
+      { unit: 'HD-CL', metric: 'y_te', fields: [], value: 0.85 },
+      { unit: 'HD-CL', metric: 'giao_duc', fields: [], value: 0.85 },
+      { unit: 'HD-CL', metric: 'y_te', fields: [], value: 0.9, periodStart: '2030-01-01', periodEnd: '2030-12-31' },
+      { unit: 'HD-CL', metric: 'giao_duc', fields: [], value: 0.9, periodStart: '2030-01-01', periodEnd: '2030-12-31' },
+    ],
     periodStart: '2025-01-01',
     periodEnd: '2025-12-31',
   },

@@ -4,7 +4,7 @@ import { compactRollups } from '../responses/service'
 import { mintCounterCode } from '../serving/codes'
 import { demoFields, demoPlans, demoProcedures, demoServicePoints, demoUnits, type DemoFieldCode } from './catalogue'
 import * as q from './queries'
-import { counterQuickRating, sipasService } from './questionnaires'
+import { counterQuickRating, educationServices, healthServices, onlineServices, sipasService } from './questionnaires'
 import { syntheticResponses, type SyntheticCounter } from './synthetic'
 
 const batchSize = 2000
@@ -25,14 +25,14 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
     for (const p of demoProcedures) await q.upsertProcedure(tx, p.code, p.name, fieldIds.get(p.field)!)
 
     const surveys = new Map<string, { surveyId: number; versionId: number }>()
-    for (const s of [counterQuickRating, sipasService]) {
+    for (const s of [counterQuickRating, sipasService, onlineServices, healthServices, educationServices]) {
       surveys.set(s.code, await q.upsertPublishedSurvey(tx, { ...s, title: s.definition.title }))
     }
 
     const counters: SyntheticCounter[] = []
     for (const point of demoServicePoints) {
       const unitId = unitIds.get(point.unit)!
-      const servicePointId = await q.upsertServicePoint(tx, unitId, point.name)
+      const servicePointId = await q.upsertServicePoint(tx, unitId, point.name, point.kind ?? 'mot_cua')
       for (const c of point.counters) {
         const counterId = await q.upsertCounter(
           tx,
@@ -52,6 +52,7 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
           surveyCode: c.survey,
           ratingsPerDay: c.ratingsPerDay,
           landUnsatisfied: c.landUnsatisfied,
+          unsatisfied: c.unsatisfied ?? 0,
           fields: c.fields.map((code) => ({
             id: fieldIds.get(code)!,
             code,
@@ -69,8 +70,8 @@ export async function loadDemo(db: Db, { secretKey, timeZone }: { secretKey: str
           planId,
           unitId: unitIds.get(t.unit)!,
           metric: t.metric,
-          periodStart: plan.periodStart,
-          periodEnd: plan.periodEnd,
+          periodStart: 'periodStart' in t ? t.periodStart : plan.periodStart,
+          periodEnd: 'periodEnd' in t ? t.periodEnd : plan.periodEnd,
           value: t.value,
           fieldIds: t.fields.map((f) => fieldIds.get(f)!),
         })

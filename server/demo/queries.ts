@@ -35,9 +35,9 @@ export async function upsertProcedure(tx: Tx, code: string, name: string, fieldI
   `
 }
 
-export async function upsertServicePoint(tx: Tx, unitId: number, name: string) {
+export async function upsertServicePoint(tx: Tx, unitId: number, name: string, kind: string) {
   const [point] = await tx<[{ id: number }]>`
-    insert into service_points (unit_id, name) values (${unitId}, ${name})
+    insert into service_points (unit_id, name, kind) values (${unitId}, ${name}, ${kind})
     on conflict (unit_id, name) do update set name = excluded.name
     returning id
   `

@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto'
 import type { Answers } from '../../shared/answers'
 import type { NewResponseRow } from '../responses/queries'
-import { otherUnsatisfied, type DemoFieldCode } from './catalogue'
+import { otherUnsatisfied, type DemoFieldCode, type DemoSurveyCode } from './catalogue'
 
 export type SyntheticCounter = {
   counterId: number
   unitId: number
   surveyId: number
   surveyVersionId: number
-  surveyCode: 'COUNTER-3L' | 'SIPAS-5A'
+  surveyCode: DemoSurveyCode
   unitCode: string
   fields: { id: number; code: DemoFieldCode; procedures: string[] }[]
   ratingsPerDay: number
   landUnsatisfied: number
+  /** For a counter rating no field (the portal, a clinic, a school). */
+  unsatisfied: number
 }
+
+const isPublicService = (code: DemoSurveyCode) => code === 'DVC-TRUC-TUYEN' || code === 'Y-TE-CONG-LAP' || code === 'GIAO-DUC-CONG-LAP'
 
 const landFields: DemoFieldCode[] = ['dat-dai', 'xay-dung', 'dau-tu']
 // Public holidays of 2025 that fall on weekdays (Tết, Giỗ Tổ, 30/4–1/5, Quốc khánh).
@@ -73,6 +77,10 @@ export function syntheticResponses(counters: SyntheticCounter[], year = 2025): N
   for (const counter of counters) {
     const next = random(counter.counterId * 7919 + year)
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
+    if (isPublicService(counter.surveyCode)) {
+      rows.push(...publicServiceRows(counter, year, next))
+      continue
+    }
     for (const date of workingDays(year)) {
       const month = Number(date.slice(5, 7))
       const count = Math.round(counter.ratingsPerDay * (0.6 + next() * 0.8))
@@ -106,6 +114,54 @@ export function syntheticResponses(counters: SyntheticCounter[], year = 2025): N
           comment: next() < 0.03 ? pick(comments) : null,
         })
       }
+    }
+  }
+  return rows
+}
+
+/**
+ * The portal, clinics and schools: an overall 5-level rating, sometimes the other items. Online ratings are
+ * channel `online`, a third of them verified (invitations minted when the result was returned online).
+ */
+function publicServiceRows(counter: SyntheticCounter, year: number, next: () => number): NewResponseRow[] {
+  const rows: NewResponseRow[] = []
+  const isOnline = counter.surveyCode === 'DVC-TRUC-TUYEN'
+  const level = () => {
+    const r = next()
+    const low = counter.unsatisfied
+    return r < low * 0.3 ? 1 : r < low * 0.6 ? 2 : r < low ? 3 : r < low + (1 - low) * 0.55 ? 4 : 5
+  }
+  const others = isOnline
+    ? ['tim_kiem', 'bieu_mau', 'thanh_toan', 'theo_doi', 'ket_qua', 'ho_tro']
+    : ['tiep_can', counter.surveyCode === 'Y-TE-CONG-LAP' ? 'minh_bach' : 'moi_truong', 'co_so_vat_chat', 'ket_qua']
+  for (const date of workingDays(year)) {
+    const count = Math.round(counter.ratingsPerDay * (0.6 + next() * 0.8))
+    for (let i = 0; i < count; i++) {
+      const minutes = 450 + Math.floor(next() * 570)
+      const submittedAt = new Date(
+        `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}+07:00`,
+      )
+      const answers: Answers = { overall: level() }
+      if (next() < 0.4) for (const key of others) answers[key] = next() < 0.1 ? 0 : level()
+      const isVerified = isOnline && next() < 0.33
+      const submissionId = uuidOf(`demo:${counter.counterId}:${date}:${i}`)
+      rows.push({
+        submissionId,
+        contentHash: createHash('sha256').update(submissionId).digest(),
+        surveyId: counter.surveyId,
+        surveyVersionId: counter.surveyVersionId,
+        counterId: counter.counterId,
+        unitId: counter.unitId,
+        fieldId: null,
+        procedureCode: null,
+        channel: isOnline ? 'online' : 'qr',
+        isVerified,
+        flagReasons: [],
+        isExcluded: false,
+        submittedAt,
+        answers,
+        comment: null,
+      })
     }
   }
   return rows

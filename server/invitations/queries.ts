@@ -5,6 +5,8 @@ export type Invitation = {
   counterId: number
   fieldId: number | null
   procedureCode: string | null
+  /** `online` when the one-stop system returned the dossier's result online. */
+  channel: 'invitation' | 'online'
   expiresAt: Date
   isUsed: boolean
 }
@@ -54,19 +56,21 @@ export async function upsertInvitation(
     fieldId: number | null
     procedureCode: string | null
     apiKeyId: number
+    channel: 'invitation' | 'online'
     createdAt: Date
     expiresAt: Date
   },
 ) {
   const [row] = await db<[{ id: number }?]>`
-    insert into invitations (token_hash, dossier_hmac, counter_id, field_id, procedure_code, api_key_id, created_at, expires_at)
-    values (${i.tokenHash}, ${i.dossierHmac}, ${i.counterId}, ${i.fieldId}, ${i.procedureCode}, ${i.apiKeyId}, ${i.createdAt}, ${i.expiresAt})
+    insert into invitations (token_hash, dossier_hmac, counter_id, field_id, procedure_code, api_key_id, channel, created_at, expires_at)
+    values (${i.tokenHash}, ${i.dossierHmac}, ${i.counterId}, ${i.fieldId}, ${i.procedureCode}, ${i.apiKeyId}, ${i.channel}, ${i.createdAt}, ${i.expiresAt})
     on conflict (dossier_hmac) do update set
       token_hash = excluded.token_hash,
       counter_id = excluded.counter_id,
       field_id = excluded.field_id,
       procedure_code = excluded.procedure_code,
       api_key_id = excluded.api_key_id,
+      channel = excluded.channel,
       created_at = excluded.created_at,
       expires_at = excluded.expires_at
     where not invitations.is_used
@@ -77,7 +81,7 @@ export async function upsertInvitation(
 
 export async function findInvitationByTokenHash(db: Db, tokenHash: Buffer) {
   const [row] = await db<[Invitation?]>`
-    select id, counter_id, field_id, procedure_code, expires_at, is_used
+    select id, counter_id, field_id, procedure_code, channel, expires_at, is_used
     from invitations
     where token_hash = ${tokenHash}
   `

@@ -44,6 +44,7 @@ export async function mintInvitation(deps: Deps, apiKey: ApiKeyHolder, input: Ne
     fieldId: field?.id ?? null,
     procedureCode: input.procedureCode ?? null,
     apiKeyId: apiKey.id,
+    channel: input.channel,
     createdAt,
     expiresAt,
   })

@@ -36,3 +36,14 @@ export function flagReasonsOf(s: Signals): FlagReason[] {
   if (s.openingHours && !isWithinOpeningHours(s.openingHours, s.submittedAt, s.timeZone)) reasons.push('outside_hours')
   return reasons
 }
+
+/**
+ * A kiosk's reasons. One tablet serves citizen after citizen, so neither the form token nor the per-device
+ * interval can apply; the kiosk's own rating interval (a paired, authenticated device) stands in for both.
+ */
+export function kioskFlagReasonsOf(s: Pick<Signals, 'submittedAt' | 'openingHours' | 'timeZone'> & { isWithinInterval: boolean }) {
+  const reasons: FlagReason[] = []
+  if (s.isWithinInterval) reasons.push('too_fast')
+  if (s.openingHours && !isWithinOpeningHours(s.openingHours, s.submittedAt, s.timeZone)) reasons.push('outside_hours')
+  return reasons
+}

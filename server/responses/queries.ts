@@ -10,7 +10,7 @@ export type NewResponseRow = {
   unitId: number
   fieldId: number | null
   procedureCode: string | null
-  channel: 'qr' | 'invitation' | 'kiosk' | 'paper'
+  channel: 'qr' | 'invitation' | 'online' | 'kiosk' | 'paper'
   isVerified: boolean
   flagReasons: string[]
   isExcluded: boolean

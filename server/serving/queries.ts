@@ -1,10 +1,12 @@
 import type { Db } from '../db'
+import type { ServicePointKind } from '../../shared/admin-contract'
 import type { OpeningHours } from '../../shared/opening-hours'
 
 export type ServedSurveyRow = {
   counterId: number
   counterName: string
   servicePointName: string
+  servicePointKind: ServicePointKind
   openingHours: OpeningHours
   unitId: number
   unitCode: string
@@ -26,6 +28,7 @@ export async function findServedSurvey(db: Db, by: { code: string } | { counterI
       c.id as counter_id,
       c.name as counter_name,
       sp.name as service_point_name,
+      sp.kind as service_point_kind,
       sp.opening_hours,
       u.id as unit_id,
       u.code as unit_code,

@@ -31,9 +31,10 @@ type Route = { method: string; path: string }
 const routes: Route[] = []
 
 // Endpoints that are not the admin API's: citizens' pages and ratings (fuzz-citizen.test.ts), the health check,
-// the admin app's own screens, and logout, which takes no input.
+// the admin app's own screens, logout, which takes no input, and the public widget script and kiosk page.
 const notAdmin = [
-  /^\/(q|i|cam-on|healthz)\b/,
+  /^\/(q|i|cam-on|healthz|kiosk|widget\.js)\b/,
+  /^\/api\/v1\/widget\//,
   /^\/api\/v1\/(responses|public)$/,
   /^\/api\/v1\/public\//,
   /^\/api\/v1\/auth\//,

@@ -142,6 +142,7 @@ describe('verified ratings under the same rules', () => {
     `
     expect(columns.map((c) => c.name)).toEqual([
       'api_key_id',
+      'channel',
       'counter_id',
       'created_at',
       'dossier_hmac',

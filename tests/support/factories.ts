@@ -41,7 +41,12 @@ export async function seedSurvey(sql: Db, definition: SurveyDefinition = counter
 /** A live counter in a fresh unit, serving `definition` for the given fields, with a signed code. */
 export async function seedCounter(
   sql: Db,
-  { definition, fieldCodes = [] as string[], unitId }: { definition?: SurveyDefinition; fieldCodes?: string[]; unitId?: number } = {},
+  {
+    definition,
+    fieldCodes = [] as string[],
+    unitId,
+    kind = 'mot_cua',
+  }: { definition?: SurveyDefinition; fieldCodes?: string[]; unitId?: number; kind?: string } = {},
 ) {
   const unit = unitId ?? (await seedUnit(sql)).id
   const fields = []
@@ -49,7 +54,7 @@ export async function seedCounter(
   const survey = await seedSurvey(sql, definition)
   const code = mintCounterCode(testSecretKey)
   const [counter] = await sql<[{ id: number }]>`
-    with point as (insert into service_points (unit_id, name) values (${unit}, ${`Một cửa ${unique()}`}) returning id),
+    with point as (insert into service_points (unit_id, name, kind) values (${unit}, ${`Một cửa ${unique()}`}, ${kind}) returning id),
     counter as (insert into counters (service_point_id, name) select id, 'Quầy 1' from point returning id),
     coded as (insert into counter_codes (code, counter_id) select ${code}, id from counter),
     assigned as (insert into survey_assignments (counter_id, survey_version_id) select id, ${survey.versionId} from counter),

@@ -76,6 +76,9 @@ export function NewServicePointForm({ units, created }: { units: UnitOnDate[]; c
           <option value="mot_cua">Bộ phận Một cửa</option>
           <option value="pvhcc">Trung tâm Phục vụ hành chính công</option>
           <option value="chi_nhanh">Chi nhánh (văn phòng đăng ký đất đai…)</option>
+          <option value="truc_tuyen">Cổng dịch vụ công trực tuyến</option>
+          <option value="y_te">Cơ sở y tế công lập</option>
+          <option value="giao_duc">Trường học công lập</option>
         </select>
       </p>
       <button type="submit">Tạo bộ phận</button>

@@ -67,6 +67,13 @@ function CounterRow({ counter, canWrite, actions }: Omit<Props, 'point'> & { cou
             Đổi mã QR
           </button>{' '}
           {counter.isActive && (
+            <>
+              <button type="button" class="secondary" onClick={() => void actions.pairKiosk(counter.id, counter.name)}>
+                Ghép máy đánh giá
+              </button>{' '}
+            </>
+          )}
+          {counter.isActive && (
             <button type="button" class="secondary" onClick={() => actions.deactivate(counter.id, counter.name)}>
               Ngừng hoạt động
             </button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'hono/jsx/dom'
 import type { ServicePointWithCounters, UnitOnDate } from '../../../shared/admin-contract'
 import { api, ApiError, type FieldItem, type SurveyItem } from '../../api'
+import { kioskApi } from '../../kiosk-api'
 import { todayInVietnam } from '../../vietnamese-labels'
 import { confirmations, renamed } from './counters-model'
 
@@ -29,6 +30,16 @@ export function useCounters() {
     }
   }
   const actions = {
+    pairKiosk: async (id: number, name: string) => {
+      try {
+        const kiosk = await kioskApi.createKiosk({ counterId: id, name: `Máy đánh giá ${name}`.slice(0, 100) })
+        setStatus(
+          `Mã ghép nối máy đánh giá cho ${name}: ${kiosk.pairingCode}. Mở ${location.origin}/kiosk trên máy tính bảng và nhập mã trong 15 phút; mã chỉ dùng một lần.`,
+        )
+      } catch (e) {
+        setStatus(e instanceof ApiError ? e.message : 'Không thực hiện được.')
+      }
+    },
     rotate: (id: number, name: string) => {
       if (confirm(confirmations.rotate(name))) void act(() => api.rotateCode(id), `Đã đổi mã QR của ${name}. Hãy in và dán áp phích mới.`)
     },

@@ -1,4 +1,6 @@
 import type { CurrentUser } from '../../../shared/auth-contract'
+import type { SurveyMetric } from '../../../shared/admin-contract'
+import { metricNames } from '../../metric-names'
 import { periodNames, quarterNames, type Filters } from './dashboard-model'
 import type { Loaded } from './use-dashboard'
 
@@ -16,7 +18,7 @@ export function DashboardFilters({ filters, year, data, user, change }: Props) {
         <select id="f-survey" onChange={on('surveyId')}>
           {(data?.surveys ?? []).map((s) => (
             <option value={String(s.id)} selected={s.id === data?.survey.id}>
-              {s.title}
+              {s.title} · {metricNames[s.metric as SurveyMetric] ?? s.metric}
             </option>
           ))}
         </select>
