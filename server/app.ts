@@ -16,6 +16,8 @@ import type { AppConfig, Deps } from './deps'
 import { AppError, errorBody, toAppError } from './errors'
 import { dossierRoutes } from './dossiers/routes'
 import { exportRoutes } from './exports/routes'
+import { feedbackRoutes } from './feedback/routes'
+import { followUpRoutes } from './feedback/public-routes'
 import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
@@ -109,6 +111,7 @@ export function createApp(options: AppOptions) {
     for (const path of ['/q/*', '/i/*', '/api/v1/responses']) app.post(path, perIp)
   }
   app.route('/', citizenRoutes(deps))
+  app.route('/', followUpRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
@@ -130,6 +133,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/targets', targetRoutes(deps))
   app.route('/api/v1/users', userRoutes(deps))
   app.route('/api/v1/audit', auditRoutes(deps))
+  app.route('/api/v1/feedback', feedbackRoutes(deps))
   app.route('/admin/posters', posterRoutes(deps))
   app.route('/api/v1/reports', reportApiRoutes(deps))
   app.route('/admin/reports', reportPageRoutes(deps))

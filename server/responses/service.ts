@@ -6,9 +6,10 @@ import { AppError } from '../errors'
 import { findOpenInvitation } from '../invitations/service'
 import { findSurveyByCode, type ServedSurvey } from '../serving/service'
 import { renderedAtOf } from './form-token'
+import { followUpCodeOf, followUpHashOf } from './follow-up'
 import { flagReasonsOf, isSetApartBy } from './integrity'
 import { prepareResponse } from './prepare'
-import type { NewResponseRow } from './queries'
+import { findResponseIdByFollowUp, insertFollowUpCode, type NewResponseRow } from './queries'
 import { addToAllRollups, type RollupDeltas } from './rollup-queries'
 import { setApartLater } from './set-apart'
 import type { StoreOutcome } from './writer'
@@ -40,13 +41,28 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
       { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
       { channel: 'invitation', isVerified: true, fieldId: invitation.fieldId },
     )
-    return receiptOf(await store(deps, input, context, invitation.served, row, invitation.id))
+    return withFollowUp(deps, row, receiptOf(await store(deps, input, context, invitation.served, row, invitation.id)))
   }
   const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
   const row = prepareResponse(deps, served, input, { channel: 'qr', isVerified: false })
-  return receiptOf(await store(deps, input, context, served, row, undefined))
+  return withFollowUp(deps, row, receiptOf(await store(deps, input, context, served, row, undefined)))
 }
+
+/**
+ * A rating with a comment gets a follow-up code, with which the citizen later reads the unit's answer without
+ * giving any personal data. Kept after the rating is committed; a replay keeps (and shows) the same code.
+ */
+async function withFollowUp(deps: Deps, row: NewResponseRow, receipt: SubmitResult): Promise<SubmitResult> {
+  if (row.comment === null) return receipt
+  const followUpCode = followUpCodeOf(deps.config.secretKey, receipt.id)
+  await insertFollowUpCode(deps.sql, followUpHashOf(followUpCode), receipt.id)
+  return { ...receipt, followUpCode }
+}
+
+/** The rating a follow-up code names, for the feedback feature's public page; undefined for an unknown code. */
+export const findResponseByFollowUpCode = (deps: Pick<Deps, 'sql'>, code: string) =>
+  findResponseIdByFollowUp(deps.sql, followUpHashOf(code))
 
 async function store(
   deps: Deps,

@@ -1,4 +1,4 @@
-import type { SurveyMetric, Target } from '../../shared/admin-contract'
+import type { TargetMetric, Target } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 export type PlanRow = { id: number; number: string; title: string; issuer: string; issuedOn: string; unitId: number | null }
@@ -77,7 +77,7 @@ export async function insertTarget(
   t: {
     planId: number
     unitId: number
-    metric: SurveyMetric
+    metric: TargetMetric
     fieldIds: number[]
     periodStart: string
     periodEnd: string

@@ -1,0 +1,316 @@
+import type { CurrentUser } from '../../shared/auth-contract'
+import {
+  caseStatusNames,
+  inboxMinRatings,
+  normalizeFollowUpCode,
+  type CaseStatus,
+  type FeedbackCase,
+  type FiguresAnswer,
+  type FiguresQuery,
+  type FollowUp,
+  type HandlingFigures,
+  type InboxAnswer,
+  type InboxQuery,
+  type NewCase,
+} from '../../shared/feedback-contract'
+import { localTimeOf } from '../../shared/local-time'
+import { notApplicable, notApplicableLabel, scales } from '../../shared/scales'
+import { SurveyDefinition } from '../../shared/survey-definition'
+import { dueDateOf } from '../../shared/working-days'
+import { recordAudit } from '../audit/service'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { findResponseByFollowUpCode } from '../responses/service'
+import { resolveReadScope } from '../stats/scope'
+import { isInScope, requireUnitInScope, scopeOf, todayOf } from '../units/scope'
+import { itemKeyOf, responseIdOf } from './item-key'
+import {
+  countCounterMonth,
+  countInbox,
+  findCase,
+  findCaseByResponse,
+  findCases,
+  findHandlingFigures,
+  findInboxPage,
+  findPooledMedian,
+  findResponseForCase,
+  findSurveyDefinitions,
+  findTargetsOfKind,
+  insertCase,
+  updateCaseAnswer,
+  updateCaseStatus,
+  type CaseRow,
+  type FigureRow,
+} from './queries'
+
+/** The target kind of feedback handling, as targets name it. */
+export const feedbackTargetMetric = 'phan_anh_kien_nghi'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A range widened to whole months: the inbox shows a comment's month, so it filters by months too. */
+export function wholeMonthsOf({ from, to }: { from: string; to: string }) {
+  const [year, month] = to.split('-').map(Number) as [number, number]
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return { from: `${from.slice(0, 7)}-01`, to: `${to.slice(0, 7)}-${pad(lastDay)}` }
+}
+
+/** Whether a search text carries Vietnamese diacritics (then it must match them exactly). */
+export const hasDiacritics = (text: string) => /[đĐ]/.test(text) || /[\u0300-\u036f]/.test(text.normalize('NFD'))
+
+/**
+ * GET /api/v1/feedback/inbox: comments and dissatisfied reasons in the reader's scope, a page at a time. An item
+ * shows its month only, and only once its counter has `inboxMinRatings` kept ratings in that month, so that a
+ * comment cannot be tied to the one citizen a counter served.
+ */
+export async function listInbox(deps: Deps, user: CurrentUser, query: InboxQuery): Promise<InboxAnswer> {
+  const range = wholeMonthsOf(query.range)
+  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId, counterId: query.counterId }, range)
+  const search = query.q ? { text: query.q, hasMarks: hasDiacritics(query.q) } : null
+  const filter = {
+    scope,
+    timeZone: deps.config.timeZone,
+    counterId: query.counterId ?? null,
+    fieldId: query.fieldId ?? null,
+    score: query.score ?? null,
+    search,
+    minRatings: inboxMinRatings,
+    orderSalt: itemKeyOf(deps.config.secretKey, '00000000-0000-4000-8000-000000000000'),
+  }
+  const [counts, rows] = await Promise.all([
+    countInbox(deps.sql, filter),
+    findInboxPage(deps.sql, { ...filter, limit: query.limit, offset: query.offset }),
+  ])
+  const definitions = new Map(
+    (await findSurveyDefinitions(deps.sql, [...new Set(rows.map((r) => r.surveyVersionId))])).map((v) => [
+      v.id,
+      SurveyDefinition.parse(v.definition),
+    ]),
+  )
+  return {
+    ...range,
+    minRatings: inboxMinRatings,
+    total: counts.total,
+    heldBack: counts.heldBack,
+    limit: query.limit,
+    offset: query.offset,
+    items: rows.map((r) => {
+      const definition = definitions.get(r.surveyVersionId)!
+      return {
+        key: itemKeyOf(deps.config.secretKey, r.id),
+        month: r.month,
+        unit: { id: r.unitId, name: r.unitName },
+        counter: { id: r.counterId, name: r.counterName },
+        field: r.fieldId === null ? null : { id: r.fieldId, name: r.fieldName ?? '' },
+        score: r.score,
+        scoreLabel: scoreLabelOf(definition, r.score),
+        reasons: reasonsOf(definition, r.answers),
+        comment: r.comment,
+        case: r.caseId === null ? null : { id: r.caseId, status: r.caseStatus!, dueOn: r.caseDueOn! },
+      }
+    }),
+  }
+}
+
+function scoreLabelOf(definition: SurveyDefinition, score: number | null) {
+  if (score === null) return null
+  if (score === notApplicable) return notApplicableLabel.label
+  const headline = definition.questions.find((q) => q.key === definition.headline)
+  return (headline?.scale && scales[headline.scale].levels.find((l) => l.value === score)?.label) ?? null
+}
+
+/** The labels of the options ticked in follow-up choice questions (what the dissatisfied were unhappy with). */
+export function reasonsOf(definition: SurveyDefinition, answers: Record<string, unknown>): string[] {
+  const labels: string[] = []
+  for (const question of definition.questions) {
+    const given = answers[question.key]
+    if (question.type !== 'multi' || !question.showWhen || !Array.isArray(given)) continue
+    for (const value of given) {
+      const option = question.options?.find((o) => o.value === value)
+      if (option) labels.push(option.label)
+    }
+  }
+  return labels
+}
+
+const notFoundItem = () => new AppError('not_found', 'Không tìm thấy ý kiến này trong phạm vi của bạn.')
+const notFoundCase = () => new AppError('not_found', 'Không tìm thấy phản ánh, kiến nghị này trong phạm vi của bạn.')
+
+/**
+ * POST /api/v1/feedback/cases: takes up an inbox item as a case, assigned to a unit of the user's scope, due
+ * by the configured rule from today. An item the user could not see in the inbox answers 404.
+ */
+export async function createCase(deps: Deps, user: CurrentUser, input: NewCase): Promise<FeedbackCase> {
+  const responseId = responseIdOf(deps.config.secretKey, input.itemKey)
+  if (responseId === undefined) throw notFoundItem()
+  const response = await findResponseForCase(deps.sql, responseId)
+  if (!response) throw notFoundItem()
+  const local = localTimeOf(response.submittedAt, deps.config.timeZone)
+  if (!isInScope(await scopeOf(deps, user, local.date), response.unitId)) throw notFoundItem()
+  const month = local.date.slice(0, 7)
+  if ((await countCounterMonth(deps.sql, response.counterId, month, deps.config.timeZone)) < inboxMinRatings) throw notFoundItem()
+  await requireUnitInScope(deps, user, input.assigneeUnitId)
+  const receivedOn = todayOf(deps)
+  const dueOn = dueDateOf(receivedOn, deps.config.feedback.deadline)
+  const id = await deps.sql.begin(async (tx) => {
+    const id = await insertCase(tx, {
+      responseId,
+      unitId: response.unitId,
+      assigneeUnitId: input.assigneeUnitId,
+      category: input.category,
+      receivedOn,
+      dueOn,
+    })
+    if (id === undefined) throw new AppError('conflict', 'Ý kiến này đã được tiếp nhận thành phản ánh, kiến nghị.')
+    await recordAudit(tx, user, {
+      action: 'create',
+      entity: 'feedback_case',
+      entityId: id,
+      unitId: response.unitId,
+      details: { category: input.category, assigneeUnitId: input.assigneeUnitId, receivedOn, dueOn },
+    })
+    return id
+  })
+  return caseOut(deps, (await findCase(deps.sql, id))!)
+}
+
+function caseOut(deps: Pick<Deps, 'clock' | 'config'>, row: CaseRow): FeedbackCase {
+  return {
+    id: row.id,
+    category: row.category,
+    status: row.status,
+    unit: { id: row.unitId, name: row.unitName },
+    assigneeUnit: { id: row.assigneeUnitId, name: row.assigneeUnitName },
+    comment: row.comment,
+    receivedOn: row.receivedOn,
+    dueOn: row.dueOn,
+    answer: row.answer,
+    answeredOn: row.answeredOn,
+    isOverdue: isOverdue(row, todayOf(deps)),
+  }
+}
+
+/** Past its deadline: answered after it, or still unanswered after it. */
+const isOverdue = (row: Pick<CaseRow, 'dueOn' | 'answeredOn'>, today: string) => (row.answeredOn ?? today) > row.dueOn
+
+/** GET /api/v1/feedback/cases: the cases of units in the user's scope, as rated unit or as assignee. */
+export async function listCases(deps: Deps, user: CurrentUser, query: { status?: CaseStatus | undefined; limit: number; offset: number }) {
+  const { items, total } = await findCases(deps.sql, {
+    unitIds: await scopeOf(deps, user),
+    status: query.status ?? null,
+    limit: query.limit,
+    offset: query.offset,
+  })
+  return { items: items.map((row) => caseOut(deps, row)), total }
+}
+
+export async function getCase(deps: Deps, user: CurrentUser, id: number) {
+  const row = await findCase(deps.sql, id)
+  if (!row || !(await mayHandle(deps, user, row))) throw notFoundCase()
+  return caseOut(deps, row)
+}
+
+async function mayHandle(deps: Deps, user: CurrentUser, row: Pick<CaseRow, 'unitId' | 'assigneeUnitId'>) {
+  const scope = await scopeOf(deps, user)
+  return isInScope(scope, row.unitId) || isInScope(scope, row.assigneeUnitId)
+}
+
+type Step = { action: 'start' | 'answer' | 'close'; from: CaseStatus[]; to: CaseStatus }
+const steps: Record<Step['action'], Step> = {
+  start: { action: 'start', from: ['received'], to: 'in_progress' },
+  answer: { action: 'answer', from: ['received', 'in_progress'], to: 'answered' },
+  close: { action: 'close', from: ['answered'], to: 'closed' },
+}
+
+/**
+ * Moves a case one step: received → in progress → answered (with the answer text) → closed; answering
+ * straight from received is allowed. Any other move is a 409; each step is audited in its own transaction.
+ */
+export async function advanceCase(deps: Deps, user: CurrentUser, id: number, action: Step['action'], answer?: string) {
+  const step = steps[action]
+  await deps.sql.begin(async (tx) => {
+    const row = await findCase(tx, id, { lock: true })
+    if (!row || !(await mayHandle(deps, user, row))) throw notFoundCase()
+    if (!step.from.includes(row.status)) {
+      throw new AppError(
+        'conflict',
+        `Không thể chuyển phản ánh từ trạng thái "${caseStatusNames[row.status]}" sang "${caseStatusNames[step.to]}".`,
+      )
+    }
+    const today = todayOf(deps)
+    if (action === 'answer') await updateCaseAnswer(tx, id, answer!, today)
+    else await updateCaseStatus(tx, id, step.to)
+    await recordAudit(tx, user, {
+      action,
+      entity: 'feedback_case',
+      entityId: id,
+      unitId: row.unitId,
+      details: { from: row.status, to: step.to, ...(action === 'answer' ? { answer, answeredOn: today } : {}) },
+    })
+  })
+  return getCase(deps, user, id)
+}
+
+/**
+ * What the public follow-up page shows for a code: the case's status and the unit's answer, or "received"
+ * while the comment waits to be taken up. Never the rating, its time or its counter. Unknown code: 404.
+ */
+export async function followUpOf(deps: Deps, text: string): Promise<FollowUp> {
+  const code = normalizeFollowUpCode(text)
+  const responseId = code === undefined ? undefined : await findResponseByFollowUpCode(deps, code)
+  if (responseId === undefined) throw new AppError('not_found', 'Không tìm thấy mã theo dõi này.')
+  const found = await findCaseByResponse(deps.sql, responseId)
+  const status: CaseStatus = found?.status ?? 'received'
+  return { status, statusLabel: caseStatusNames[status], answer: found?.answer ?? null }
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole)
+
+function figuresOf(row: Omit<FigureRow, 'unitId' | 'unitName'>): HandlingFigures {
+  return {
+    comments: row.comments,
+    commentsTaken: row.commentsTaken,
+    cases: row.cases,
+    handled: row.handled,
+    onTime: row.onTime,
+    overdue: row.overdue,
+    receivedRate: rate(row.commentsTaken, row.comments),
+    handledRate: rate(row.handled, row.cases),
+    onTimeRate: rate(row.onTime, row.handled),
+    medianDaysToAnswer: row.medianDaysToAnswer,
+  }
+}
+
+/**
+ * GET /api/v1/feedback/figures: per rated unit of the scope and pooled, the share of comments taken up as
+ * cases, the share of cases answered, the share answered by the deadline and the median days to answer, with
+ * the targets of kind "xử lý phản ánh, kiến nghị" set for the period. Reports can take these from here.
+ */
+export async function handlingFigures(deps: Deps, user: CurrentUser, query: FiguresQuery): Promise<FiguresAnswer> {
+  const { range } = query
+  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  const rows = await findHandlingFigures(deps.sql, { scope, timeZone: deps.config.timeZone, ...range, today: todayOf(deps) })
+  const sum = (key: 'comments' | 'commentsTaken' | 'cases' | 'handled' | 'onTime' | 'overdue') => rows.reduce((n, r) => n + r[key], 0)
+  const unitIds = rows.map((r) => r.unitId)
+  const overall = figuresOf({
+    comments: sum('comments'),
+    commentsTaken: sum('commentsTaken'),
+    cases: sum('cases'),
+    handled: sum('handled'),
+    onTime: sum('onTime'),
+    overdue: sum('overdue'),
+    medianDaysToAnswer: unitIds.length === 0 ? null : await findPooledMedian(deps.sql, { unitIds, ...range }),
+  })
+  const focusUnitId = query.unitId ?? user.unitId
+  const targets = await findTargetsOfKind(deps.sql, {
+    metric: feedbackTargetMetric,
+    unitIds: [...new Set([...unitIds, ...(focusUnitId === null ? [] : [focusUnitId])])],
+    ...range,
+  })
+  return {
+    ...range,
+    overall,
+    units: rows.map((r) => ({ unit: { id: r.unitId, name: r.unitName }, ...figuresOf(r) })),
+    targets,
+  }
+}
