@@ -70,8 +70,9 @@ export function FeedbackPage({ route, user }: { route: Route; user: CurrentUser 
     <section>
       <h1>Ý kiến người dân</h1>
       <p class="muted">
-        Góp ý và lý do chưa hài lòng của người dân, chỉ ghi theo tháng. Ý kiến của một quầy chỉ hiện khi quầy có từ 5 lượt đánh giá trong
-        tháng, để không thể đoán ra người đã góp ý.
+        Góp ý và lý do chưa hài lòng của người dân, chỉ ghi theo tháng. Mức đánh giá theo thang của phiếu (thang 3 mức: 1 không hài lòng, 2
+        hài lòng, 3 rất hài lòng). Ý kiến của một quầy chỉ hiện khi quầy có từ 5 lượt đánh giá trong tháng, để không thể đoán ra người đã
+        góp ý.
       </p>
       <InboxFiltersForm filters={filters} units={units} fields={fields} counters={counters} change={change} />
       <p role="status" aria-live="polite">
@@ -177,13 +178,9 @@ function InboxFiltersForm({ filters, units, fields, counters, change }: FiltersP
         <label for="y-muc">Mức đánh giá</label>
         <select id="y-muc" onChange={on('muc')}>
           <option value="">Tất cả mức</option>
-          {[
-            [1, 'Không hài lòng (thang 3 mức) / Rất không hài lòng'],
-            [2, 'Hài lòng (thang 3 mức) / Không hài lòng (thang 5 mức)'],
-            [3, 'Rất hài lòng (thang 3 mức) / Bình thường'],
-          ].map(([value, name]) => (
+          {[1, 2, 3, 4, 5].map((value) => (
             <option value={String(value)} selected={value === filters.score}>
-              {name}
+              {value === 1 ? 'Mức 1 (thấp nhất)' : `Mức ${value}`}
             </option>
           ))}
         </select>
@@ -196,42 +193,28 @@ function InboxFiltersForm({ filters, units, fields, counters, change }: FiltersP
   )
 }
 
+/** One card per item rather than a wide table, so that a phone shows it whole. */
 function InboxTable({ items, units, canTakeUp, onTaken }: { items: InboxItem[]; units: Unit[]; canTakeUp: boolean; onTaken: () => void }) {
   return (
-    <table aria-label="Ý kiến người dân">
-      <thead>
-        <tr>
-          <th>Tháng</th>
-          <th>Đơn vị · Quầy</th>
-          <th>Lĩnh vực</th>
-          <th>Mức đánh giá</th>
-          <th>Lý do chưa hài lòng</th>
-          <th>Góp ý</th>
-          <th>Xử lý</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr>
-            <td>{monthLabel(item.month)}</td>
-            <td>{`${item.unit.name} · ${item.counter.name}`}</td>
-            <td>{item.field?.name ?? '—'}</td>
-            <td>{item.scoreLabel ?? '—'}</td>
-            <td>{item.reasons.join('; ') || '—'}</td>
-            <td>{item.comment ?? '—'}</td>
-            <td>
-              {item.case ? (
-                caseStatusNames[item.case.status]
-              ) : canTakeUp && item.comment !== null ? (
-                <TakeUpForm item={item} units={units} onTaken={onTaken} />
-              ) : (
-                '—'
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul class="voices" aria-label="Ý kiến trong kỳ">
+      {items.map((item) => (
+        <li>
+          <p class="muted">
+            {[monthLabel(item.month), `${item.unit.name} · ${item.counter.name}`, item.field?.name].filter(Boolean).join(' · ')}
+          </p>
+          <p>
+            <strong>{item.scoreLabel ?? 'Không có mức đánh giá'}</strong>
+            {item.reasons.length > 0 && ` · Chưa hài lòng về: ${item.reasons.join('; ')}`}
+          </p>
+          {item.comment !== null && <blockquote>{item.comment}</blockquote>}
+          {item.case ? (
+            <p>{`Đã tiếp nhận (số ${item.case.id}): ${caseStatusNames[item.case.status]}`}</p>
+          ) : (
+            canTakeUp && item.comment !== null && <TakeUpForm item={item} units={units} onTaken={onTaken} />
+          )}
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -250,7 +233,7 @@ function TakeUpForm({ item, units, onTaken }: { item: InboxItem; units: Unit[]; 
   }
   const choices = units.some((u) => u.id === item.unit.id) ? units : [item.unit, ...units]
   return (
-    <form aria-label="Tiếp nhận thành phản ánh, kiến nghị" onSubmit={submit}>
+    <form class="take-up" aria-label="Tiếp nhận thành phản ánh, kiến nghị" onSubmit={submit}>
       <label>
         Loại
         <select onChange={(e: Event) => setCategory(valueOf(e) as CaseCategory)}>
