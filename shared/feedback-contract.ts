@@ -154,3 +154,33 @@ export const FiguresAnswer = z.object({
   targets: z.array(z.object({ id: z.number(), value: z.number(), source: z.string(), unitId: z.number() })),
 })
 export type FiguresAnswer = z.infer<typeof FiguresAnswer>
+
+/** GET /api/v1/feedback/themes: the same period (whole months), unit and counter filters as the inbox. */
+export const ThemesQuery = z
+  .object({ ...rangeKeys, unitId: IdText.optional(), counterId: IdText.optional(), fieldId: IdText.optional() })
+  .transform(({ from, to, period, year, index, mode, cutoffDay, ...rest }, ctx) => ({
+    ...rest,
+    range: rangeOf({ from, to, period, year, index, mode, cutoffDay }, ctx),
+  }))
+export type ThemesQuery = z.output<typeof ThemesQuery>
+
+const ReasonCounts = z.record(z.string(), z.number())
+const ReasonGroup = z.object({ key: z.string(), label: z.string(), counts: ReasonCounts })
+
+export const ThemesAnswer = z.object({
+  from: z.string(),
+  to: z.string(),
+  minRatings: z.number(),
+  /** Items read (those the inbox shows); capped, and `isCapped` says so. */
+  items: z.number(),
+  isCapped: z.boolean(),
+  reasons: z.object({
+    total: z.array(z.object({ reason: z.string(), n: z.number() })),
+    byUnit: z.array(ReasonGroup),
+    byField: z.array(ReasonGroup),
+    byCounter: z.array(ReasonGroup),
+    byMonth: z.array(ReasonGroup),
+  }),
+  phrases: z.array(z.object({ phrase: z.string(), comments: z.number(), examples: z.array(z.string()) })),
+})
+export type ThemesAnswer = z.infer<typeof ThemesAnswer>

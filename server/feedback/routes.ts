@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { ByIdParams } from '../../shared/admin-contract'
-import { CaseAnswerBody, CasesQuery, FiguresQuery, InboxQuery, NewCase } from '../../shared/feedback-contract'
+import { CaseAnswerBody, CasesQuery, FiguresQuery, InboxQuery, NewCase, ThemesQuery } from '../../shared/feedback-contract'
 import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
-import { advanceCase, createCase, getCase, handlingFigures, listCases, listInbox } from './service'
+import { advanceCase, createCase, getCase, handlingFigures, listCases, listInbox, listThemes } from './service'
 
 /**
  * /api/v1/feedback: the inbox of citizens' comments and reasons (read by analysts and managers in their
@@ -16,6 +16,9 @@ export function feedbackRoutes(deps: Deps) {
   const handler = requireUser(deps, 'manager')
   return new Hono<UserEnv>()
     .get('/inbox', reader, validate('query', InboxQuery, vi), async (c) => c.json(await listInbox(deps, c.var.user, c.req.valid('query'))))
+    .get('/themes', reader, validate('query', ThemesQuery, vi), async (c) =>
+      c.json(await listThemes(deps, c.var.user, c.req.valid('query'))),
+    )
     .get('/figures', reader, validate('query', FiguresQuery, vi), async (c) =>
       c.json(await handlingFigures(deps, c.var.user, c.req.valid('query'))),
     )

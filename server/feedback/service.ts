@@ -12,7 +12,10 @@ import {
   type InboxAnswer,
   type InboxQuery,
   type NewCase,
+  type ThemesAnswer,
+  type ThemesQuery,
 } from '../../shared/feedback-contract'
+import { topPhrases } from '../../shared/vietnamese-phrases'
 import { localTimeOf } from '../../shared/local-time'
 import { notApplicable, notApplicableLabel, scales } from '../../shared/scales'
 import { SurveyDefinition } from '../../shared/survey-definition'
@@ -64,29 +67,12 @@ export const hasDiacritics = (text: string) => /[đĐ]/.test(text) || /[\u0300-\
  * comment cannot be tied to the one citizen a counter served.
  */
 export async function listInbox(deps: Deps, user: CurrentUser, query: InboxQuery): Promise<InboxAnswer> {
-  const range = wholeMonthsOf(query.range)
-  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId, counterId: query.counterId }, range)
-  const search = query.q ? { text: query.q, hasMarks: hasDiacritics(query.q) } : null
-  const filter = {
-    scope,
-    timeZone: deps.config.timeZone,
-    counterId: query.counterId ?? null,
-    fieldId: query.fieldId ?? null,
-    score: query.score ?? null,
-    search,
-    minRatings: inboxMinRatings,
-    orderSalt: itemKeyOf(deps.config.secretKey, '00000000-0000-4000-8000-000000000000'),
-  }
+  const { range, filter } = await inboxFilterOf(deps, user, query)
   const [counts, rows] = await Promise.all([
     countInbox(deps.sql, filter),
     findInboxPage(deps.sql, { ...filter, limit: query.limit, offset: query.offset }),
   ])
-  const definitions = new Map(
-    (await findSurveyDefinitions(deps.sql, [...new Set(rows.map((r) => r.surveyVersionId))])).map((v) => [
-      v.id,
-      SurveyDefinition.parse(v.definition),
-    ]),
-  )
+  const definitions = await definitionsOf(deps, rows)
   return {
     ...range,
     minRatings: inboxMinRatings,
@@ -109,6 +95,87 @@ export async function listInbox(deps: Deps, user: CurrentUser, query: InboxQuery
         case: r.caseId === null ? null : { id: r.caseId, status: r.caseStatus!, dueOn: r.caseDueOn! },
       }
     }),
+  }
+}
+
+type InboxSelection = Pick<InboxQuery, 'range' | 'unitId' | 'counterId' | 'fieldId'> & Partial<Pick<InboxQuery, 'score' | 'q'>>
+
+/** The scope and filter of an inbox read: whole months, the reader's subtree, the hold-back threshold. */
+async function inboxFilterOf(deps: Deps, user: CurrentUser, query: InboxSelection) {
+  const range = wholeMonthsOf(query.range)
+  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId, counterId: query.counterId }, range)
+  const search = query.q ? { text: query.q, hasMarks: hasDiacritics(query.q) } : null
+  const filter = {
+    scope,
+    timeZone: deps.config.timeZone,
+    counterId: query.counterId ?? null,
+    fieldId: query.fieldId ?? null,
+    score: query.score ?? null,
+    search,
+    minRatings: inboxMinRatings,
+    orderSalt: itemKeyOf(deps.config.secretKey, '00000000-0000-4000-8000-000000000000'),
+  }
+  return { range, filter }
+}
+
+async function definitionsOf(deps: Deps, rows: { surveyVersionId: number }[]) {
+  const versions = await findSurveyDefinitions(deps.sql, [...new Set(rows.map((r) => r.surveyVersionId))])
+  return new Map(versions.map((v) => [v.id, SurveyDefinition.parse(v.definition)]))
+}
+
+/** At most this many items are read for the themes of one request. */
+export const themesItemCap = 5000
+
+/**
+ * GET /api/v1/feedback/themes: what the items the inbox shows say together: each dissatisfied reason counted
+ * over the period, by unit, field, counter and month, and the phrases most used in comments, each with the
+ * comments behind it.
+ */
+export async function listThemes(deps: Deps, user: CurrentUser, query: ThemesQuery): Promise<ThemesAnswer> {
+  const { range, filter } = await inboxFilterOf(deps, user, query)
+  const rows = await findInboxPage(deps.sql, { ...filter, limit: themesItemCap + 1, offset: 0 })
+  const isCapped = rows.length > themesItemCap
+  const kept = rows.slice(0, themesItemCap)
+  const definitions = await definitionsOf(deps, kept)
+  const total = new Map<string, number>()
+  const groups = { byUnit: new Map(), byField: new Map(), byCounter: new Map(), byMonth: new Map() } as Record<
+    'byUnit' | 'byField' | 'byCounter' | 'byMonth',
+    Map<string, { key: string; label: string; counts: Record<string, number> }>
+  >
+  const add = (group: keyof typeof groups, key: string, label: string, reason: string) => {
+    const entry = groups[group].get(key) ?? { key, label, counts: {} }
+    entry.counts[reason] = (entry.counts[reason] ?? 0) + 1
+    groups[group].set(key, entry)
+  }
+  for (const row of kept) {
+    for (const reason of reasonsOf(definitions.get(row.surveyVersionId)!, row.answers)) {
+      total.set(reason, (total.get(reason) ?? 0) + 1)
+      add('byUnit', String(row.unitId), row.unitName, reason)
+      add('byField', String(row.fieldId ?? 0), row.fieldName ?? 'Không rõ lĩnh vực', reason)
+      add('byCounter', String(row.counterId), `${row.unitName} · ${row.counterName}`, reason)
+      add('byMonth', row.month, `Tháng ${Number(row.month.slice(5))}/${row.month.slice(0, 4)}`, reason)
+    }
+  }
+  const comments = kept.flatMap((r) => (r.comment === null ? [] : [r.comment]))
+  const sorted = (group: keyof typeof groups) =>
+    [...groups[group].values()].sort((a, b) => (group === 'byMonth' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label, 'vi')))
+  return {
+    ...range,
+    minRatings: inboxMinRatings,
+    items: kept.length,
+    isCapped,
+    reasons: {
+      total: [...total.entries()].map(([reason, n]) => ({ reason, n })).sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason, 'vi')),
+      byUnit: sorted('byUnit'),
+      byField: sorted('byField'),
+      byCounter: sorted('byCounter'),
+      byMonth: sorted('byMonth'),
+    },
+    phrases: topPhrases(comments).map((p) => ({
+      phrase: p.phrase,
+      comments: p.comments,
+      examples: p.indexes.slice(0, 20).map((i) => comments[i]!),
+    })),
   }
 }
 

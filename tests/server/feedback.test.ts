@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FeedbackCase, FiguresAnswer, FollowUp, InboxAnswer } from '../../shared/feedback-contract'
+import { FeedbackCase, FiguresAnswer, FollowUp, InboxAnswer, ThemesAnswer } from '../../shared/feedback-contract'
 import { signIn, type Client } from '../support/admin-client'
 import { formTokenFor, testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
@@ -409,5 +409,49 @@ describe('handling figures', () => {
     })
     expect(figures.units.map((u) => u.unit.id)).toEqual([s.communeA.id])
     expect(figures.targets).toEqual([expect.objectContaining({ unitId: s.communeA.id, value: 1 })])
+  })
+})
+
+describe('reasons and themes', () => {
+  it('counts reasons by unit, field, counter and month, and finds the phrases with the comments behind them', async () => {
+    const s = await seedProvince()
+    await seedResponses(db.sql, s.counterA, [
+      { at: local('2025-08-20T09:00'), answers: { overall: 1, reasons: [2] }, comment: 'Phải chờ lâu mới đến lượt' },
+      { at: local('2025-09-02T09:00'), answers: { overall: 1, reasons: [2] } },
+    ])
+    const { client } = await signIn(app, s.users.province)
+    const res = await client.get(`/api/v1/feedback/themes?from=2025-08-01&to=2025-09-30`)
+    expect(res.status).toBe(200)
+    const themes = ThemesAnswer.parse(await res.json())
+    // September's counter-month has one rating: held back, as in the inbox; B's August too.
+    expect(themes.reasons.total).toEqual([
+      { reason: 'Thời gian chờ lâu', n: 2 },
+      { reason: 'Phải đi lại nhiều lần', n: 1 },
+      { reason: 'Thái độ công chức chưa tốt', n: 1 },
+    ])
+    expect(themes.reasons.byMonth.map((g) => g.key)).toEqual(['2025-08'])
+    expect(themes.reasons.byUnit).toEqual([
+      {
+        key: String(s.communeA.id),
+        label: 'Xã Chờ Lâu',
+        counts: { 'Thời gian chờ lâu': 2, 'Phải đi lại nhiều lần': 1, 'Thái độ công chức chưa tốt': 1 },
+      },
+    ])
+    expect(themes.reasons.byField.find((g) => g.key === String(s.field.id))!.counts).toEqual({
+      'Thời gian chờ lâu': 1,
+      'Thái độ công chức chưa tốt': 1,
+    })
+    expect(themes.phrases.find((p) => p.phrase === 'chờ lâu')).toEqual({
+      phrase: 'chờ lâu',
+      comments: 2,
+      examples: expect.arrayContaining(['Chờ lâu quá, cán bộ thái độ chưa tốt', 'Phải chờ lâu mới đến lượt']),
+    })
+    expect(JSON.stringify(themes)).not.toContain('Bí mật của xã B')
+    // A commune sees only its own.
+    const other = ThemesAnswer.parse(
+      await (await (await signIn(app, s.users.managerB)).client.get('/api/v1/feedback/themes?from=2025-08-01&to=2025-09-30')).json(),
+    )
+    expect(other.reasons.total).toEqual([])
+    expect(other.phrases).toEqual([])
   })
 })

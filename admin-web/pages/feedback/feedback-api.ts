@@ -1,4 +1,12 @@
-import { CaseList, FeedbackCase, FiguresAnswer, InboxAnswer, type CaseCategory, type CaseStatus } from '../../../shared/feedback-contract'
+import {
+  CaseList,
+  FeedbackCase,
+  FiguresAnswer,
+  InboxAnswer,
+  ThemesAnswer,
+  type CaseCategory,
+  type CaseStatus,
+} from '../../../shared/feedback-contract'
 import { query, request } from '../../api'
 
 /** The citizens' voice endpoints, parsed with the schemas the server answers with. */
@@ -11,4 +19,5 @@ export const feedbackApi = {
   answer: (id: number, answer: string) => request(FeedbackCase, 'POST', `/feedback/cases/${id}/answer`, { answer }),
   close: (id: number) => request(FeedbackCase, 'POST', `/feedback/cases/${id}/close`, {}),
   figures: (params: Record<string, string | number | undefined>) => request(FiguresAnswer, 'GET', `/feedback/figures${query(params)}`),
+  themes: (params: Record<string, string | number | undefined>) => request(ThemesAnswer, 'GET', `/feedback/themes${query(params)}`),
 }
