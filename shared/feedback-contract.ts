@@ -184,3 +184,31 @@ export const ThemesAnswer = z.object({
   phrases: z.array(z.object({ phrase: z.string(), comments: z.number(), examples: z.array(z.string()) })),
 })
 export type ThemesAnswer = z.infer<typeof ThemesAnswer>
+
+/** A rolling window this many days long, ending today, is what the "below target" alerts look at. */
+export const alertWindowDays = 30
+
+export const AlertsQuery = z.object({ unitId: IdText.optional() })
+
+export const AlertsAnswer = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Units and counters whose rate over the window, on a sufficient sample, is below a target that applies. */
+  belowTarget: z.array(
+    z.object({
+      kind: z.enum(['unit', 'counter']),
+      key: z.string(),
+      label: z.string(),
+      rate: z.number().nullable(),
+      responses: z.number(),
+      target: z.number(),
+      source: z.string(),
+    }),
+  ),
+  overdueCases: z.array(z.object({ id: z.number(), unit: Named, assigneeUnit: Named, dueOn: z.string(), status: CaseStatus })),
+})
+export type AlertsAnswer = z.infer<typeof AlertsAnswer>
+
+/** PUT /api/v1/feedback/webhooks/:id: where a unit's systems are told of its alerts. */
+export const WebhookBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(500) })
+export const WebhookAnswer = z.object({ unitId: z.number(), url: z.string(), secret: z.string() })

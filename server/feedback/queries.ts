@@ -290,3 +290,58 @@ export async function findTargetsOfKind(db: Db, f: { metric: string; unitIds: nu
     order by t.unit_id, t.id
   `
 }
+
+export type OverdueRow = {
+  id: number
+  unitId: number
+  unitName: string
+  assigneeUnitId: number
+  assigneeUnitName: string
+  dueOn: string
+  status: CaseStatus
+}
+
+/** Unanswered cases past their deadline, of the given units (as rated unit or assignee); null: every unit. */
+export async function findOverdueCases(db: Db | Tx, f: { unitIds: number[] | null; today: string; onlyUnannounced?: boolean }) {
+  return db<OverdueRow[]>`
+    select fc.id, fc.unit_id, un.name as unit_name, fc.assignee_unit_id, an.name as assignee_unit_name, fc.due_on::text as due_on, fc.status
+    from feedback_cases fc
+    cross join lateral (select name from unit_versions where unit_id = fc.unit_id order by valid_from desc limit 1) un
+    cross join lateral (select name from unit_versions where unit_id = fc.assignee_unit_id order by valid_from desc limit 1) an
+    where fc.answered_on is null and fc.due_on < ${f.today}::date
+      ${f.unitIds === null ? db`` : db`and (fc.unit_id = any(${f.unitIds}::int[]) or fc.assignee_unit_id = any(${f.unitIds}::int[]))`}
+      ${f.onlyUnannounced ? db`and not fc.is_overdue_announced` : db``}
+    order by fc.due_on, fc.id
+  `
+}
+
+export async function markOverdueAnnounced(db: Db | Tx, id: number) {
+  await db`update feedback_cases set is_overdue_announced = true where id = ${id}`
+}
+
+/** The webhooks of a unit and of every unit above it today (the levels that supervise it). */
+export async function findWebhooksAbove(db: Db | Tx, unitId: number) {
+  return db<{ unitId: number; url: string; secret: string }[]>`
+    with recursive chain (unit_id, depth) as (
+      select ${unitId}::int, 0
+      union all
+      select v.parent_id, c.depth + 1
+      from chain c
+      join unit_versions v on v.unit_id = c.unit_id and v.valid_to is null
+      where v.parent_id is not null and c.depth < 16
+    )
+    select w.unit_id, w.url, w.secret from unit_webhooks w join chain c on c.unit_id = w.unit_id order by c.depth
+  `
+}
+
+export async function upsertWebhook(tx: Tx, w: { unitId: number; url: string; secret: string }) {
+  await tx`
+    insert into unit_webhooks (unit_id, url, secret) values (${w.unitId}, ${w.url}, ${w.secret})
+    on conflict (unit_id) do update set url = excluded.url, secret = excluded.secret
+  `
+}
+
+export async function deleteWebhook(tx: Tx, unitId: number) {
+  const rows = await tx`delete from unit_webhooks where unit_id = ${unitId} returning unit_id`
+  return rows.length > 0
+}

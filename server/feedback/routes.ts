@@ -1,11 +1,31 @@
 import { Hono } from 'hono'
 import { ByIdParams } from '../../shared/admin-contract'
-import { CaseAnswerBody, CasesQuery, FiguresQuery, InboxQuery, NewCase, ThemesQuery } from '../../shared/feedback-contract'
+import {
+  AlertsQuery,
+  CaseAnswerBody,
+  CasesQuery,
+  FiguresQuery,
+  InboxQuery,
+  NewCase,
+  ThemesQuery,
+  WebhookBody,
+} from '../../shared/feedback-contract'
 import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
-import { advanceCase, createCase, getCase, handlingFigures, listCases, listInbox, listThemes } from './service'
+import {
+  advanceCase,
+  createCase,
+  getCase,
+  handlingFigures,
+  listAlerts,
+  listCases,
+  listInbox,
+  listThemes,
+  removeWebhook,
+  setWebhook,
+} from './service'
 
 /**
  * /api/v1/feedback: the inbox of citizens' comments and reasons (read by analysts and managers in their
@@ -22,6 +42,16 @@ export function feedbackRoutes(deps: Deps) {
     .get('/figures', reader, validate('query', FiguresQuery, vi), async (c) =>
       c.json(await handlingFigures(deps, c.var.user, c.req.valid('query'))),
     )
+    .get('/alerts', reader, validate('query', AlertsQuery, vi), async (c) =>
+      c.json(await listAlerts(deps, c.var.user, c.req.valid('query'))),
+    )
+    .put('/webhooks/:id', handler, validate('param', ByIdParams, vi), validate('json', WebhookBody, vi), async (c) =>
+      c.json(await setWebhook(deps, c.var.user, c.req.valid('param').id, c.req.valid('json').url)),
+    )
+    .delete('/webhooks/:id', handler, validate('param', ByIdParams, vi), async (c) => {
+      await removeWebhook(deps, c.var.user, c.req.valid('param').id)
+      return c.body(null, 204)
+    })
     .get('/cases', reader, validate('query', CasesQuery, vi), async (c) => c.json(await listCases(deps, c.var.user, c.req.valid('query'))))
     .post('/cases', handler, validate('json', NewCase, vi), async (c) =>
       c.json(await createCase(deps, c.var.user, c.req.valid('json')), 201),

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import type { CurrentUser } from '../../shared/auth-contract'
 import {
+  alertWindowDays,
+  type AlertsAnswer,
   caseStatusNames,
   inboxMinRatings,
   normalizeFollowUpCode,
@@ -25,11 +28,19 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { findResponseByFollowUpCode } from '../responses/service'
 import { resolveReadScope } from '../stats/scope'
-import { isInScope, requireUnitInScope, scopeOf, todayOf } from '../units/scope'
+import { getStats } from '../stats/service'
+import { formatDate } from '../../shared/format'
+import { deliver, type DeliveryOptions } from './webhook'
+import { isInScope, listScopeOf, requireUnitInScope, scopeOf, todayOf } from '../units/scope'
 import { itemKeyOf, responseIdOf } from './item-key'
 import {
   countCounterMonth,
   countInbox,
+  deleteWebhook,
+  findOverdueCases,
+  findWebhooksAbove,
+  markOverdueAnnounced,
+  upsertWebhook,
   findCase,
   findCaseByResponse,
   findCases,
@@ -380,4 +391,101 @@ export async function handlingFigures(deps: Deps, user: CurrentUser, query: Figu
     units: rows.map((r) => ({ unit: { id: r.unitId, name: r.unitName }, ...figuresOf(r) })),
     targets,
   }
+}
+
+const dayMs = 86_400_000
+const daysBefore = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * dayMs).toISOString().slice(0, 10)
+
+/**
+ * GET /api/v1/feedback/alerts: what the supervising level should look at now, in the reader's subtree: units
+ * and counters whose rate over the last 30 days falls below a target that applies, on a sample large enough
+ * to say so, and cases past their deadline without an answer.
+ */
+export async function listAlerts(deps: Deps, user: CurrentUser, query: { unitId?: number | undefined }): Promise<AlertsAnswer> {
+  const to = todayOf(deps)
+  const from = daysBefore(to, alertWindowDays - 1)
+  const range = { from, to, label: `${formatDate(from)} – ${formatDate(to)}` }
+  const belowTarget: AlertsAnswer['belowTarget'] = []
+  for (const kind of ['unit', 'counter'] as const) {
+    let groups: Awaited<ReturnType<typeof getStats>>['groups'] = []
+    try {
+      groups = (await getStats(deps, user, { range, groupBy: kind, verified: 'all', unitId: query.unitId })).groups
+    } catch (error) {
+      // No ratings in scope over the window: nothing can be below a target.
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error
+    }
+    for (const g of groups) {
+      const missed = g.targets.find((t) => t.met === false)
+      if (g.sufficient && missed) {
+        belowTarget.push({
+          kind,
+          key: g.key,
+          label: g.label,
+          rate: g.rate,
+          responses: g.responses,
+          target: missed.value,
+          source: missed.source,
+        })
+      }
+    }
+  }
+  const unitIds = await listScopeOf(deps, user, query.unitId)
+  const overdue = await findOverdueCases(deps.sql, { unitIds, today: to })
+  return {
+    from,
+    to,
+    belowTarget,
+    overdueCases: overdue.map((c) => ({
+      id: c.id,
+      unit: { id: c.unitId, name: c.unitName },
+      assigneeUnit: { id: c.assigneeUnitId, name: c.assigneeUnitName },
+      dueOn: c.dueOn,
+      status: c.status,
+    })),
+  }
+}
+
+/** PUT /api/v1/feedback/webhooks/:unitId: sets the unit's webhook and a fresh signing secret, shown once. */
+export async function setWebhook(deps: Deps, user: CurrentUser, unitId: number, url: string) {
+  await requireUnitInScope(deps, user, unitId)
+  const secret = randomBytes(24).toString('base64url')
+  await deps.sql.begin(async (tx) => {
+    await upsertWebhook(tx, { unitId, url, secret })
+    await recordAudit(tx, user, { action: 'set', entity: 'webhook', entityId: unitId, unitId, details: { url } })
+  })
+  return { unitId, url, secret }
+}
+
+export async function removeWebhook(deps: Deps, user: CurrentUser, unitId: number) {
+  await requireUnitInScope(deps, user, unitId)
+  await deps.sql.begin(async (tx) => {
+    if (!(await deleteWebhook(tx, unitId))) throw new AppError('not_found', 'Đơn vị này chưa có webhook.')
+    await recordAudit(tx, user, { action: 'delete', entity: 'webhook', entityId: unitId, unitId })
+  })
+}
+
+/**
+ * Tells the webhooks of a newly overdue case's unit and of the units above it that the case passed its
+ * deadline, once per case (marked announced when every webhook took it, or gave up on it). Run periodically.
+ */
+export async function announceOverdueCases(deps: Pick<Deps, 'sql' | 'clock' | 'config' | 'logger'>, options: DeliveryOptions = {}) {
+  const cases = await findOverdueCases(deps.sql, { unitIds: null, today: todayOf(deps), onlyUnannounced: true })
+  let delivered = 0
+  for (const c of cases) {
+    for (const hook of await findWebhooksAbove(deps.sql, c.unitId)) {
+      const payload = {
+        caseId: c.id,
+        unitId: c.unitId,
+        unitName: c.unitName,
+        assigneeUnitId: c.assigneeUnitId,
+        dueOn: c.dueOn,
+        status: c.status,
+      }
+      const outcome = await deliver({ url: hook.url, secret: hook.secret, event: 'feedback_case.overdue', payload }, options)
+      if (outcome.delivered) delivered += 1
+      else deps.logger.warn({ unitId: hook.unitId, caseId: c.id, attempts: outcome.attempts }, 'webhook not delivered')
+    }
+    await markOverdueAnnounced(deps.sql, c.id)
+  }
+  return { cases: cases.length, delivered }
 }
