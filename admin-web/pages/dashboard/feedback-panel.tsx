@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'hono/jsx/dom'
-import type { FiguresAnswer, ThemesAnswer } from '../../../shared/feedback-contract'
+import type { AlertsAnswer, FiguresAnswer, ThemesAnswer } from '../../../shared/feedback-contract'
 import { formatCount, formatPercent } from '../../../shared/format'
 import { ApiError } from '../../api'
 import { feedbackApi } from '../feedback/feedback-api'
@@ -13,17 +13,34 @@ type Query = { unitId?: number | undefined; from: string; to: string }
 export function FeedbackPanel({ query }: { query: Query }) {
   const [figures, setFigures] = useState<FiguresAnswer | undefined>(undefined)
   const [themes, setThemes] = useState<ThemesAnswer | undefined>(undefined)
+  const [alerts, setAlerts] = useState<AlertsAnswer | undefined>(undefined)
   const [message, setMessage] = useState('')
   useEffect(() => {
     const failed = (e: unknown) => setMessage(e instanceof ApiError ? e.message : 'Không tải được ý kiến người dân.')
     void feedbackApi.figures(query).then(setFigures, failed)
     void feedbackApi.themes(query).then(setThemes, failed)
+    void feedbackApi.alerts(query.unitId).then(setAlerts, failed)
   }, [JSON.stringify(query)])
   if (!figures || !themes) return <p aria-live="polite">{message || 'Đang tải…'}</p>
   const o = figures.overall
   const days = o.medianDaysToAnswer === null ? '—' : `${o.medianDaysToAnswer.toLocaleString('vi-VN')} ngày`
   return (
     <div>
+      {alerts && (alerts.belowTarget.length > 0 || alerts.overdueCases.length > 0) && (
+        <div role="alert">
+          <h3>Cảnh báo</h3>
+          <ul>
+            {alerts.belowTarget.map((a) => (
+              <li>
+                {`${a.kind === 'unit' ? 'Đơn vị' : 'Quầy'} ${a.label}: ${formatPercent(a.rate)} trong 30 ngày gần nhất (${formatCount(a.responses)} lượt), dưới chỉ tiêu ${formatPercent(a.target)}`}
+              </li>
+            ))}
+            {alerts.overdueCases.map((c) => (
+              <li>{`Phản ánh, kiến nghị số ${c.id} của ${c.unit.name} quá hạn trả lời (hạn ${c.dueOn.split('-').reverse().join('/')}), đơn vị xử lý: ${c.assigneeUnit.name}`}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <table aria-label="Xử lý phản ánh, kiến nghị">
         <thead>
           <tr>

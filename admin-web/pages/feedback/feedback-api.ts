@@ -1,4 +1,5 @@
 import {
+  AlertsAnswer,
   CaseList,
   FeedbackCase,
   FiguresAnswer,
@@ -19,5 +20,6 @@ export const feedbackApi = {
   answer: (id: number, answer: string) => request(FeedbackCase, 'POST', `/feedback/cases/${id}/answer`, { answer }),
   close: (id: number) => request(FeedbackCase, 'POST', `/feedback/cases/${id}/close`, {}),
   figures: (params: Record<string, string | number | undefined>) => request(FiguresAnswer, 'GET', `/feedback/figures${query(params)}`),
+  alerts: (unitId?: number) => request(AlertsAnswer, 'GET', `/feedback/alerts${query({ unitId })}`),
   themes: (params: Record<string, string | number | undefined>) => request(ThemesAnswer, 'GET', `/feedback/themes${query(params)}`),
 }
