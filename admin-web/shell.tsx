@@ -7,6 +7,7 @@ import { CataloguePage } from './pages/catalogue-page'
 import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
 import { PaperEntryPage } from './pages/paper-entry-page'
+import { FeedbackPage } from './pages/feedback-page'
 import { ReportsPage } from './pages/reports-page'
 import { SurveysPage } from './pages/surveys-page'
 import { TargetsPage } from './pages/targets-page'
@@ -23,6 +24,12 @@ const screens: Screen[] = [
     title: 'Tổng quan',
     roles: ['admin', 'manager', 'analyst'],
     render: (route, user) => <DashboardPage route={route} user={user} />,
+  },
+  {
+    path: '/y-kien',
+    title: 'Ý kiến người dân',
+    roles: ['admin', 'manager', 'analyst'],
+    render: (route, user) => <FeedbackPage route={route} user={user} />,
   },
   { path: '/bao-cao', title: 'Báo cáo', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <ReportsPage user={user} /> },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },

@@ -17,6 +17,8 @@ import type { AppConfig, Deps } from './deps'
 import { AppError, errorBody, toAppError } from './errors'
 import { dossierRoutes } from './dossiers/routes'
 import { exportRoutes } from './exports/routes'
+import { feedbackRoutes } from './feedback/routes'
+import { followUpRoutes } from './feedback/public-routes'
 import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
@@ -112,6 +114,7 @@ export function createApp(options: AppOptions) {
     for (const path of ['/q/*', '/i/*', '/api/v1/responses', '/api/v1/kiosks/*']) app.post(path, perIp)
   }
   app.route('/', citizenRoutes(deps))
+  app.route('/', followUpRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
   app.route('/widget.js', widgetScriptRoutes())
   app.route('/api/v1/widget', widgetApiRoutes(deps))
@@ -138,6 +141,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/targets', targetRoutes(deps))
   app.route('/api/v1/users', userRoutes(deps))
   app.route('/api/v1/audit', auditRoutes(deps))
+  app.route('/api/v1/feedback', feedbackRoutes(deps))
   app.route('/admin/posters', posterRoutes(deps))
   app.route('/api/v1/reports', reportApiRoutes(deps))
   app.route('/admin/reports', reportPageRoutes(deps))

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isValidDate } from '../shared/periods'
+import type { DeadlineRule } from '../shared/working-days'
 import { parseTrustedProxies, type TrustedProxies } from './client-ip'
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
@@ -51,6 +53,20 @@ const Env = z.object({
   ),
   EXPORT_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(20).default(2)),
   EXPORT_MAX_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(300)),
+  FEEDBACK_ANSWER_DAYS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(90).default(10)),
+  FEEDBACK_DAY_KIND: z.preprocess(blankAsUnset, z.enum(['working', 'calendar']).default('working')),
+  FEEDBACK_HOLIDAYS: optional(
+    z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((d) => d.trim())
+          .filter((d) => d !== ''),
+      )
+      .refine((days) => days.every(isValidDate), 'must be dates YYYY-MM-DD separated by commas'),
+  ),
+  FEEDBACK_FOLLOW_UP_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 })
 
@@ -78,6 +94,8 @@ export type Config = {
   integrity: IntegrityConfig
   /** Group commit: at most this many ratings per transaction, and this many transactions at once. */
   submit: { maxBatch: number; maxInFlight: number }
+  /** How long a unit has to answer a feedback case, and how often one address may look up follow-up codes. */
+  feedback: { deadline: DeadlineRule; followUpPerMinute: number }
 }
 
 export type IntegrityConfig = {
@@ -138,5 +156,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ipLimitPerMinute: e.IP_LIMIT_PER_MINUTE,
     },
     submit: { maxBatch: e.SUBMIT_BATCH_MAX, maxInFlight: e.SUBMIT_CONCURRENCY },
+    feedback: {
+      deadline: { days: e.FEEDBACK_ANSWER_DAYS, isWorkingDays: e.FEEDBACK_DAY_KIND === 'working', holidays: e.FEEDBACK_HOLIDAYS ?? [] },
+      followUpPerMinute: e.FEEDBACK_FOLLOW_UP_PER_MINUTE,
+    },
   }
 }

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureFirstAdmin } from './accounts/bootstrap'
 import { createApp, createServedSurveyCache, responseWriterOptions } from './app'
+import { announceOverdueCases } from './feedback/service'
 import { ConfigError, loadConfig } from './config'
 import { createDb, requestPoolTimeouts } from './db'
 import { findDemoSurveyCode, isEmpty } from './demo/first-start'
@@ -85,6 +86,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(lines.filter(Boolean).join('\n'))
 })
 
+// Cases past their deadline are announced to the webhooks of their units and the units above, hourly.
+const announcing = setInterval(() => {
+  announceOverdueCases({ sql, clock: () => new Date(), config: { ...config, secretKey }, logger }).catch((error: unknown) =>
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'overdue cases not announced; the next run retries'),
+  )
+}, 3_600_000)
+announcing.unref()
+
 let isStopping = false
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
@@ -92,6 +101,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     isStopping = true
     logger.info({ signal }, 'stopping')
     server.close()
+    clearInterval(announcing)
     void (async () => {
       await writer.drain()
       await Promise.all([writerSql.end({ timeout: 5 }), sql.end({ timeout: 5 })])

@@ -309,11 +309,15 @@ export const TargetPercent = z
   .lte(100)
   .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'Tối đa hai chữ số thập phân.')
 
+/** What a target measures: a survey's satisfaction metric, or the handling of citizens' feedback (phản ánh, kiến nghị). */
+export const TargetMetric = z.enum([...SurveyMetric.options, 'phan_anh_kien_nghi'])
+export type TargetMetric = z.infer<typeof TargetMetric>
+
 export const NewTarget = z
   .strictObject({
     planId: Id,
     unitId: Id,
-    metric: SurveyMetric,
+    metric: TargetMetric,
     fieldIds: FieldIds.default([]),
     periodStart: IsoDate,
     periodEnd: IsoDate,
@@ -326,7 +330,7 @@ export const Target = z.object({
   id: z.number(),
   planId: z.number(),
   unitId: z.number(),
-  metric: SurveyMetric,
+  metric: TargetMetric,
   fieldIds: z.array(z.number()),
   periodStart: z.string(),
   periodEnd: z.string(),

@@ -30,7 +30,8 @@ export const NewResponse = z
   })
 export type NewResponse = z.infer<typeof NewResponse>
 
-export const ResponseReceipt = z.object({ id: z.uuid(), verified: z.boolean() })
+/** `followUpCode`: given when a comment was left; the citizen reads the unit's answer with it at /phan-hoi/{code}. */
+export const ResponseReceipt = z.object({ id: z.uuid(), verified: z.boolean(), followUpCode: z.string().optional() })
 export type ResponseReceipt = z.infer<typeof ResponseReceipt>
 
 /** GET /api/v1/public/surveys/:code: the questionnaire a counter serves, for clients and integrations. */

@@ -15,7 +15,7 @@ const fieldCodePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 /** A period spans at most this many days, so one request cannot ask for decades of rows. */
 export const maxRangeDays = 3 * 366
 
-const rangeKeys = {
+export const rangeKeys = {
   from: DateText.optional(),
   to: DateText.optional(),
   period: z.string().optional(),
@@ -29,7 +29,7 @@ export type DateRangeWithLabel = { from: string; to: string; label: string }
 
 type RangeInput = { [K in keyof typeof rangeKeys]?: string | undefined }
 
-function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | typeof z.NEVER {
+export function rangeOf(q: RangeInput, ctx: z.RefinementCtx): DateRangeWithLabel | typeof z.NEVER {
   const { from, to, period, year, index, mode, cutoffDay } = q
   if (period !== undefined) {
     if (from !== undefined || to !== undefined) {

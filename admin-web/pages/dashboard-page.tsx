@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import { navigate, type Route } from '../router'
 import { changedParams, filtersOf, summaryOf, type Filters } from './dashboard/dashboard-model'
 import { DashboardFilters } from './dashboard/dashboard-filters'
+import { FeedbackPanel } from './dashboard/feedback-panel'
 import { FlagsPanel } from './dashboard/flags-panel'
 import { Heatmap } from './dashboard/heatmap'
 import { HeadlineCard } from './dashboard/headline-card'
@@ -73,6 +74,8 @@ function Figures({ data, filters, change }: { data: Loaded; filters: Filters; ch
       {filters.counterId ? <Heatmap groups={data.heat} /> : <p class="muted">Chọn một quầy để xem bản đồ nhiệt.</p>}
       <h2>Chi tiết theo câu hỏi</h2>
       <ItemBreakdown definition={data.definition} items={data.items} />
+      <h2>Ý kiến người dân và xử lý phản ánh, kiến nghị</h2>
+      <FeedbackPanel query={{ unitId: filters.unitId, from: data.overall.from, to: data.overall.to }} />
       <h2>Đánh giá bị gắn cờ</h2>
       <FlagsPanel query={{ surveyId: data.survey.id, unitId: filters.unitId, from: data.overall.from, to: data.overall.to }} />
     </div>

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Hono, type Context } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { noRatingMessage, requiredMessage } from '../../shared/answers'
+import { formatFollowUpCode, normalizeFollowUpCode } from '../../shared/feedback-contract'
 import { NewResponse } from '../../shared/response-contract'
 import type { PageContext } from '../../survey-web/pages/layout'
 import { MessagePage } from '../../survey-web/pages/message-page'
@@ -21,6 +22,12 @@ import { surveyClientScript } from './client-script'
 import { answersFromForm, formText, procedureFromText } from './form'
 
 type Target = { counterCode: string } | { invitationToken: string }
+
+/**
+ * Carries a follow-up code from the form's POST to the thank-you page it redirects to, once: the code stays out
+ * of the address (no proxy log or browser history keeps it) and a kiosk's next citizen does not see it.
+ */
+const followUpCookie = 'sipas_follow_up'
 type Env = { Variables: { secureHeadersNonce?: string } }
 
 /** The citizen's pages: the survey by counter QR code (/q) or by dossier invitation (/i), and the thanks. */
@@ -92,6 +99,7 @@ export function citizenRoutes(deps: Deps) {
     }
     const submissionId = formText(body, 'submissionId') ?? randomUUID()
     const t = strings[contextOf(c).lang].errors
+    let followUpCode: string | undefined
     try {
       const procedureCode = procedureFromText(values.procedure, served.procedures)
       if (procedureCode === 'invalid') {
@@ -108,7 +116,11 @@ export function citizenRoutes(deps: Deps) {
         website: formText(body, 'website'),
       })
       if (!parsed.success) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issuesOf(parsed.error))
-      await submitResponse(deps, parsed.data, { deviceToken: getCookie(c, deviceCookie), sessionId: readSessionId(c, deps.config) })
+      const receipt = await submitResponse(deps, parsed.data, {
+        deviceToken: getCookie(c, deviceCookie),
+        sessionId: readSessionId(c, deps.config),
+      })
+      followUpCode = receipt.followUpCode
     } catch (error) {
       if (error instanceof AppError && error.code === 'gone') return message(c, 'used', 410)
       if (error instanceof AppError && error.code === 'forbidden') return message(c, 'staff', 403)
@@ -127,6 +139,9 @@ export function citizenRoutes(deps: Deps) {
         (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), textOf(String(issue.path.at(-1)), issue.message)]),
       )
       return c.html(page(c, served, target, { values, submissionId, errors }), 400)
+    }
+    if (followUpCode !== undefined) {
+      setCookie(c, followUpCookie, followUpCode, { httpOnly: true, sameSite: 'Lax', secure: isHttps, path: '/cam-on', maxAge: 600 })
     }
     return c.redirect(`/cam-on${contextOf(c).lang === 'en' ? '?lang=en' : ''}`, 303)
   }
@@ -168,6 +183,25 @@ export function citizenRoutes(deps: Deps) {
     if (state.kind === 'open') return acceptForm(c, state.served, { invitationToken: c.req.param('token') })
     return state.kind === 'unknown' ? message(c, 'notFound', 404) : message(c, state.kind, 410)
   })
-  app.get('/cam-on', (c) => message(c, 'thanks'))
+  app.get('/cam-on', (c) => {
+    const code = normalizeFollowUpCode(getCookie(c, followUpCookie) ?? '')
+    if (code === undefined) return message(c, 'thanks')
+    deleteCookie(c, followUpCookie, { path: '/cam-on', secure: isHttps })
+    c.header('Cache-Control', 'no-store')
+    const context = contextOf(c)
+    const t = strings[context.lang]
+    const address = `${deps.config.publicUrl}/phan-hoi/${formatFollowUpCode(code)}`
+    return c.html(
+      <MessagePage {...context} title={t.thanksTitle} body={t.thanksBody}>
+        <p>
+          {t.followUpCode}: <strong class="follow-up-code">{formatFollowUpCode(code)}</strong>
+        </p>
+        <p>{t.followUpCodeHint}</p>
+        <p>
+          <a href={address}>{address}</a>
+        </p>
+      </MessagePage>,
+    )
+  })
   return app
 }

@@ -196,3 +196,17 @@ export async function findReceipts(tx: Db | Tx, submissionIds: string[]) {
     where submission_id = any(${submissionIds}::uuid[])
   `
 }
+
+/** Keeps a follow-up code's hash for a rating with a comment; a replay finds it kept already. */
+export async function insertFollowUpCode(db: Db, codeHash: Buffer, responseId: string) {
+  await db`
+    insert into follow_up_codes (code_hash, response_id) values (${codeHash}, ${responseId})
+    on conflict do nothing
+  `
+}
+
+/** The rating a follow-up code was given for, if any. */
+export async function findResponseIdByFollowUp(db: Db, codeHash: Buffer) {
+  const [row] = await db<{ responseId: string }[]>`select response_id from follow_up_codes where code_hash = ${codeHash}`
+  return row?.responseId
+}

@@ -7,9 +7,10 @@ import { AppError } from '../errors'
 import { findOpenInvitation } from '../invitations/service'
 import { findSurveyByCode, type ServedSurvey } from '../serving/service'
 import { renderedAtOf } from './form-token'
+import { followUpCodeOf, followUpHashOf } from './follow-up'
 import { flagReasonsOf, isSetApartBy, kioskFlagReasonsOf } from './integrity'
 import { prepareResponse } from './prepare'
-import type { NewResponseRow } from './queries'
+import { findResponseIdByFollowUp, insertFollowUpCode, type NewResponseRow } from './queries'
 import { addToAllRollups, type RollupDeltas } from './rollup-queries'
 import { setApartLater } from './set-apart'
 import type { StoreOutcome } from './writer'
@@ -41,12 +42,12 @@ export async function submitResponse(deps: Deps, input: NewResponse, context: Su
       { ...input, procedureCode: invitation.procedureCode ?? input.procedureCode },
       { channel: invitation.channel, isVerified: true, fieldId: invitation.fieldId },
     )
-    return receiptOf(await store(deps, input, context, invitation.served, row, invitation.id))
+    return withFollowUp(deps, row, receiptOf(await store(deps, input, context, invitation.served, row, invitation.id)))
   }
   const served = await findSurveyByCode(deps, input.counterCode!)
   if (!served) throw new AppError('not_found', 'Mã QR không hợp lệ hoặc đã bị thu hồi.')
   const row = prepareResponse(deps, served, input, { channel: channelOfCounter(served), isVerified: false })
-  return receiptOf(await store(deps, input, context, served, row, undefined))
+  return withFollowUp(deps, row, receiptOf(await store(deps, input, context, served, row, undefined)))
 }
 
 // Staff accounts never rate (docs/domain.md §8): a browser signed in to the admin app is refused.
@@ -119,6 +120,21 @@ export async function storePaperForms(deps: Deps, tx: Tx, forms: PaperInput[]) {
 
 /** A rating by code is online when the counter is the online portal's; the client cannot claim a channel. */
 const channelOfCounter = (served: ServedSurvey) => (served.servicePointKind === 'truc_tuyen' ? 'online' : 'qr')
+
+/**
+ * A rating with a comment gets a follow-up code, with which the citizen later reads the unit's answer without
+ * giving any personal data. Kept after the rating is committed; a replay keeps (and shows) the same code.
+ */
+async function withFollowUp(deps: Deps, row: NewResponseRow, receipt: SubmitResult): Promise<SubmitResult> {
+  if (row.comment === null) return receipt
+  const followUpCode = followUpCodeOf(deps.config.secretKey, receipt.id)
+  await insertFollowUpCode(deps.sql, followUpHashOf(followUpCode), receipt.id)
+  return { ...receipt, followUpCode }
+}
+
+/** The rating a follow-up code names, for the feedback feature's public page; undefined for an unknown code. */
+export const findResponseByFollowUpCode = (deps: Pick<Deps, 'sql'>, code: string) =>
+  findResponseIdByFollowUp(deps.sql, followUpHashOf(code))
 
 async function store(
   deps: Deps,

@@ -1,4 +1,4 @@
-import type { Plan, SurveyMetric, Target } from '../../shared/admin-contract'
+import type { Plan, Target, TargetMetric } from '../../shared/admin-contract'
 import type { Db, Tx } from '../db'
 
 /** Plans of the given units (null: all), and plans that set a target for one of them. */
@@ -75,7 +75,7 @@ export async function insertTarget(
   t: {
     planId: number
     unitId: number
-    metric: SurveyMetric
+    metric: TargetMetric
     fieldIds: number[]
     periodStart: string
     periodEnd: string

@@ -52,11 +52,20 @@ function post(body: Record<string, unknown>): Promise<Response> {
 
 type Outcome = 'done' | 'invalid' | 'retry'
 
+/** Follow-up codes the server gave for comments sent from this page, by submission id. */
+const followUpCodes: Record<string, string> = {}
+
 async function send(item: Pending): Promise<Outcome> {
   try {
     const res = await post(item.body)
     if (res.status < 500 && res.status !== 429) {
       remove(item.id)
+      if (res.ok) {
+        const answer = (await res.json().catch(() => ({}))) as { followUpCode?: unknown }
+        if (typeof answer.followUpCode === 'string' && /^[A-Z2-7]{16}$/.test(answer.followUpCode)) {
+          followUpCodes[item.id] = answer.followUpCode
+        }
+      }
       // 409: this submission id already holds other content, so this form was counted once already.
       return res.ok || res.status === 409 ? 'done' : 'invalid'
     }
@@ -143,7 +152,7 @@ function showFollowUps(form: HTMLFormElement) {
   }
 }
 
-function showDone(form: HTMLFormElement) {
+function showDone(form: HTMLFormElement, followUpCode?: string) {
   const main = form.parentElement!
   const done = document.createElement('div')
   done.className = 'done'
@@ -155,6 +164,26 @@ function showDone(form: HTMLFormElement) {
   text.textContent = form.getAttribute('data-thanks-body') || ''
   done.appendChild(heading)
   done.appendChild(text)
+  if (followUpCode) {
+    // The code to read the unit's answer with, at /phan-hoi/{code}; shown once, kept nowhere in the browser.
+    const grouped = followUpCode.replace(/(.{4})(?=.)/g, '$1-')
+    const code = document.createElement('p')
+    code.textContent = `${form.getAttribute('data-follow-up-label') || ''}: `
+    const strong = document.createElement('strong')
+    strong.className = 'follow-up-code'
+    strong.textContent = grouped
+    code.appendChild(strong)
+    const hint = document.createElement('p')
+    hint.textContent = form.getAttribute('data-follow-up-hint') || ''
+    const link = document.createElement('a')
+    link.href = `/phan-hoi/${grouped}`
+    link.textContent = `${location.origin}/phan-hoi/${grouped}`
+    const linkLine = document.createElement('p')
+    linkLine.appendChild(link)
+    done.appendChild(code)
+    done.appendChild(hint)
+    done.appendChild(linkLine)
+  }
   while (main.firstChild) main.removeChild(main.firstChild)
   main.appendChild(done)
   heading.focus()
@@ -179,7 +208,7 @@ function start() {
   form.addEventListener('touchstart', notePointer, true)
 
   const finishedElsewhere = (id: string) => {
-    if (id === submissionId) showDone(form)
+    if (id === submissionId) showDone(form, followUpCodes[id])
   }
   if (readQueue().length > 0) scheduleFlush(0, finishedElsewhere)
   window.addEventListener('online', () => scheduleFlush(0, finishedElsewhere))
@@ -193,7 +222,7 @@ function start() {
     const item: Pending = { id: submissionId, body: bodyOf(form), tries: 0 }
     upsert(item)
     const outcome = await send(item)
-    if (outcome === 'done') return showDone(form)
+    if (outcome === 'done') return showDone(form, followUpCodes[submissionId])
     if (outcome === 'retry') {
       status.textContent = status.getAttribute('data-queued')
       return scheduleFlush(2000, finishedElsewhere)

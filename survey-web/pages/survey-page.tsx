@@ -50,6 +50,8 @@ export function SurveyPage(props: SurveyPageProps) {
         data-headline={headline?.key}
         data-thanks-title={t.thanksTitle}
         data-thanks-body={t.thanksBody}
+        data-follow-up-label={t.followUpCode}
+        data-follow-up-hint={t.followUpCodeHint}
       >
         <input type="hidden" name="submissionId" value={props.submissionId} />
         <input type="hidden" name="formToken" value={props.formToken} />

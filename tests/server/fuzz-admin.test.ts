@@ -33,7 +33,7 @@ const routes: Route[] = []
 // Endpoints that are not the admin API's: citizens' pages and ratings (fuzz-citizen.test.ts), the health check,
 // the admin app's own screens, logout, which takes no input, and the public widget script and kiosk page.
 const notAdmin = [
-  /^\/(q|i|cam-on|healthz|kiosk|widget\.js)\b/,
+  /^\/(q|i|cam-on|phan-hoi|healthz|kiosk|widget\.js)\b/,
   /^\/api\/v1\/widget\//,
   /^\/api\/v1\/(responses|public)$/,
   /^\/api\/v1\/public\//,
@@ -56,6 +56,11 @@ const queryKeyOf: Record<string, string> = {
   '/api/v1/targets': 'unitId',
   '/api/v1/users': 'unitId',
   '/api/v1/audit': 'limit',
+  '/api/v1/feedback/inbox': 'unitId',
+  '/api/v1/feedback/themes': 'unitId',
+  '/api/v1/feedback/figures': 'unitId',
+  '/api/v1/feedback/alerts': 'unitId',
+  '/api/v1/feedback/cases': 'status',
   '/admin/posters': 'unitId',
   '/api/v1/reports/periodic': 'unitId',
   '/api/v1/reports/periodic.docx': 'unitId',

@@ -1,4 +1,4 @@
-import { SurveyMetric, type UnitOnDate } from '../../../shared/admin-contract'
+import { TargetMetric, type UnitOnDate } from '../../../shared/admin-contract'
 import type { FieldItem } from '../../api'
 import { metricNames } from '../../metric-names'
 import { datePlaceholder } from '../../vietnamese-date'
@@ -63,12 +63,12 @@ export function TargetForm(props: TargetFormProps) {
           id="t-metric"
           value={values.metric}
           onChange={(e: Event) => {
-            const metric = SurveyMetric.parse(valueOf(e))
+            const metric = TargetMetric.parse(valueOf(e))
             update((v) => ({ ...v, metric }))
           }}
           {...invalid(errors, 'metric')}
         >
-          {SurveyMetric.options.map((metric) => (
+          {TargetMetric.options.map((metric) => (
             <option value={metric}>{metricNames[metric]}</option>
           ))}
         </select>

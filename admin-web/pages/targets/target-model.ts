@@ -1,4 +1,4 @@
-import { NewTarget, type SurveyMetric, type Target } from '../../../shared/admin-contract'
+import { NewTarget, type TargetMetric, type Target } from '../../../shared/admin-contract'
 import { formatDate } from '../../../shared/format'
 import { vietnameseErrorMap } from '../../../shared/zod-vietnamese'
 import { issuesByField } from '../../components/schema-issues'
@@ -14,7 +14,7 @@ export const formatTarget = (valuePercent: number) => `≥ ${percentFormat.forma
 
 export type TargetValues = {
   unitId: string
-  metric: SurveyMetric
+  metric: TargetMetric
   fieldIds: number[]
   year: string
   periodStart: string
