@@ -20,6 +20,7 @@ import { exclusionRoutes, flagRoutes } from './flags/routes'
 import { healthRoutes } from './health/routes'
 import { invitationRoutes } from './invitations/routes'
 import { limitPerIp } from './rate-limit'
+import './read-replica'
 import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
@@ -40,6 +41,8 @@ import { userRoutes } from './users/routes'
 
 export type AppOptions = {
   sql: Db
+  /** The pool analytics read from (a streaming replica, DATABASE_READ_URL); `sql` when not given. */
+  readSql?: Db
   config: AppConfig
   logger?: Logger
   clock?: () => Date
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions) {
   const { sql, config } = options
   const deps: Deps = {
     sql,
+    readSql: options.readSql ?? sql,
     config,
     logger: options.logger ?? createLogger(config.logLevel),
     clock: options.clock ?? (() => new Date()),

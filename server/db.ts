@@ -13,6 +13,8 @@ export type DbOptions = {
   genericPlans?: boolean
   /** Server-side limits on each statement and on a transaction left idle; none when not given. */
   timeouts?: { statementMs: number; idleInTransactionMs: number }
+  /** Shown in pg_stat_activity; `sipas` unless given (each server process names itself, see main.ts). */
+  applicationName?: string
 }
 
 /**
@@ -36,7 +38,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     // about 2 s per statement where the statement itself runs in milliseconds: 2 s per rating on a stock
     // server. The embedded server is built without LLVM, which is why only operators' servers were slow.
     connection: {
-      application_name: 'sipas',
+      application_name: options.applicationName ?? 'sipas',
       jit: 'off',
       ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}),
       ...(options.timeouts

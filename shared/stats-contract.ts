@@ -25,11 +25,19 @@ export const StatsGroup = z.looseObject({
 })
 export type StatsGroup = z.infer<typeof StatsGroup>
 
+/**
+ * Where the figures were read and up to when they are complete: `asOf` is the moment up to which every
+ * committed rating is counted; `isBehind` says the read replica had not caught up with the primary.
+ */
+export const StatsFreshness = z.object({ source: z.enum(['primary', 'replica']), isBehind: z.boolean(), asOf: z.string() })
+export type StatsFreshness = z.infer<typeof StatsFreshness>
+
 export const StatsAnswer = z.looseObject({
   from: z.string(),
   to: z.string(),
   overall: StatsGroup,
   groups: z.array(StatsGroup),
+  freshness: StatsFreshness.optional(),
 })
 export type StatsAnswer = z.infer<typeof StatsAnswer>
 
