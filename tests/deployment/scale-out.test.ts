@@ -1,13 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { request } from 'node:https'
 import { request as plainRequest } from 'node:http'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../server/db'
@@ -15,6 +13,7 @@ import { StatsAnswer } from '../../shared/stats-contract'
 import { formTokenFor, testSecretKey } from '../support/app'
 import { seedCounter, seedUser } from '../support/factories'
 import { freePort } from '../support/free-port'
+import { type SiteNginx, startSiteNginx } from '../support/nginx'
 import { type StockPostgres, startStandby, startStockPostgres } from '../support/stock-postgres'
 
 // The deployment of docs/deployment.md, on one machine: the distribution's PostgreSQL as primary with a
@@ -24,16 +23,14 @@ import { type StockPostgres, startStandby, startStockPostgres } from '../support
 // addresses (127.0.0.2, .3, …), as citizens from different networks.
 
 const root = resolve(import.meta.dirname, '../..')
-const nginxBinary = '/usr/sbin/nginx'
 const publicUrl = 'https://sipas.test'
-const execFileAsync = promisify(execFile)
 
 let primary: StockPostgres
 let standby: StockPostgres
 let primarySql: Db
 let standbySql: Db
 let server: ChildProcess
-let nginx: ChildProcess
+let site: SiteNginx
 let dir: string
 let httpsPort: number
 let httpPort: number
@@ -44,7 +41,6 @@ const serverOutput: string[] = []
 const appDatabaseUrl = (pg: StockPostgres) => pg.url.replace(/\/postgres$/, '/sipas')
 
 beforeAll(async () => {
-  expect(existsSync(nginxBinary), `${nginxBinary} is needed (apt-get install nginx)`).toBe(true)
   expect(existsSync(join(root, 'dist/admin/assets')), 'the admin app must be built first (npm run build)').toBe(true)
   dir = await mkdtemp(join(tmpdir(), 'sipas-deployment-'))
 
@@ -94,48 +90,9 @@ beforeAll(async () => {
   counter = await seedCounter(primarySql)
   const user = await seedUser(primarySql, { role: 'admin' })
 
-  httpsPort = await freePort()
-  httpPort = await freePort()
-  await execFileAsync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=sipas.test',
-    '-keyout',
-    join(dir, 'key.pem'),
-    '-out',
-    join(dir, 'cert.pem'),
-  ])
-  await writeFile(join(dir, 'sipas.conf'), await siteFor(appPort))
-  await writeFile(
-    join(dir, 'nginx.conf'),
-    `
-daemon off;
-master_process off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  include ${dir}/sipas.conf;
-}
-`,
-  )
-  nginx = spawn(nginxBinary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' })
-  await waitForPort(httpsPort)
+  site = await startSiteNginx({ appPort })
+  httpsPort = site.httpsPort
+  httpPort = site.httpPort
 
   const login = await viaNginx('127.0.0.9', 'POST', '/api/v1/auth/login', { username: user.username, password: user.password })
   expect(login.status, login.body).toBe(200)
@@ -146,7 +103,7 @@ http {
 }, 240_000)
 
 afterAll(async () => {
-  nginx?.kill('SIGTERM')
+  await site?.stop()
   if (server && server.exitCode === null) {
     const exited = new Promise((done) => server.once('exit', done))
     server.kill('SIGTERM')
@@ -158,41 +115,6 @@ afterAll(async () => {
   await primary?.stop()
   if (dir) await rm(dir, { recursive: true, force: true })
 }, 60_000)
-
-/** deploy/nginx/sipas.conf with this machine's ports and paths: each replaced text must be in the file. */
-async function siteFor(appPort: number) {
-  let site = await readFile(join(root, 'deploy/nginx/sipas.conf'), 'utf8')
-  const replacements: [string, string][] = [
-    ['listen 80;', `listen 127.0.0.1:${httpPort};`],
-    ['listen [::]:80;', ''],
-    ['listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`],
-    ['listen [::]:443 ssl http2;', ''],
-    ['server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`],
-    ['/etc/letsencrypt/live/khaosat.example.gov.vn/fullchain.pem', join(dir, 'cert.pem')],
-    ['/etc/letsencrypt/live/khaosat.example.gov.vn/privkey.pem', join(dir, 'key.pem')],
-    ['/opt/sipas/', `${root}/`],
-  ]
-  for (const [from, to] of replacements) {
-    expect(site, `deploy/nginx/sipas.conf no longer holds "${from}"`).toContain(from)
-    site = site.replaceAll(from, to)
-  }
-  return site
-}
-
-async function waitForPort(port: number) {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const isOpen = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end()
-        done(true)
-      })
-      socket.on('error', () => done(false))
-    })
-    if (isOpen) return
-    await new Promise((done) => setTimeout(done, 50))
-  }
-  throw new Error(`nginx did not listen on ${port}:\n${await readFile(join(dir, 'error.log'), 'utf8').catch(() => '')}`)
-}
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string; raw: Buffer }
 

@@ -16,6 +16,8 @@ export type StockPostgres = {
   /** Where it listens and how to reach it as the superuser (for a standby's base backup). */
   port: number
   password: string
+  /** Its data folder (postmaster.pid names the server's process). */
+  dataDir: string
   /** Runs one of its binaries (pg_ctl, pg_basebackup, …) as the cluster's owner. */
   runBinary: (name: string, args: string[], env?: Record<string, string>) => Promise<{ stdout: string }>
 }
@@ -78,6 +80,7 @@ export async function startStockPostgres({ port, include }: { port?: number; inc
     version: stdout.trim(),
     port: listenPort,
     password,
+    dataDir,
     runBinary: (name, args, env) => asOwner(join(bin, name), args, env),
     stop: async () => {
       await asOwner(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => {})
@@ -111,6 +114,7 @@ export async function startStandby(primary: StockPostgres, { include }: { includ
     version: primary.version,
     port: listenPort,
     password: primary.password,
+    dataDir,
     runBinary: (name, args, env) => asOwner(join(bin, name), args, env),
     stop: async () => {
       await asOwner(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => {})
