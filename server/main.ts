@@ -151,7 +151,7 @@ async function startServing(id: number, { databaseUrl, secretKey }: WorkerSetup)
   // Each process names its connections, so pg_stat_activity shows which process holds which.
   const applicationName = id === 0 ? 'sipas' : `sipas-${id}`
   const sql = createDb(databaseUrl, { max: 20, timeouts: requestPoolTimeouts, applicationName })
-  // Stats, exports and reports read from the replica when there is one (see server/read-replica.ts).
+  // Stats, exports and reports read from the replica when there is one (see readerAfterWrites in server/db.ts).
   const readSql = config.databaseReadUrl
     ? createDb(config.databaseReadUrl, { max: 10, timeouts: requestPoolTimeouts, applicationName })
     : sql

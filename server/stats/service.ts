@@ -6,7 +6,7 @@ import { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
 import { compactRollups } from '../responses/service'
 import { AppError } from '../errors'
-import { type Freshness, readerAfterWrites } from '../read-replica'
+import { type Freshness, readerAfterWrites } from '../db'
 import { applicableTargets, buildGroup, buildQuestionGroups, dossierFiguresOf, type GroupOut, type TargetScope } from './groups'
 import {
   findBusiestSurveyId,
