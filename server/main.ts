@@ -28,6 +28,8 @@ try {
   process.exit(1)
 }
 const logger = createLogger(config.logLevel)
+/** How long an idle kept-alive connection stays open: longer than a proxy's own limit (see startServing). */
+const keepAliveMs = 65_000
 
 // WORKERS=n: this process (the primary) does the start-up work once (embedded PostgreSQL, migrations, the
 // compaction a crash left, the demo, the first admin), then forks n server processes that share the port
@@ -176,6 +178,9 @@ async function startServing(id: number, { databaseUrl, secretKey }: WorkerSetup)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening))
   })
+  // An idle kept-alive connection is closed by the proxy first (deploy/nginx/sipas.conf: 30 s), never by this
+  // server while the proxy sends a request on it, which the proxy would answer 502 (Node's default is 5 s).
+  Object.assign(server, { keepAliveTimeout: keepAliveMs, headersTimeout: keepAliveMs + 1000 })
   return {
     stop: async () => {
       server.close()

@@ -37,6 +37,7 @@ let httpPort: number
 let counter: Awaited<ReturnType<typeof seedCounter>>
 let cookie: string
 const serverOutput: string[] = []
+const testStartedAt = Date.now()
 
 const appDatabaseUrl = (pg: StockPostgres) => pg.url.replace(/\/postgres$/, '/sipas')
 
@@ -240,6 +241,7 @@ describe('two server processes behind nginx, stats from a streaming replica', ()
     const behind = await stats()
     expect(behind.freshness).toMatchObject({ source: 'replica', isBehind: true })
     expect(Date.parse(behind.freshness!.asOf)).toBeLessThanOrEqual(pausedAt)
+    expect(Date.parse(behind.freshness!.asOf)).toBeGreaterThan(testStartedAt)
     expect(behind.overall.responses).toBe(40)
 
     // An admin's change is read back at once from the primary, though the replica does not have it yet.
@@ -263,6 +265,21 @@ describe('two server processes behind nginx, stats from a streaming replica', ()
     const caughtUp = await caughtUpStats()
     expect(caughtUp.freshness).toMatchObject({ source: 'replica', isBehind: false })
     expect(caughtUp.overall.responses).toBe(50)
+  })
+
+  it('streams exports and builds reports from the replica too', async () => {
+    const range = `from=${dayOffset(-2)}&to=${dayOffset(2)}&surveyId=${counter.surveyId}`
+    const csv = await viaNginx('127.0.0.9', 'GET', `/api/v1/exports/responses.csv?${range}`)
+    expect(csv.status, csv.body).toBe(200)
+    // A header line, then one line per rating (none of them has a comment that could hold a line break).
+    expect(csv.body.trim().split('\n')).toHaveLength(1 + 50)
+    const report = await viaNginx('127.0.0.9', 'GET', `/api/v1/reports/periodic?${range}&unitId=${counter.unitId}`)
+    expect(report.status, report.body).toBe(200)
+    expect((JSON.parse(report.body) as { overall: { responses: number } }).overall.responses).toBe(50)
+    const [reads] = await standbySql<[{ n: number }]>`
+      select count(*)::int as n from pg_stat_activity where application_name like 'sipas-%' and datname = 'sipas'
+    `
+    expect(reads.n).toBeGreaterThan(0)
   })
 
   it('keeps a login lock across processes (the failures are counted in PostgreSQL)', async () => {
