@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { request } from 'node:https'
 import { request as plainRequest } from 'node:http'
@@ -330,5 +330,37 @@ describe('two server processes behind nginx, stats from a streaming replica', ()
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     expect(asset.headers['content-encoding']).toBe('gzip')
     expect(gunzipSync(asset.raw).equals(onDisk)).toBe(true)
+  })
+
+  it('replaces a server process that dies, and keeps taking ratings meanwhile', async () => {
+    const workers = () =>
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.pid
+          } catch {
+            return false
+          }
+        })
+        .map(Number)
+    const before = workers()
+    expect(before).toHaveLength(2)
+    process.kill(before[0]!, 'SIGKILL')
+    // The other process answers at once; nginx may still try the dead one's connections first.
+    const during = randomUUID()
+    expect([201, 502]).toContain((await rate('127.0.0.10', during)).status)
+    for (let attempt = 0; ; attempt++) {
+      const now = workers()
+      const names = await primarySql<{ applicationName: string }[]>`
+        select distinct application_name from pg_stat_activity where application_name = 'sipas-3'
+      `
+      if (now.length === 2 && !now.includes(before[0]!) && names.length === 1) break
+      expect(attempt, 'no new server process within a minute').toBeLessThan(120)
+      await new Promise((done) => setTimeout(done, 500))
+    }
+    const after = randomUUID()
+    expect((await rate('127.0.0.10', after)).status).toBe(201)
   })
 })
