@@ -50,8 +50,8 @@ export function createDb(url: string, options: DbOptions = {}): Db {
 
 /**
  * Where an analytics answer was read and how complete it is. `asOf` is the moment up to which every committed
- * write is included: the request's own time when read from the primary or from a replica that has caught up,
- * else the commit time of the last transaction the replica has replayed.
+ * write is included: the request's own time (the app's clock) when read from the primary or from a replica that
+ * has caught up, else the commit time of the last transaction the replica has replayed.
  */
 export type Freshness = { source: 'primary' | 'replica'; isBehind: boolean; asOf: string }
 
@@ -65,16 +65,22 @@ const pollMs = 25
  * `waitMs`. A replica further behind is still read, the lag said in the answer rather than moved onto the
  * primary: a paused or slow replica must not bring the analysts' load back to the server that takes ratings.
  */
-export async function readerAfterWrites(primary: Db, replica: Db, waitMs = replicaWaitMs): Promise<{ sql: Db; freshness: Freshness }> {
-  const [at] = await primary<[{ lsn: string; now: Date }]>`select pg_current_wal_lsn()::text as lsn, now() as now`
-  if (replica === primary) return { sql: primary, freshness: { source: 'primary', isBehind: false, asOf: at.now.toISOString() } }
+export async function readerAfterWrites(
+  primary: Db,
+  replica: Db,
+  now: Date,
+  waitMs = replicaWaitMs,
+): Promise<{ sql: Db; freshness: Freshness }> {
+  const complete = (sql: Db, source: Freshness['source']) => ({ sql, freshness: { source, isBehind: false, asOf: now.toISOString() } })
+  if (replica === primary) return complete(primary, 'primary')
+  const [at] = await primary<[{ lsn: string }]>`select pg_current_wal_lsn()::text as lsn`
   const deadline = performance.now() + waitMs
   for (;;) {
     // A replica promoted to primary has no replay position: it holds everything it will ever hold.
     const [state] = await replica<[{ isCaughtUp: boolean | null; replayedAt: Date | null }]>`
       select pg_last_wal_replay_lsn() >= ${at.lsn}::pg_lsn as is_caught_up, pg_last_xact_replay_timestamp() as replayed_at
     `
-    if (state.isCaughtUp !== false) return { sql: replica, freshness: { source: 'replica', isBehind: false, asOf: at.now.toISOString() } }
+    if (state.isCaughtUp !== false) return complete(replica, 'replica')
     if (performance.now() >= deadline) {
       const asOf = (state.replayedAt ?? new Date(0)).toISOString()
       return { sql: replica, freshness: { source: 'replica', isBehind: true, asOf } }

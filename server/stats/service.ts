@@ -138,7 +138,7 @@ export async function getStats(primaryDeps: Deps, user: CurrentUser, query: Stat
  */
 export async function analyticsReader(deps: Deps): Promise<{ deps: Deps; freshness: Freshness }> {
   await compactRollups(deps.sql)
-  const { sql, freshness } = await readerAfterWrites(deps.sql, deps.readSql)
+  const { sql, freshness } = await readerAfterWrites(deps.sql, deps.readSql, deps.clock())
   return { deps: { ...deps, sql }, freshness }
 }
 

@@ -24,21 +24,18 @@ describe('database pools', () => {
   })
 
   it('read analytics from the primary, complete as of the request, when no replica is set', async () => {
-    const [before] = await db.sql<[{ now: Date }]>`select clock_timestamp() as now`
-    const reader = await readerAfterWrites(db.sql, db.sql)
-    const [after] = await db.sql<[{ now: Date }]>`select clock_timestamp() as now`
+    const now = new Date(Date.UTC(2025, 5, 2, 3, 0, 0))
+    const reader = await readerAfterWrites(db.sql, db.sql, now)
     expect(reader.sql).toBe(db.sql)
-    expect(reader.freshness).toMatchObject({ source: 'primary', isBehind: false })
-    expect(Date.parse(reader.freshness.asOf)).toBeGreaterThanOrEqual(before.now.getTime())
-    expect(Date.parse(reader.freshness.asOf)).toBeLessThanOrEqual(after.now.getTime())
+    expect(reader.freshness).toEqual({ source: 'primary', isBehind: false, asOf: '2025-06-02T03:00:00.000Z' })
   })
 
   it('take a read server with no replay position (a promoted replica) as complete', async () => {
     const promoted = createDb(db.url, { max: 1 })
     try {
-      const reader = await readerAfterWrites(db.sql, promoted, 0)
+      const reader = await readerAfterWrites(db.sql, promoted, new Date(Date.UTC(2025, 5, 2, 3, 0, 0)), 0)
       expect(reader.sql).toBe(promoted)
-      expect(reader.freshness).toMatchObject({ source: 'replica', isBehind: false })
+      expect(reader.freshness).toEqual({ source: 'replica', isBehind: false, asOf: '2025-06-02T03:00:00.000Z' })
     } finally {
       await promoted.end()
     }
