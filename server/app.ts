@@ -45,6 +45,8 @@ import { widgetApiRoutes, widgetScriptRoutes } from './widget/routes'
 
 export type AppOptions = {
   sql: Db
+  /** The pool analytics read from (a streaming replica, DATABASE_READ_URL); `sql` when not given. */
+  readSql?: Db
   config: AppConfig
   logger?: Logger
   clock?: () => Date
@@ -78,6 +80,7 @@ export function createApp(options: AppOptions) {
   const { sql, config } = options
   const deps: Deps = {
     sql,
+    readSql: options.readSql ?? sql,
     config,
     logger: options.logger ?? createLogger(config.logLevel),
     clock: options.clock ?? (() => new Date()),

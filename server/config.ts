@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { isValidDate } from '../shared/periods'
 import type { DeadlineRule } from '../shared/working-days'
@@ -67,6 +68,12 @@ const Env = z.object({
       .refine((days) => days.every(isValidDate), 'must be dates YYYY-MM-DD separated by commas'),
   ),
   FEEDBACK_FOLLOW_UP_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
+  WORKERS: z.preprocess(
+    blankAsUnset,
+    z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'must be a whole number from 1 to 64, or auto' })
+      .default(1),
+  ),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 })
 
@@ -87,6 +94,8 @@ export type Config = {
   /** Unset: a free port is picked at each start. */
   embeddedPgPort: number | undefined
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** Server processes sharing the port (WORKERS; `auto` is one per core). */
+  workers: number
   /** Reverse proxies whose X-Forwarded-For gives the client's address; none by default. */
   trustedProxies: TrustedProxies | undefined
   /** Downloads at once, and how long one may hold its database connection. */
@@ -129,6 +138,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`))
   }
   const e = parsed.data
+  if (e.DATABASE_READ_URL !== undefined && e.DATABASE_URL === undefined) {
+    // A replica streams from a primary the operator runs; the embedded database has none.
+    throw new ConfigError(['DATABASE_READ_URL: needs DATABASE_URL (a replica of the embedded database is not supported)'])
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -145,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     logLevel: e.LOG_LEVEL,
+    workers: e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS,
     trustedProxies: e.TRUSTED_PROXIES,
     exports: { concurrency: e.EXPORT_CONCURRENCY, maxSeconds: e.EXPORT_MAX_SECONDS },
     integrity: {

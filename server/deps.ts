@@ -13,6 +13,8 @@ export type AppConfig = Config & { secretKey: string }
  */
 export interface Deps {
   sql: Db
+  /** Stats, exports and reports read here: the replica of DATABASE_READ_URL, else the primary (`sql`). */
+  readSql: Db
   config: AppConfig
   logger: Logger
   clock: () => Date

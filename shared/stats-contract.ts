@@ -48,6 +48,13 @@ export type StatsGroup = z.infer<typeof StatsGroup>
 export const groupings = ['none', 'field', 'unit', 'counter', 'procedure', 'month', 'question', 'hour-weekday'] as const
 export type Grouping = (typeof groupings)[number]
 
+/**
+ * Where the figures were read and up to when they are complete: `asOf` is the moment up to which every
+ * committed rating is counted; `isBehind` says the read replica had not caught up with the primary.
+ */
+export const StatsFreshness = z.object({ source: z.enum(['primary', 'replica']), isBehind: z.boolean(), asOf: z.string() })
+export type StatsFreshness = z.infer<typeof StatsFreshness>
+
 export const StatsAnswer = z.object({
   from: z.string(),
   to: z.string(),
@@ -58,5 +65,7 @@ export const StatsAnswer = z.object({
   verified: z.enum(['all', 'only']),
   overall: StatsGroup,
   groups: z.array(StatsGroup),
+  /** Where the figures were read and up to when they are complete (a lagging replica says so here). */
+  freshness: StatsFreshness,
 })
 export type StatsAnswer = z.infer<typeof StatsAnswer>

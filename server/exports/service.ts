@@ -7,7 +7,7 @@ import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { resolveReadScope, scopeIntervalsOf } from '../stats/scope'
-import { requireSurvey } from '../stats/service'
+import { analyticsReader, requireSurvey } from '../stats/service'
 import {
   copyResponsesCsv,
   cursorResponses,
@@ -64,7 +64,9 @@ const chunkBytes = 64 * 1024
  * included with flagged = true (so the rows number stats' responses + excluded). Streamed from one
  * transaction: the file never sits in memory whole.
  */
-export async function exportResponses(deps: Deps, user: CurrentUser, query: ExportQuery, format: ExportFormat): Promise<ExportFile> {
+export async function exportResponses(primaryDeps: Deps, user: CurrentUser, query: ExportQuery, format: ExportFormat): Promise<ExportFile> {
+  // Read from the replica when there is one; the file is as complete as the replica (see analyticsReader).
+  const { deps } = await analyticsReader(primaryDeps)
   const { range } = query
   const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })

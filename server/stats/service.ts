@@ -6,6 +6,7 @@ import { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
 import { compactRollups } from '../responses/service'
 import { AppError } from '../errors'
+import { type Freshness, readerAfterWrites } from '../db'
 import { applicableTargets, buildGroup, buildQuestionGroups, dossierFiguresOf, type GroupOut, type TargetScope } from './groups'
 import {
   findBusiestSurveyId,
@@ -45,7 +46,8 @@ type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; 
  * through shared/scoring.ts, small cells withheld, targets evaluated, dossier figures beside unit and
  * counter groups when imported.
  */
-export async function getStats(deps: Deps, user: CurrentUser, query: StatsQuery): Promise<StatsResult> {
+export async function getStats(primaryDeps: Deps, user: CurrentUser, query: StatsQuery): Promise<StatsResult> {
+  const { deps, freshness } = await analyticsReader(primaryDeps)
   const { range, groupBy } = query
   const fields = query.fields ? await requireFields(deps, query.fields) : null
   const read = await resolveReadScope(deps, user, query, range)
@@ -111,7 +113,20 @@ export async function getStats(deps: Deps, user: CurrentUser, query: StatsQuery)
     verified: query.verified,
     overall,
     groups,
+    freshness,
   }
+}
+
+/**
+ * Moves the counts the writer has appended since its last compaction into the rollups (on the primary), then
+ * hands back deps whose `sql` is the pool analytics read from (`readSql`, a replica when configured), with
+ * how complete that pool is: what stats and exports read next includes every rating stored before the
+ * request, or says up to when it does.
+ */
+export async function analyticsReader(deps: Deps): Promise<{ deps: Deps; freshness: Freshness }> {
+  await compactRollups(deps.sql)
+  const { sql, freshness } = await readerAfterWrites(deps.sql, deps.readSql, deps.clock())
+  return { deps: { ...deps, sql }, freshness }
 }
 
 function sumDossiers(rows: DossierSumRow[]): DossierSumRow | undefined {
@@ -131,13 +146,8 @@ async function requireFields(deps: Deps, codes: string[]) {
   return found
 }
 
-/**
- * The survey asked for, or the one with the most responses in the selection. First moves the counts the
- * writer has appended since its last compaction into the rollups, so that what stats and exports read next
- * includes every rating stored before the request.
- */
+/** The survey asked for, or the one with the most responses in the selection (read after `analyticsReader`). */
 export async function requireSurvey(deps: Pick<Deps, 'sql'>, surveyId: number | undefined, filter: RollupFilter) {
-  await compactRollups(deps.sql)
   const id = surveyId ?? (await findBusiestSurveyId(deps.sql, filter))
   if (id === undefined) {
     throw new AppError('not_found', 'Chưa có phiếu nào trong phạm vi và khoảng thời gian đã chọn; hãy chọn một khảo sát (surveyId).')

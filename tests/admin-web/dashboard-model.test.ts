@@ -31,6 +31,7 @@ const answer = (overall: ReturnType<typeof group>, label = 'Năm 2025'): StatsAn
   verified: 'all',
   overall,
   groups: [],
+  freshness: { source: 'primary', isBehind: false, asOf: '2026-01-01T00:00:00.000Z' },
 })
 
 describe('filtersOf', () => {
@@ -143,5 +144,17 @@ describe('summaryOf', () => {
     expect(summaryOf(answer(group(5, 3), 'Năm 2025'), 2026)).toBe(
       'Năm 2025 · Năm 2026 chưa có đánh giá, đang hiển thị năm 2025. · 3 phiếu bị gắn cờ không được tính.',
     )
+  })
+
+  it('says up to when the figures are complete when the read replica lags, and nothing when it does not', () => {
+    const lagging = {
+      ...answer(group(5), 'Năm 2025'),
+      freshness: { source: 'replica' as const, isBehind: true, asOf: '2025-06-02T03:05:00Z' },
+    }
+    expect(summaryOf(lagging, undefined)).toBe(
+      'Năm 2025 · Số liệu tính đến 10:05 02/06/2025; các phiếu gửi sau đó sẽ được cập nhật sau ít phút.',
+    )
+    const current = { ...lagging, freshness: { ...lagging.freshness, isBehind: false } }
+    expect(summaryOf(current, undefined)).toBe('Năm 2025')
   })
 })

@@ -2,6 +2,7 @@ import { buildSurveyClient } from '../../scripts/build'
 import { benchAnalytics } from './analytics'
 import { report } from './report'
 import { serversOf } from './servers'
+import { benchScale } from './scale'
 import { benchSubmit } from './submit'
 import { benchSurveyPage } from './survey-page'
 
@@ -10,11 +11,12 @@ import { benchSurveyPage } from './survey-page'
  * once, then submit and analytics on each PostgreSQL (the embedded one and the distribution's stock one) in turn.
  *
  *   npm run bench [-- [survey-page] [submit] [analytics] [--quick] [--server=embedded|stock]]
+ *   npm run bench -- scale [--quick]   # only when named: 1 and 2 processes behind nginx, primary vs replica
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = args.filter((a) => !a.startsWith('--'))
-const wanted = (name: string) => only.length === 0 || only.includes(name)
+const wanted = (name: string) => (only.length === 0 && name !== 'scale') || only.includes(name)
 const startedAt = performance.now()
 
 await buildSurveyClient()
@@ -31,4 +33,5 @@ if (wanted('submit') || wanted('analytics')) {
     }
   }
 }
+if (wanted('scale')) await benchScale({ quick })
 report('bench_seconds', (performance.now() - startedAt) / 1000, { quick })

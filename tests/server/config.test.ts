@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config'
 
@@ -18,6 +19,19 @@ describe('loadConfig', () => {
   it('loads no demo data on a given database unless DEMO=1', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).loadsDemo).toBe(false)
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: '1' }).loadsDemo).toBe(true)
+  })
+
+  it('runs one server process unless WORKERS says how many (auto: one per core)', () => {
+    expect(loadConfig({}).workers).toBe(1)
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3)
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism())
+    for (const bad of ['0', '-2', '1.5', 'many', '65']) expect(() => loadConfig({ WORKERS: bad }), bad).toThrow(/WORKERS:/)
+  })
+
+  it('reads analytics from DATABASE_READ_URL only beside a DATABASE_URL', () => {
+    const both = loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URL: 'postgres://u@replica/db' })
+    expect(both.databaseReadUrl).toBe('postgres://u@replica/db')
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica/db' })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/)
   })
 
   it('names a bad secret but never repeats its value', () => {

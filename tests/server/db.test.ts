@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb } from '../../server/db'
+import { createDb, readerAfterWrites } from '../../server/db'
 import { createResponseWriter } from '../../server/responses/writer'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedCounter } from '../support/factories'
@@ -13,6 +13,34 @@ beforeAll(async () => {
 afterAll(() => db.drop())
 
 describe('database pools', () => {
+  it('name their connections as asked (each server process its own), sipas by default', async () => {
+    const named = createDb(db.url, { max: 1, applicationName: 'sipas-2' })
+    try {
+      expect((await named`show application_name`)[0]!.applicationName).toBe('sipas-2')
+      expect((await db.sql`show application_name`)[0]!.applicationName).toBe('sipas')
+    } finally {
+      await named.end()
+    }
+  })
+
+  it('read analytics from the primary, complete as of the request, when no replica is set', async () => {
+    const now = new Date(Date.UTC(2025, 5, 2, 3, 0, 0))
+    const reader = await readerAfterWrites(db.sql, db.sql, now)
+    expect(reader.sql).toBe(db.sql)
+    expect(reader.freshness).toEqual({ source: 'primary', isBehind: false, asOf: '2025-06-02T03:00:00.000Z' })
+  })
+
+  it('take a read server with no replay position (a promoted replica) as complete', async () => {
+    const promoted = createDb(db.url, { max: 1 })
+    try {
+      const reader = await readerAfterWrites(db.sql, promoted, new Date(Date.UTC(2025, 5, 2, 3, 0, 0)), 0)
+      expect(reader.sql).toBe(promoted)
+      expect(reader.freshness).toEqual({ source: 'replica', isBehind: false, asOf: '2025-06-02T03:00:00.000Z' })
+    } finally {
+      await promoted.end()
+    }
+  })
+
   it('plan generically only in the pool that asks for it', async () => {
     const writerPool = createDb(db.url, { max: 1, genericPlans: true })
     try {

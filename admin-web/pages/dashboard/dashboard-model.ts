@@ -74,11 +74,27 @@ export function pooledFieldSets(
 
 export const fieldCardTitle = (names: string[]) => `Lĩnh vực ${names.map((name) => name.toLocaleLowerCase('vi')).join(', ')}`
 
-/** The line under the filters: the period, a fallback to last year, the flagged ratings left out. */
+/**
+ * The line under the filters: the period, a fallback to last year, the flagged ratings left out, and when the
+ * figures come from a read replica that lags, up to when they are complete (Vietnam time).
+ */
 export function summaryOf(overall: StatsAnswer, fellBackFrom: number | undefined) {
+  const freshness = overall.freshness
   return [
     overall.label,
     fellBackFrom !== undefined ? ` · Năm ${fellBackFrom} chưa có đánh giá, đang hiển thị năm ${fellBackFrom - 1}.` : '',
     (overall.overall.excluded ?? 0) > 0 ? ` · ${overall.overall.excluded} phiếu bị gắn cờ không được tính.` : '',
+    freshness.isBehind
+      ? ` · Số liệu tính đến ${asOfFormat.format(new Date(freshness.asOf))}; các phiếu gửi sau đó sẽ được cập nhật sau ít phút.`
+      : '',
   ].join('')
 }
+
+const asOfFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+})
