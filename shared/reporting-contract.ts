@@ -1,0 +1,155 @@
+import { z } from 'zod'
+import { boardStatuses, parsePeriodKey } from './reporting-calendar'
+
+// Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
+// the deadline board and the consolidated report of a supervising unit.
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647)
+const Year = z.coerce.number().int().min(2000).max(2100)
+const PeriodKey = z
+  .string()
+  .refine(
+    (key) => parsePeriodKey(key) !== undefined,
+    'Kỳ báo cáo không hợp lệ (ví dụ: quy-2025-3, 6-thang-2025, nam-2025, giai-doan-2021-2025).',
+  )
+
+/** /units/:unitId/reports/:periodKey */
+export const ReportParams = z.object({ unitId: Id, periodKey: PeriodKey })
+export type ReportParams = z.infer<typeof ReportParams>
+export const VersionParams = ReportParams.extend({ version: Id })
+
+/** GET /calendar and /board: a unit (the user's own by default) and a year. */
+export const CalendarQuery = z.object({ unitId: Id.optional(), year: Year })
+export type CalendarQuery = z.infer<typeof CalendarQuery>
+
+/** GET /consolidated: a supervising unit, a period and optionally the questionnaire to pool. */
+export const ConsolidatedQuery = z.object({ unitId: Id.optional(), periodKey: PeriodKey, surveyId: Id.optional() })
+export type ConsolidatedQuery = z.infer<typeof ConsolidatedQuery>
+
+const Section = z.string().trim().max(20_000)
+/** The free text of a report: kết quả, hạn chế, nguyên nhân, đề xuất. */
+export const ReportSections = z.strictObject({ ketQua: Section, hanChe: Section, nguyenNhan: Section, deXuat: Section })
+export type ReportSections = z.infer<typeof ReportSections>
+export const sectionTitles: Record<keyof ReportSections, string> = {
+  ketQua: 'Kết quả đạt được',
+  hanChe: 'Hạn chế',
+  nguyenNhan: 'Nguyên nhân',
+  deXuat: 'Đề xuất, kiến nghị',
+}
+export const emptySections: ReportSections = { ketQua: '', hanChe: '', nguyenNhan: '', deXuat: '' }
+
+/** PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). */
+export const DraftBody = z.strictObject({ surveyId: Id.optional(), sections: ReportSections })
+export type DraftBody = z.infer<typeof DraftBody>
+
+/** POST …/submit: a reason is required from the second submission on. */
+export const SubmitBody = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() })
+export type SubmitBody = z.infer<typeof SubmitBody>
+
+const Figure = z.looseObject({
+  responses: z.number(),
+  rate: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  sufficient: z.boolean(),
+})
+const TargetRow = z.looseObject({
+  scope: z.string(),
+  value: z.number(),
+  rate: z.number().nullable(),
+  met: z.boolean().nullable(),
+  source: z.string(),
+  responses: z.number(),
+})
+
+export const DueReport = z.object({
+  key: z.string(),
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+  dueBefore: z.string(),
+  deadlineLabel: z.string(),
+})
+export const CalendarAnswer = z.object({
+  unitId: z.number(),
+  year: z.number(),
+  reports: z.array(DueReport.extend({ recipientUnitId: z.number().nullable(), recipientLabel: z.string() })),
+})
+export type CalendarAnswer = z.infer<typeof CalendarAnswer>
+
+export const VersionSummary = z.object({
+  version: z.number(),
+  submittedAt: z.string(),
+  submittedOn: z.string(),
+  submittedBy: z.string(),
+  reason: z.string().nullable(),
+  recipientLabel: z.string(),
+})
+export type VersionSummary = z.infer<typeof VersionSummary>
+
+/** GET /units/:unitId/reports/:periodKey: the draft, live figures, and every version sent. */
+export const ReportAnswer = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  due: DueReport,
+  recipientLabel: z.string(),
+  canEdit: z.boolean(),
+  draft: z.object({ surveyId: z.number(), sections: ReportSections, updatedAt: z.string() }).nullable(),
+  live: z.looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) }),
+  versions: z.array(VersionSummary),
+})
+export type ReportAnswer = z.infer<typeof ReportAnswer>
+
+/** One frozen version as sent. */
+export const FrozenVersion = VersionSummary.extend({
+  unitId: z.number(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  dueBefore: z.string(),
+  figures: z.looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) }),
+  sections: ReportSections,
+})
+export type FrozenVersion = z.infer<typeof FrozenVersion>
+
+export const BoardRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueBefore: z.string(),
+  status: z.enum(boardStatuses),
+  statusLabel: z.string(),
+  daysLeft: z.number().nullable(),
+  daysLate: z.number().nullable(),
+  latestVersion: z.number().nullable(),
+})
+export type BoardRow = z.infer<typeof BoardRow>
+export const BoardAnswer = z.object({ unitId: z.number(), year: z.number(), today: z.string(), rows: z.array(BoardRow) })
+export type BoardAnswer = z.infer<typeof BoardAnswer>
+
+export const ConsolidatedRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  rank: z.number().nullable(),
+  version: z.number().nullable(),
+  submittedOn: z.string().nullable(),
+  frozen: Figure.nullable(),
+  targets: z.array(TargetRow),
+  live: Figure,
+  /** The frozen figures no longer match a recount (a flag, a restore or a late rating since). */
+  differsFromLive: z.boolean(),
+})
+export type ConsolidatedRow = z.infer<typeof ConsolidatedRow>
+export const ConsolidatedAnswer = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  survey: z.looseObject({ id: z.number(), title: z.string() }),
+  own: z.looseObject({ overall: Figure, targets: z.array(TargetRow) }),
+  rows: z.array(ConsolidatedRow),
+  /** Sums over the subordinates' frozen figures. */
+  frozenTotals: z.object({ reports: z.number(), responses: z.number() }),
+})
+export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
