@@ -56,6 +56,7 @@ const TargetRow = z.looseObject({
   scope: z.string(),
   value: z.number(),
   rate: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable().optional(),
   met: z.boolean().nullable(),
   source: z.string(),
   responses: z.number(),

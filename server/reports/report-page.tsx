@@ -98,7 +98,8 @@ export function ReportPage({ unitName, periodLabel, surveyTitle, today, blocks, 
             <div>
               <p>
                 <em>Nơi nhận:</em>
-                <br />{`- ${recipient};`}
+                <br />
+                {`- ${recipient};`}
                 <br />- Lưu: VT.
               </p>
             </div>
