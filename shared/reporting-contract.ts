@@ -95,7 +95,10 @@ export const ReportAnswer = z.object({
   recipientLabel: z.string(),
   canEdit: z.boolean(),
   draft: z.object({ surveyId: z.number(), sections: ReportSections, updatedAt: z.string() }).nullable(),
-  live: z.looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) }),
+  /** Today's figures from the stats service; null when the unit has no rating in the period. */
+  live: z
+    .looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) })
+    .nullable(),
   versions: z.array(VersionSummary),
 })
 export type ReportAnswer = z.infer<typeof ReportAnswer>

@@ -64,7 +64,7 @@ export function ConsolidatedReport({ unitId, periodKey }: { unitId: number; peri
           ))}
         </tbody>
       </table>
-      <h3>Số liệu chung của đơn vị (gộp toàn bộ phiếu)</h3>
+      <h2>Số liệu chung của đơn vị (gộp toàn bộ phiếu)</h2>
       <p>{`${view.own.responses} phiếu · tỷ lệ hài lòng ${view.own.rate} · khoảng tin cậy 95% ${view.own.interval}`}</p>
       <ul>
         {view.own.targets.map((t) => (

@@ -69,7 +69,7 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
       <p>{`${report.unitName} · ${report.due.label} · ${report.due.deadlineLabel} · Gửi tới: ${report.recipientLabel}`}</p>
       {live ? (
         <div class="card">
-          <h3>Số liệu hiện tại (chưa chốt)</h3>
+          <h2>Số liệu hiện tại (chưa chốt)</h2>
           <p>{`${live.survey.title}: ${formatCount(live.overall.responses)} phiếu, tỷ lệ hài lòng ${formatPercent(live.overall.rate)} (khoảng tin cậy 95%: ${formatInterval(live.overall.ci95)}).`}</p>
           <ul>
             {live.targets.map((t) => (
@@ -126,7 +126,7 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
         </p>
       )}
       <p role="status">{status}</p>
-      <h3>Các lần đã gửi</h3>
+      <h2>Các lần đã gửi</h2>
       {report.versions.length === 0 ? (
         <p class="muted">Chưa gửi lần nào.</p>
       ) : (
