@@ -200,3 +200,19 @@ export function boardCellOf({
   if (today >= dueBefore) return { status: 'qua-han', daysLeft: null, daysLate: daysBetween(dueBefore, today) + 1 }
   return { status: hasDraft ? 'ban-nhap' : 'chua-bat-dau', daysLeft: daysBetween(today, dueBefore), daysLate: null }
 }
+
+/** The period before: the previous quarter, else the same kind a year (a phase: a phase) earlier. */
+export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'quy')
+    return period.index === 1 ? { kind: 'quy', year: period.year - 1, index: 4 } : { ...period, index: period.index - 1 }
+  return samePeriodLastYear(period)
+}
+
+/** The same period a year earlier (a phase: the phase before it, as long). */
+export function samePeriodLastYear(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'giai-doan') {
+    const span = period.year - period.fromYear + 1
+    return { kind: 'giai-doan', fromYear: period.fromYear - span, year: period.fromYear - 1 }
+  }
+  return { ...period, year: period.year - 1 }
+}

@@ -157,3 +157,36 @@ export const ConsolidatedAnswer = z.object({
   frozenTotals: z.object({ reports: z.number(), responses: z.number() }),
 })
 export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
+
+/** GET /plan-view: every target of a plan over a period. */
+export const PlanViewQuery = z.object({ planId: Id, periodKey: PeriodKey })
+export type PlanViewQuery = z.infer<typeof PlanViewQuery>
+
+const RateFigure = z.object({ responses: z.number(), rate: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() })
+export const PlanViewRow = z.object({
+  targetId: z.number(),
+  unitId: z.number(),
+  /** The unit, and the pooled fields when the target has some: "Thành phố Chí Linh · Lĩnh vực Đất đai + Xây dựng". */
+  scope: z.string(),
+  metric: z.string(),
+  value: z.number(),
+  /** Null when no questionnaire measures the target's metric: the row says so, with no figures. */
+  surveyId: z.number().nullable(),
+  surveyTitle: z.string(),
+  current: RateFigure.extend({ met: z.boolean().nullable(), gapPoints: z.number().nullable() }),
+  previous: RateFigure,
+  lastYear: RateFigure,
+  /** The same target's value in the plan's last year (2025, 2030) and how far the current rate is from it. */
+  finalTarget: z.object({ year: z.number(), value: z.number(), gapPoints: z.number().nullable() }).nullable(),
+})
+export type PlanViewRow = z.infer<typeof PlanViewRow>
+export const PlanViewAnswer = z.object({
+  planId: z.number(),
+  planTitle: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  previousLabel: z.string(),
+  lastYearLabel: z.string(),
+  rows: z.array(PlanViewRow),
+})
+export type PlanViewAnswer = z.infer<typeof PlanViewAnswer>

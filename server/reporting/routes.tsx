@@ -5,6 +5,7 @@ import {
   CalendarQuery,
   ConsolidatedQuery,
   DraftBody,
+  PlanViewQuery,
   ReportParams,
   SubmitBody,
   sectionTitles,
@@ -17,7 +18,17 @@ import { type Block, type LocalDay, reportBlocks } from '../reports/blocks'
 import { reportDocx } from '../reports/report-docx'
 import { ReportPage } from '../reports/report-page'
 import { validate } from '../validate'
-import { type FrozenReport, getBoard, getCalendar, getConsolidated, getReport, getVersion, saveDraft, submitReport } from './service'
+import {
+  type FrozenReport,
+  getBoard,
+  getCalendar,
+  getConsolidated,
+  getPlanView,
+  getReport,
+  getVersion,
+  saveDraft,
+  submitReport,
+} from './service'
 
 type Env = UserEnv & { Variables: { secureHeadersNonce?: string } }
 
@@ -52,6 +63,9 @@ export function reportingApiRoutes(deps: Deps) {
     })
     .get('/consolidated', reader(deps), validate('query', ConsolidatedQuery, vi), async (c) =>
       c.json(await getConsolidated(deps, c.var.user, c.req.valid('query'))),
+    )
+    .get('/plan-view', reader(deps), validate('query', PlanViewQuery, vi), async (c) =>
+      c.json(await getPlanView(deps, c.var.user, c.req.valid('query'))),
     )
     .get('/units/:unitId/reports/:periodKey', reader(deps), validate('param', ReportParams, vi), async (c) =>
       c.json(await getReport(deps, c.var.user, c.req.valid('param'))),

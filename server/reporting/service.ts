@@ -6,7 +6,11 @@ import {
   defaultReportKinds,
   dueReportOf,
   parsePeriodKey,
+  previousPeriod,
   recipientLabel,
+  reportLabel,
+  reportRange,
+  samePeriodLastYear,
   reportingCalendar,
   subordinatesOn,
   supervisorOn,
@@ -21,15 +25,21 @@ import type {
   ConsolidatedQuery,
   ConsolidatedRow,
   DraftBody,
+  PlanViewAnswer,
+  PlanViewQuery,
+  PlanViewRow,
   ReportParams,
   SubmitBody,
 } from '../../shared/reporting-contract'
+import { evaluateTargets } from '../../shared/scoring'
 import type { StatsQuery } from '../../shared/stats-query'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { buildPeriodicReport, type PeriodicReport } from '../reports/service'
-import { getStats } from '../stats/service'
+import { findFieldLabels, getStats } from '../stats/service'
+import { listSurveys } from '../surveys/service'
+import { listPlans, listTargets } from '../targets/service'
 import { isInScope, scopeOf, todayOf } from '../units/scope'
 import {
   findLastVersionNumber,
@@ -385,4 +395,94 @@ export async function getConsolidated(deps: Deps, user: CurrentUser, query: Cons
     rows,
     frozenTotals: { reports: counted.length, responses: counted.reduce((sum, r) => sum + r.frozen!.responses, 0) },
   }
+}
+
+const roundToTenth = (points: number) => Math.round(points * 10) / 10
+
+/**
+ * GET /plan-view: every target of a plan whose days meet the period, each computed from every questionnaire
+ * that measures its metric (a questionnaire is a row: rates of different questionnaires are not pooled), with
+ * the previous period, the same period a year earlier, and the gap to the same target's value in the plan's
+ * last year. Every figure comes from the stats service with the dashboard's query.
+ */
+export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanViewQuery): Promise<PlanViewAnswer> {
+  const plan = (await listPlans(deps, user)).find((p) => p.id === query.planId)
+  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
+  const period = parsePeriodKey(query.periodKey)!
+  const ranges = {
+    current: { ...reportRange(period), label: reportLabel(period) },
+    previous: { ...reportRange(previousPeriod(period)), label: reportLabel(previousPeriod(period)) },
+    lastYear: { ...reportRange(samePeriodLastYear(period)), label: reportLabel(samePeriodLastYear(period)) },
+  }
+  const targets = (await listTargets(deps, user, { planId: plan.id })).filter((t) => t.planId === plan.id)
+  const surveys = await listSurveys(deps)
+  const sameScope = (a: (typeof targets)[number], b: (typeof targets)[number]) =>
+    a.unitId === b.unitId && a.metric === b.metric && [...a.fieldIds].sort().join() === [...b.fieldIds].sort().join()
+  const rows: PlanViewRow[] = []
+  const current = targets.filter((t) => t.periodStart <= ranges.current.to && t.periodEnd >= ranges.current.from)
+  for (const target of current) {
+    const fields = target.fieldIds.length === 0 ? undefined : (await findFieldLabels(deps, target.fieldIds)).map((f) => f.code)
+    const final = targets.filter((t) => sameScope(t, target)).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))[0]!
+    const measuring = surveys.filter((s) => s.metric === target.metric)
+    if (measuring.length === 0) {
+      const none = { responses: 0, rate: null, ci95: null }
+      rows.push({
+        targetId: target.id,
+        unitId: target.unitId,
+        scope: (await findUnitName(deps, user, target.unitId, ranges.current)) ?? '',
+        metric: target.metric,
+        value: target.valuePercent / 100,
+        surveyId: null,
+        surveyTitle: 'Chưa có phiếu khảo sát nào đo chỉ tiêu này',
+        current: { ...none, met: null, gapPoints: null },
+        previous: none,
+        lastYear: none,
+        finalTarget: null,
+      })
+    }
+    for (const survey of measuring) {
+      const statsOf = (range: { from: string; to: string; label: string }) =>
+        getStats(deps, user, { range, unitId: target.unitId, surveyId: survey.id, fields, groupBy: 'none', verified: 'all' })
+      const [now, previous, lastYear] = [await statsOf(ranges.current), await statsOf(ranges.previous), await statsOf(ranges.lastYear)]
+      const value = target.valuePercent / 100
+      const [verdict] = evaluateTargets(now.overall.rate, [{ value, source: '' }])
+      const figure = (g: typeof now.overall) => ({ responses: g.responses, rate: g.rate, ci95: g.ci95 })
+      rows.push({
+        targetId: target.id,
+        unitId: target.unitId,
+        scope: now.overall.label,
+        metric: target.metric,
+        value,
+        surveyId: survey.id,
+        surveyTitle: survey.title,
+        current: { ...figure(now.overall), met: verdict!.met, gapPoints: verdict!.gapPoints },
+        previous: figure(previous.overall),
+        lastYear: figure(lastYear.overall),
+        finalTarget:
+          final.periodEnd > target.periodEnd
+            ? {
+                year: Number(final.periodEnd.slice(0, 4)),
+                value: final.valuePercent / 100,
+                gapPoints: now.overall.rate === null ? null : roundToTenth((now.overall.rate - final.valuePercent / 100) * 100),
+              }
+            : null,
+      })
+    }
+  }
+  return {
+    planId: plan.id,
+    planTitle: `${plan.number}: ${plan.title}`,
+    periodKey: query.periodKey,
+    periodLabel: ranges.current.label,
+    previousLabel: ranges.previous.label,
+    lastYearLabel: ranges.lastYear.label,
+    rows,
+  }
+}
+
+/** The unit's name as the stats service labels it, for a target no questionnaire measures. */
+async function findUnitName(deps: Deps, user: CurrentUser, unitId: number, range: { from: string; to: string; label: string }) {
+  const tree = await findUnitVersionFacts(deps.sql)
+  await requireReader(deps, user, unitId, [range.to])
+  return versionOn(tree, unitId, range.to)?.name
 }

@@ -6,6 +6,7 @@ import {
   daysText,
   emptySectionTitles,
   periodOptions,
+  planViewRows,
   submitState,
   targetText,
   yearOfKey,
@@ -146,5 +147,57 @@ describe('the reporting screens’ view models', () => {
       'Hạn chế',
       'Nguyên nhân',
     ])
+  })
+})
+
+describe('the whole-plan view model', () => {
+  it('names the indicator, judges the target with its gap, and shows the final year’s distance', () => {
+    const none = { responses: 0, rate: null, ci95: null }
+    const rows = planViewRows({
+      planId: 1,
+      planTitle: 'KH',
+      periodKey: 'quy-2025-3',
+      periodLabel: 'Quý III/2025',
+      previousLabel: 'Quý II/2025',
+      lastYearLabel: 'Quý III/2024',
+      rows: [
+        {
+          targetId: 7,
+          unitId: 2,
+          scope: 'Thành phố Chí Linh',
+          metric: 'tthc',
+          value: 0.96,
+          surveyId: 3,
+          surveyTitle: 'Phiếu nhanh',
+          current: { responses: 1200, rate: 0.95, ci95: [0.936, 0.961], met: false, gapPoints: -1 },
+          previous: { responses: 1100, rate: 0.94, ci95: null },
+          lastYear: none,
+          finalTarget: { year: 2030, value: 0.98, gapPoints: -3 },
+        },
+        {
+          targetId: 8,
+          unitId: 2,
+          scope: 'Thành phố Chí Linh',
+          metric: 'dvc_truc_tuyen',
+          value: 0.9,
+          surveyId: null,
+          surveyTitle: 'Chưa có phiếu khảo sát nào đo chỉ tiêu này',
+          current: { ...none, met: null, gapPoints: null },
+          previous: none,
+          lastYear: none,
+          finalTarget: null,
+        },
+      ],
+    })
+    expect(rows[0]).toMatchObject({
+      metric: 'Hài lòng trong giải quyết TTHC',
+      target: '≥ 96,0%',
+      current: '95,0% (1.200 phiếu); khoảng tin cậy 95% 93,6% – 96,1%',
+      verdict: 'Chưa đạt (−1,0 điểm)',
+      previous: '94,0% (1.100 phiếu)',
+      lastYear: '—',
+      final: 'Năm 2030: ≥ 98,0% (hiện −3,0 điểm)',
+    })
+    expect(rows[1]).toMatchObject({ metric: 'Hài lòng với dịch vụ công trực tuyến', current: '—', verdict: 'Chưa đủ dữ liệu', final: '' })
   })
 })

@@ -5,8 +5,10 @@ import {
   dueReportOf,
   parsePeriodKey,
   periodKeyOf,
+  previousPeriod,
   recipientLabel,
   reportingCalendar,
+  samePeriodLastYear,
   subordinatesOn,
   supervisorOn,
   type UnitVersionFact,
@@ -156,5 +158,15 @@ describe('the deadline board', () => {
       daysLeft: null,
       daysLate: 1,
     })
+  })
+})
+
+describe('the periods a report compares with', () => {
+  it('steps back a quarter across the year, and a year for the longer reports', () => {
+    expect(previousPeriod({ kind: 'quy', year: 2025, index: 1 })).toEqual({ kind: 'quy', year: 2024, index: 4 })
+    expect(previousPeriod({ kind: 'quy', year: 2025, index: 3 })).toEqual({ kind: 'quy', year: 2025, index: 2 })
+    expect(previousPeriod({ kind: '9-thang', year: 2025 })).toEqual({ kind: '9-thang', year: 2024 })
+    expect(samePeriodLastYear({ kind: 'quy', year: 2025, index: 3 })).toEqual({ kind: 'quy', year: 2024, index: 3 })
+    expect(samePeriodLastYear({ kind: 'giai-doan', fromYear: 2026, year: 2030 })).toEqual({ kind: 'giai-doan', fromYear: 2021, year: 2025 })
   })
 })

@@ -1,6 +1,8 @@
-import { formatCount, formatDate, formatInterval, formatPercent } from '../../../shared/format'
+import type { SurveyMetric } from '../../../shared/admin-contract'
+import { formatCount, formatDate, formatInterval, formatPercent, formatPoints } from '../../../shared/format'
 import { reportingCalendar, type BoardStatus } from '../../../shared/reporting-calendar'
-import type { BoardAnswer, ConsolidatedAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
+import type { BoardAnswer, ConsolidatedAnswer, PlanViewAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
+import { metricNames } from '../../metric-names'
 
 // Pure view models of the reporting screens: what each table shows, worded and formatted, from an answer.
 
@@ -97,3 +99,26 @@ export function submitState(versions: Pick<VersionSummary, 'version'>[]) {
 /** The sections still empty, by title: a report may be sent with them, after a warning. */
 export const emptySectionTitles = (sections: ReportSections, titles: Record<keyof ReportSections, string>) =>
   (Object.keys(titles) as (keyof ReportSections)[]).filter((key) => sections[key].trim() === '').map((key) => titles[key])
+
+const rateWithN = (f: { responses: number; rate: number | null }) =>
+  f.rate === null ? '—' : `${formatPercent(f.rate)} (${formatCount(f.responses)} phiếu)`
+
+/** One line per target and questionnaire: the indicator, the result against the target, the comparisons. */
+export function planViewRows(answer: PlanViewAnswer) {
+  return answer.rows.map((row) => ({
+    key: `${row.targetId}-${row.surveyId ?? 0}`,
+    metric: metricNames[row.metric as SurveyMetric] ?? row.metric,
+    scope: row.scope,
+    survey: row.surveyTitle,
+    target: `≥ ${formatPercent(row.value)}`,
+    current: row.surveyId === null ? '—' : `${rateWithN(row.current)}; khoảng tin cậy 95% ${formatInterval(row.current.ci95)}`,
+    verdict: row.current.met === null ? verdictOf(null) : `${verdictOf(row.current.met)} (${formatPoints(row.current.gapPoints ?? 0)})`,
+    previous: rateWithN(row.previous),
+    lastYear: rateWithN(row.lastYear),
+    final:
+      row.finalTarget === null
+        ? ''
+        : `Năm ${row.finalTarget.year}: ≥ ${formatPercent(row.finalTarget.value)}` +
+          (row.finalTarget.gapPoints === null ? '' : ` (hiện ${formatPoints(row.finalTarget.gapPoints)})`),
+  }))
+}

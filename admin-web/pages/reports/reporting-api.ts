@@ -4,6 +4,7 @@ import {
   CalendarAnswer,
   ConsolidatedAnswer,
   FrozenVersion,
+  PlanViewAnswer,
   ReportAnswer,
   type DraftBody,
   type SubmitBody,
@@ -20,6 +21,7 @@ export const reportingApi = {
   submit: (unitId: number, periodKey: string, body: SubmitBody) =>
     request(FrozenVersion, 'POST', `${reportPath(unitId, periodKey)}/submit`, body),
   board: (unitId: number, year: number) => request(BoardAnswer, 'GET', `/reporting/board${query({ unitId, year })}`),
+  planView: (planId: number, periodKey: string) => request(PlanViewAnswer, 'GET', `/reporting/plan-view${query({ planId, periodKey })}`),
   consolidated: (unitId: number, periodKey: string) =>
     request(ConsolidatedAnswer, 'GET', `/reporting/consolidated${query({ unitId, periodKey })}`),
 }

@@ -6,6 +6,7 @@ import { navigate, type Route } from '../../router'
 import { todayInVietnam } from '../../vietnamese-labels'
 import { ConsolidatedReport } from './consolidated-report'
 import { DeadlineBoard } from './deadline-board'
+import { PlanView } from './plan-view'
 import { ReportDraft } from './report-draft'
 import { currentPeriodKey, periodOptions, yearOfKey } from './report-model'
 
@@ -13,6 +14,7 @@ const tabs = [
   { key: 'soan', label: 'Soạn và gửi' },
   { key: 'theo-doi', label: 'Theo dõi hạn gửi' },
   { key: 'tong-hop', label: 'Báo cáo tổng hợp' },
+  { key: 'ke-hoach', label: 'Toàn bộ kế hoạch' },
 ] as const
 
 /** Reports sent up the chain: a unit drafts and sends; the level above tracks deadlines and consolidates. */
@@ -75,6 +77,8 @@ export function ReportingPage({ route, user }: { route: Route; user: CurrentUser
         <p class="muted">Chọn đơn vị.</p>
       ) : tab === 'theo-doi' ? (
         <DeadlineBoard unitId={unitId} year={year} />
+      ) : tab === 'ke-hoach' ? (
+        <PlanView periodKey={periodKey} />
       ) : tab === 'tong-hop' ? (
         <ConsolidatedReport unitId={unitId} periodKey={periodKey} />
       ) : (
