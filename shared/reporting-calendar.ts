@@ -216,3 +216,25 @@ export function samePeriodLastYear(period: ReportPeriod): ReportPeriod {
   }
   return { ...period, year: period.year - 1 }
 }
+
+const isoOf = (date: Date) => date.toISOString().slice(0, 10)
+/** A YYYY-MM-DD date moved by whole days. */
+export const shiftDays = (date: string, days: number) => isoOf(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000))
+/** A YYYY-MM-DD date moved by whole years (29 February lands on 28 February). */
+export function shiftYears(date: string, years: number) {
+  const [year, month, day] = date.split('-').map(Number)
+  const target = `${year! + years}-${pad(month!)}-${pad(day!)}`
+  return day === 29 && month === 2 && isoOf(new Date(`${target}T00:00:00Z`)) !== target ? `${year! + years}-02-28` : target
+}
+
+/**
+ * An ad-hoc range's comparisons: the equally long range just before it, and the same days a year earlier
+ * (year over year).
+ */
+export function comparisonRanges({ from, to }: { from: string; to: string }) {
+  const days = daysBetween(from, to) + 1
+  return {
+    previous: { from: shiftDays(from, -days), to: shiftDays(from, -1) },
+    lastYear: { from: shiftYears(from, -1), to: shiftYears(to, -1) },
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { boardStatuses, parsePeriodKey } from './reporting-calendar'
+import { isValidDate } from './periods'
+import { boardStatuses, daysBetween, parsePeriodKey } from './reporting-calendar'
 
 // Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
 // the deadline board and the consolidated report of a supervising unit.
@@ -158,8 +159,37 @@ export const ConsolidatedAnswer = z.object({
 })
 export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
 
-/** GET /plan-view: every target of a plan over a period. */
-export const PlanViewQuery = z.object({ planId: Id, periodKey: PeriodKey })
+/**
+ * The longest ad-hoc range of the whole-plan view: a plan's whole phase (2021–2030 by cut-off days is 3,652
+ * days). Statistics elsewhere stop at three years; here the yearly rollups keep ten within budget.
+ */
+export const maxPlanRangeDays = 10 * 366
+const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
+
+/** GET /plan-view: every target of a plan over a report's period (periodKey) or an ad-hoc range (from, to). */
+export const PlanViewQuery = z
+  .object({ planId: Id, periodKey: PeriodKey.optional(), from: DateText.optional(), to: DateText.optional() })
+  .superRefine((q, ctx) => {
+    const hasRange = q.from !== undefined || q.to !== undefined
+    if (q.periodKey !== undefined && hasRange) {
+      ctx.addIssue({ code: 'custom', path: ['periodKey'], message: 'Chọn hoặc kỳ báo cáo, hoặc khoảng ngày from–to, không chọn cả hai.' })
+    } else if (q.periodKey === undefined && (q.from === undefined || q.to === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.from === undefined ? 'from' : 'to'],
+        message: 'Cần kỳ báo cáo (periodKey) hoặc khoảng ngày from và to.',
+      })
+    } else if (q.from !== undefined && q.to !== undefined) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' })
+      else if (daysBetween(q.from, q.to) + 1 > maxPlanRangeDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `Khoảng thời gian tối đa ${maxPlanRangeDays} ngày (một giai đoạn kế hoạch).`,
+        })
+      }
+    }
+  })
 export type PlanViewQuery = z.infer<typeof PlanViewQuery>
 
 const RateFigure = z.object({ responses: z.number(), rate: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() })
@@ -183,7 +213,7 @@ export type PlanViewRow = z.infer<typeof PlanViewRow>
 export const PlanViewAnswer = z.object({
   planId: z.number(),
   planTitle: z.string(),
-  periodKey: z.string(),
+  periodKey: z.string().nullable(),
   periodLabel: z.string(),
   previousLabel: z.string(),
   lastYearLabel: z.string(),

@@ -1,8 +1,10 @@
 import type { CurrentUser } from '../../shared/auth-contract'
+import { formatDate } from '../../shared/format'
 import { localTimeOf } from '../../shared/local-time'
 import {
   boardCellOf,
   boardStatusLabels,
+  comparisonRanges,
   defaultReportKinds,
   dueReportOf,
   parsePeriodKey,
@@ -397,6 +399,23 @@ export async function getConsolidated(deps: Deps, user: CurrentUser, query: Cons
   }
 }
 
+const withLabel = (range: { from: string; to: string }) => ({ ...range, label: `${formatDate(range.from)} – ${formatDate(range.to)}` })
+
+/** The period asked for and what it is compared with: a report's period, or an ad-hoc range (year over year). */
+function rangesOf(query: PlanViewQuery) {
+  if (query.periodKey !== undefined) {
+    const period = parsePeriodKey(query.periodKey)!
+    return {
+      current: { ...reportRange(period), label: reportLabel(period) },
+      previous: { ...reportRange(previousPeriod(period)), label: reportLabel(previousPeriod(period)) },
+      lastYear: { ...reportRange(samePeriodLastYear(period)), label: reportLabel(samePeriodLastYear(period)) },
+    }
+  }
+  const current = { from: query.from!, to: query.to! }
+  const { previous, lastYear } = comparisonRanges(current)
+  return { current: withLabel(current), previous: withLabel(previous), lastYear: withLabel(lastYear) }
+}
+
 const roundToTenth = (points: number) => Math.round(points * 10) / 10
 
 /**
@@ -408,12 +427,7 @@ const roundToTenth = (points: number) => Math.round(points * 10) / 10
 export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanViewQuery): Promise<PlanViewAnswer> {
   const plan = (await listPlans(deps, user)).find((p) => p.id === query.planId)
   if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
-  const period = parsePeriodKey(query.periodKey)!
-  const ranges = {
-    current: { ...reportRange(period), label: reportLabel(period) },
-    previous: { ...reportRange(previousPeriod(period)), label: reportLabel(previousPeriod(period)) },
-    lastYear: { ...reportRange(samePeriodLastYear(period)), label: reportLabel(samePeriodLastYear(period)) },
-  }
+  const ranges = rangesOf(query)
   const targets = (await listTargets(deps, user, { planId: plan.id })).filter((t) => t.planId === plan.id)
   const surveys = await listSurveys(deps)
   const sameScope = (a: (typeof targets)[number], b: (typeof targets)[number]) =>
@@ -472,7 +486,7 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
   return {
     planId: plan.id,
     planTitle: `${plan.number}: ${plan.title}`,
-    periodKey: query.periodKey,
+    periodKey: query.periodKey ?? null,
     periodLabel: ranges.current.label,
     previousLabel: ranges.previous.label,
     lastYearLabel: ranges.lastYear.label,

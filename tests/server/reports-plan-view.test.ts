@@ -83,3 +83,42 @@ describe('the whole-plan view', () => {
     expect(bad.status).toBe(400)
   })
 })
+
+describe('ranges of the whole-plan view', () => {
+  it('takes an ad-hoc range, compares it with the range before and the same days a year earlier', async () => {
+    const byKey = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
+    const adHoc = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&from=2025-06-15&to=2025-09-14`))
+    expect([adHoc.periodKey, adHoc.periodLabel, adHoc.previousLabel, adHoc.lastYearLabel]).toEqual([
+      null,
+      '15/06/2025 – 14/09/2025',
+      '15/03/2025 – 14/06/2025',
+      '15/06/2024 – 14/09/2024',
+    ])
+    expect(adHoc.rows.map((r) => [r.current, r.previous, r.lastYear])).toEqual(byKey.rows.map((r) => [r.current, r.previous, r.lastYear]))
+  })
+
+  it('reaches over a whole ten-year phase, which the dashboard’s three-year limit refuses, with the same figures', async () => {
+    const phase = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&from=2021-01-01&to=2030-12-31`))
+    const refused = await app.request(`/api/v1/stats?unitId=${cityId}&from=2021-01-01&to=2030-12-31`, { headers: { cookie } })
+    expect(refused.status).toBe(400)
+    // The demo's ratings are all of 2025: the ten years count exactly that year's.
+    for (const row of phase.rows.filter((r) => r.surveyId !== null && r.value === 0.96)) {
+      const year = await json(`/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}&from=2025-01-01&to=2025-12-31`)
+      expect([row.current.responses, row.current.rate]).toEqual([year.overall.responses, year.overall.rate])
+    }
+  })
+
+  it('refuses more than a phase, a range and a period together, or half a range, each as 400', async () => {
+    for (const [query, path] of [
+      ['from=2020-01-01&to=2030-12-31', 'to'],
+      ['periodKey=quy-2025-3&from=2025-01-01&to=2025-02-01', 'periodKey'],
+      ['from=2025-01-01', 'to'],
+      ['from=2025-02-01&to=2025-01-01', 'to'],
+      ['from=2025-02-30&to=2025-03-01', 'from'],
+    ] as const) {
+      const res = await app.request(`/api/v1/reporting/plan-view?planId=${planId}&${query}`, { headers: { cookie } })
+      expect(res.status, query).toBe(400)
+      expect((await res.json()).error.issues[0].path, query).toEqual([path])
+    }
+  })
+})

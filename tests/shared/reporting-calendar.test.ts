@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   boardCellOf,
+  comparisonRanges,
   dueReportOf,
   parsePeriodKey,
   periodKeyOf,
@@ -9,6 +10,8 @@ import {
   recipientLabel,
   reportingCalendar,
   samePeriodLastYear,
+  shiftDays,
+  shiftYears,
   subordinatesOn,
   supervisorOn,
   type UnitVersionFact,
@@ -168,5 +171,17 @@ describe('the periods a report compares with', () => {
     expect(previousPeriod({ kind: '9-thang', year: 2025 })).toEqual({ kind: '9-thang', year: 2024 })
     expect(samePeriodLastYear({ kind: 'quy', year: 2025, index: 3 })).toEqual({ kind: 'quy', year: 2024, index: 3 })
     expect(samePeriodLastYear({ kind: 'giai-doan', fromYear: 2026, year: 2030 })).toEqual({ kind: 'giai-doan', fromYear: 2021, year: 2025 })
+  })
+})
+
+describe('ad-hoc ranges', () => {
+  it('compares with the equally long range before and the same days a year earlier', () => {
+    expect(comparisonRanges({ from: '2025-06-15', to: '2025-09-14' })).toEqual({
+      previous: { from: '2025-03-15', to: '2025-06-14' },
+      lastYear: { from: '2024-06-15', to: '2024-09-14' },
+    })
+    expect(comparisonRanges({ from: '2024-02-29', to: '2024-03-31' }).lastYear).toEqual({ from: '2023-02-28', to: '2023-03-31' })
+    expect(shiftDays('2025-01-01', -1)).toBe('2024-12-31')
+    expect(shiftYears('2025-03-01', -1)).toBe('2024-03-01')
   })
 })

@@ -11,6 +11,8 @@ export function PlanView({ periodKey }: { periodKey: string }) {
   const [planId, setPlanId] = useState(0)
   const [answer, setAnswer] = useState<PlanViewAnswer | null>(null)
   const [error, setError] = useState('')
+  const [range, setRange] = useState({ from: '', to: '' })
+  const adHoc = range.from !== '' && range.to !== '' ? range : undefined
   useEffect(() => {
     targetApi.plans().then(
       (list) => {
@@ -22,14 +24,14 @@ export function PlanView({ periodKey }: { periodKey: string }) {
   }, [])
   useEffect(() => {
     if (planId === 0) return
-    reportingApi.planView(planId, periodKey).then(
+    reportingApi.planView(planId, periodKey, adHoc).then(
       (a) => {
         setAnswer(a)
         setError('')
       },
       (e: unknown) => setError(e instanceof ApiError ? e.message : 'Không kết nối được máy chủ.'),
     )
-  }, [planId, periodKey])
+  }, [planId, periodKey, adHoc?.from, adHoc?.to])
   return (
     <div>
       <div class="field">
@@ -41,6 +43,24 @@ export function PlanView({ periodKey }: { periodKey: string }) {
             </option>
           ))}
         </select>
+      </div>
+      <div class="field">
+        <label for="pv-from">Từ ngày (khoảng tùy chọn, thay cho kỳ báo cáo)</label>
+        <input
+          id="pv-from"
+          type="date"
+          value={range.from}
+          onChange={(e: Event) => setRange({ ...range, from: (e.target as HTMLInputElement).value })}
+        />
+      </div>
+      <div class="field">
+        <label for="pv-to">Đến ngày (tối đa một giai đoạn kế hoạch, 10 năm)</label>
+        <input
+          id="pv-to"
+          type="date"
+          value={range.to}
+          onChange={(e: Event) => setRange({ ...range, to: (e.target as HTMLInputElement).value })}
+        />
       </div>
       {error && (
         <p class="error" role="alert">

@@ -21,7 +21,9 @@ export const reportingApi = {
   submit: (unitId: number, periodKey: string, body: SubmitBody) =>
     request(FrozenVersion, 'POST', `${reportPath(unitId, periodKey)}/submit`, body),
   board: (unitId: number, year: number) => request(BoardAnswer, 'GET', `/reporting/board${query({ unitId, year })}`),
-  planView: (planId: number, periodKey: string) => request(PlanViewAnswer, 'GET', `/reporting/plan-view${query({ planId, periodKey })}`),
+  /** Over a report's period, or over an ad-hoc range (up to a plan's whole phase) when both dates are given. */
+  planView: (planId: number, periodKey: string, range?: { from: string; to: string }) =>
+    request(PlanViewAnswer, 'GET', `/reporting/plan-view${query(range ? { planId, ...range } : { planId, periodKey })}`),
   consolidated: (unitId: number, periodKey: string) =>
     request(ConsolidatedAnswer, 'GET', `/reporting/consolidated${query({ unitId, periodKey })}`),
 }
