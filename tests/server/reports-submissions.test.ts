@@ -196,6 +196,20 @@ describe('drafting and sending a report', () => {
   })
 })
 
+describe('the phase report', () => {
+  it('counts five years (15/12/2020 – 14/12/2025) through the same stats service, past the dashboard’s three-year limit', async () => {
+    const report = ReportAnswer.parse(await json(reportPath('HD-CL-SD', 'giai-doan-2021-2025'), saoDo))
+    expect([report.due.from, report.due.to, report.due.dueBefore]).toEqual(['2020-12-15', '2025-12-14', '2025-12-20'])
+    // The demo's ratings (and those added above) all fall in 2025: five years count what that year's cut-off counts.
+    const year = await json(
+      `/api/v1/stats?period=nam&year=2025&mode=cutoff&unitId=${unitIds['HD-CL-SD']}&surveyId=${report.live!.survey.id}`,
+      city,
+    )
+    expect([report.live!.overall.responses, report.live!.overall.rate]).toEqual([year.overall.responses, year.overall.rate])
+    expect(report.live!.overall.responses).toBeGreaterThan(0)
+  })
+})
+
 describe('the city’s deadline board', () => {
   it('shows on time, draft, and not started before the deadline, then overdue and late after it', async () => {
     await setToday('2025-09-19T10:00:00+07:00')
