@@ -98,7 +98,8 @@ function dueOf(tree: UnitVersionFact[], unitId: number, periodKey: string) {
   if (!period) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['periodKey'], message: 'Kỳ báo cáo không hợp lệ.' }])
   const probe = dueReportOf(period, 'xa')
   const unit = versionOn(tree, unitId, probe.to)
-  if (!unit) throw new AppError('not_found', 'Đơn vị không tồn tại vào ngày cuối của kỳ báo cáo.')
+  // The same answer as a unit outside the user's scope: whether a unit exists is not revealed either.
+  if (!unit) throw notFound()
   const due = dueReportOf(period, unit.level)
   const supervisor = supervisorOn(tree, unitId, due.to) ?? null
   return { due, unit, supervisor, recipient: recipientLabel(supervisor) }
