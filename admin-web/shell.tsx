@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/dashboard-page'
 import { PaperEntryPage } from './pages/paper-entry-page'
 import { FeedbackPage } from './pages/feedback-page'
 import { ReportsPage } from './pages/reports-page'
+import { ReportingPage } from './pages/reports/reporting-page'
 import { SurveysPage } from './pages/surveys-page'
 import { TargetsPage } from './pages/targets-page'
 import { UnitsPage } from './pages/units-page'
@@ -32,6 +33,12 @@ const screens: Screen[] = [
     render: (route, user) => <FeedbackPage route={route} user={user} />,
   },
   { path: '/bao-cao', title: 'Báo cáo', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <ReportsPage user={user} /> },
+  {
+    path: '/bao-cao-dinh-ky',
+    title: 'Báo cáo định kỳ',
+    roles: ['admin', 'manager', 'analyst'],
+    render: (route, user) => <ReportingPage route={route} user={user} />,
+  },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
   {
     path: '/don-vi',

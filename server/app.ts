@@ -28,6 +28,7 @@ import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
+import { reportingApiRoutes, reportingPageRoutes } from './reporting/routes'
 import { reportApiRoutes, reportPageRoutes } from './reports/routes'
 import { responseRoutes } from './responses/routes'
 import { securityHeaders } from './security-headers'
@@ -148,6 +149,8 @@ export function createApp(options: AppOptions) {
   app.route('/admin/posters', posterRoutes(deps))
   app.route('/api/v1/reports', reportApiRoutes(deps))
   app.route('/admin/reports', reportPageRoutes(deps))
+  app.route('/api/v1/reporting', reportingApiRoutes(deps))
+  app.route('/admin/reporting', reportingPageRoutes(deps))
   app.route('/admin/surveys', surveyPreviewRoutes(deps))
   // Last: every other path under /admin is the app's own screen.
   app.route('/admin', adminAppRoutes())

@@ -85,12 +85,15 @@ export async function reportDocx({
   surveyTitle,
   today,
   blocks,
+  recipient = 'Sở Nội vụ',
 }: {
   unitName: string
   periodLabel: string
   surveyTitle: string
   today: LocalDay
   blocks: Block[]
+  /** The "Nơi nhận" line: the supervising unit a sent report went to. */
+  recipient?: string
 }) {
   const document = new Document({
     creator: 'SIPAS',
@@ -113,7 +116,7 @@ export async function reportDocx({
                 : table(block),
           ),
           new Paragraph({ spacing: { before: 300 }, children: [text('Nơi nhận:', { italics: true, bold: true, size: small })] }),
-          new Paragraph({ children: [text('- Sở Nội vụ;', { size: small })] }),
+          new Paragraph({ children: [text(`- ${recipient};`, { size: small })] }),
           new Paragraph({ children: [text('- Lưu: VT.', { size: small })] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [text('TM. ỦY BAN NHÂN DÂN', { bold: true })] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [text('CHỦ TỊCH', { bold: true })] }),

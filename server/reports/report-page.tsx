@@ -31,10 +31,12 @@ type Props = {
   blocks: Block[]
   docxHref: string
   nonce: string | undefined
+  /** The "Nơi nhận" line: the supervising unit a sent report went to. */
+  recipient?: string
 }
 
 /** The periodic report in the layout of an official document (Nghị định 30/2020/NĐ-CP), ready to print. */
-export function ReportPage({ unitName, periodLabel, surveyTitle, today, blocks, docxHref, nonce }: Props) {
+export function ReportPage({ unitName, periodLabel, surveyTitle, today, blocks, docxHref, nonce, recipient = 'Sở Nội vụ' }: Props) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -96,7 +98,8 @@ export function ReportPage({ unitName, periodLabel, surveyTitle, today, blocks, 
             <div>
               <p>
                 <em>Nơi nhận:</em>
-                <br />- Sở Nội vụ;
+                <br />
+                {`- ${recipient};`}
                 <br />- Lưu: VT.
               </p>
             </div>

@@ -10,7 +10,16 @@ import { countSetApartByReason } from '../flags/service'
 import { resolveReadScope } from '../stats/scope'
 import { findUnitHeading } from './queries'
 
-export type ReportTargetRow = { scope: string; value: number; rate: number | null; met: boolean | null; source: string; responses: number }
+export type ReportTargetRow = {
+  scope: string
+  value: number
+  rate: number | null
+  /** The 95% interval of the rate the target is judged on. */
+  ci95: [number, number] | null
+  met: boolean | null
+  source: string
+  responses: number
+}
 
 export type PeriodicReport = {
   unitName: string
@@ -55,6 +64,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     scope: 'Toàn bộ lĩnh vực',
     value: t.value,
     rate: overall.overall.rate,
+    ci95: overall.overall.ci95,
     met: t.met,
     source: t.source,
     responses: overall.overall.responses,
@@ -76,6 +86,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
         scope: `Lĩnh vực ${fields.map((f) => f.name.toLocaleLowerCase('vi')).join(', ')}`,
         value: t.value,
         rate: group.overall.rate,
+        ci95: group.overall.ci95,
         met: t.met,
         source: t.source,
         responses: group.overall.responses,

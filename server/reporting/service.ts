@@ -1,0 +1,503 @@
+import type { CurrentUser } from '../../shared/auth-contract'
+import { formatDate } from '../../shared/format'
+import { localTimeOf } from '../../shared/local-time'
+import {
+  boardCellOf,
+  boardStatusLabels,
+  comparisonRanges,
+  defaultReportKinds,
+  dueReportOf,
+  parsePeriodKey,
+  previousPeriod,
+  recipientLabel,
+  reportLabel,
+  reportRange,
+  samePeriodLastYear,
+  reportingCalendar,
+  subordinatesOn,
+  supervisorOn,
+  type DueReport,
+  type UnitVersionFact,
+} from '../../shared/reporting-calendar'
+import type {
+  BoardAnswer,
+  CalendarAnswer,
+  CalendarQuery,
+  ConsolidatedAnswer,
+  ConsolidatedQuery,
+  ConsolidatedRow,
+  DraftBody,
+  PlanViewAnswer,
+  PlanViewQuery,
+  PlanViewRow,
+  ReportParams,
+  SubmitBody,
+} from '../../shared/reporting-contract'
+import { evaluateTargets } from '../../shared/scoring'
+import type { StatsQuery } from '../../shared/stats-query'
+import { recordAudit } from '../audit/service'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { buildPeriodicReport, type PeriodicReport } from '../reports/service'
+import { findFieldLabels, getStats } from '../stats/service'
+import { listSurveys } from '../surveys/service'
+import { listPlans, listTargets } from '../targets/service'
+import { isInScope, scopeOf, todayOf } from '../units/scope'
+import {
+  findLastVersionNumber,
+  findPlanCycles,
+  findReport,
+  findReportStates,
+  findUnitVersionFacts,
+  findVersion,
+  findVersionSummaries,
+  insertVersion,
+  lockReport,
+  upsertDraft,
+  type VersionRow,
+} from './queries'
+
+const notFound = () => new AppError('not_found', 'Không tìm thấy đơn vị này trong phạm vi của bạn.')
+
+const liveOn = (v: UnitVersionFact, onDate: string) => v.validFrom <= onDate && (v.validTo === null || v.validTo > onDate)
+const versionOn = (tree: UnitVersionFact[], unitId: number, onDate: string) => tree.find((v) => v.unitId === unitId && liveOn(v, onDate))
+
+/** The unit itself and every unit above it on `onDate`, nearest first. */
+function chainOf(tree: UnitVersionFact[], unitId: number, onDate: string) {
+  const chain: UnitVersionFact[] = []
+  for (
+    let v = versionOn(tree, unitId, onDate);
+    v && chain.length < 20;
+    v = v.parentId === null ? undefined : versionOn(tree, v.parentId, onDate)
+  ) {
+    chain.push(v)
+  }
+  return chain
+}
+
+/**
+ * Who may read a unit's reports: an admin, or a user whose subtree holds the unit today or on the period's last
+ * day (a district still reads what its communes sent before the 2025 reform moved them).
+ */
+async function requireReader(deps: Deps, user: CurrentUser, unitId: number, onDates: string[]) {
+  for (const onDate of [todayOf(deps), ...onDates]) if (isInScope(await scopeOf(deps, user, onDate), unitId)) return
+  throw notFound()
+}
+
+/** Only the unit's own manager drafts and sends its report; supervising levels read it. */
+async function requireWriter(deps: Deps, user: CurrentUser, unitId: number, onDates: string[]) {
+  await requireReader(deps, user, unitId, onDates)
+  if (user.role !== 'manager' || user.unitId !== unitId) {
+    throw new AppError('forbidden', 'Chỉ cán bộ quản lý của chính đơn vị mới được soạn và gửi báo cáo của đơn vị.')
+  }
+}
+
+/** The report of `periodKey` for a unit: its days and deadline, for the unit's level on the period's last day. */
+function dueOf(tree: UnitVersionFact[], unitId: number, periodKey: string) {
+  const period = parsePeriodKey(periodKey)
+  if (!period) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['periodKey'], message: 'Kỳ báo cáo không hợp lệ.' }])
+  const probe = dueReportOf(period, 'xa')
+  const unit = versionOn(tree, unitId, probe.to)
+  // The same answer as a unit outside the user's scope: whether a unit exists is not revealed either.
+  if (!unit) throw notFound()
+  const due = dueReportOf(period, unit.level)
+  const supervisor = supervisorOn(tree, unitId, due.to) ?? null
+  return { due, unit, supervisor, recipient: recipientLabel(supervisor) }
+}
+
+/** The reporting cycle a unit follows in `year`: the nearest plan of its own or of a unit above it. */
+async function cycleOf(deps: Deps, tree: UnitVersionFact[], unitId: number, year: number) {
+  const chain = chainOf(tree, unitId, `${year}-12-14`)
+  const plans = await findPlanCycles(
+    deps.sql,
+    chain.map((v) => v.unitId),
+  )
+  const fits = (p: (typeof plans)[number]) => p.issuedOn <= `${year}-12-31` && (p.phaseTo === null || p.phaseTo >= year)
+  for (const v of chain) {
+    const plan = plans.find((p) => p.unitId === v.unitId && fits(p))
+    if (plan)
+      return { kinds: plan.reportKinds, phase: plan.phaseFrom === null ? null : { fromYear: plan.phaseFrom, toYear: plan.phaseTo! } }
+  }
+  return { kinds: defaultReportKinds, phase: null }
+}
+
+function calendarFor(tree: UnitVersionFact[], unitId: number, year: number, cycle: Awaited<ReturnType<typeof cycleOf>>) {
+  return reportingCalendar({ year, ...cycle, reporterLevel: 'xa' }).flatMap((probe) => {
+    const unit = versionOn(tree, unitId, probe.to)
+    return unit ? [dueReportOf(probe.period, unit.level)] : []
+  })
+}
+
+/** GET /calendar: the reports a unit owes in a year, when, and to whom. */
+export async function getCalendar(deps: Deps, user: CurrentUser, query: CalendarQuery): Promise<CalendarAnswer> {
+  const unitId = requireUnitId(user, query.unitId)
+  const tree = await findUnitVersionFacts(deps.sql)
+  await requireReader(deps, user, unitId, [`${query.year}-12-14`])
+  const reports = calendarFor(tree, unitId, query.year, await cycleOf(deps, tree, unitId, query.year)).map((due) => {
+    const supervisor = supervisorOn(tree, unitId, due.to) ?? null
+    return { ...dueSummary(due), recipientUnitId: supervisor?.unitId ?? null, recipientLabel: recipientLabel(supervisor) }
+  })
+  return { unitId, year: query.year, reports }
+}
+
+const dueSummary = (due: DueReport) => ({
+  key: due.key,
+  label: due.label,
+  from: due.from,
+  to: due.to,
+  dueBefore: due.dueBefore,
+  deadlineLabel: due.deadlineLabel,
+})
+
+function requireUnitId(user: CurrentUser, unitId: number | undefined) {
+  const id = unitId ?? user.unitId
+  if (id === null || id === undefined) {
+    throw new AppError('invalid_input', 'Chọn đơn vị báo cáo.', [{ path: ['unitId'], message: 'Cần chọn đơn vị báo cáo.' }])
+  }
+  return id
+}
+
+const statsQueryOf = (unitId: number, due: DueReport, surveyId: number | undefined): StatsQuery => ({
+  range: { from: due.from, to: due.to, label: due.label },
+  unitId,
+  surveyId,
+  groupBy: 'none',
+  verified: 'all',
+})
+
+/** The figures as the stats service counts them now; null when the unit has no rating in the period. */
+async function liveFigures(deps: Deps, user: CurrentUser, unitId: number, due: DueReport, surveyId: number | undefined) {
+  try {
+    return await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, surveyId))
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found' && surveyId === undefined) return null
+    throw error
+  }
+}
+
+/** GET /units/:unitId/reports/:periodKey: the draft, today's figures and every version sent. */
+export async function getReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams) {
+  const tree = await findUnitVersionFacts(deps.sql)
+  const { due, unit, recipient } = dueOf(tree, unitId, periodKey)
+  await requireReader(deps, user, unitId, [due.to])
+  const draft = await findReport(deps.sql, unitId, periodKey)
+  const live = await liveFigures(deps, user, unitId, due, draft?.surveyId)
+  return {
+    unitId,
+    unitName: unit.name,
+    due: dueSummary(due),
+    recipientLabel: recipient,
+    canEdit: user.role === 'manager' && user.unitId === unitId,
+    draft: draft ? { surveyId: draft.surveyId, sections: draft.sections, updatedAt: draft.updatedAt } : null,
+    live: live && { overall: live.overall, targets: live.targets, survey: live.survey, periodLabel: live.periodLabel },
+    versions: draft ? await findVersionSummaries(deps.sql, draft.id) : [],
+  }
+}
+
+/** PUT /units/:unitId/reports/:periodKey: writes the draft (the unit's manager only), audited. */
+export async function saveDraft(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams, body: DraftBody) {
+  const tree = await findUnitVersionFacts(deps.sql)
+  const { due } = dueOf(tree, unitId, periodKey)
+  await requireWriter(deps, user, unitId, [due.to])
+  const existing = await findReport(deps.sql, unitId, periodKey)
+  let surveyId = body.surveyId ?? existing?.surveyId
+  if (surveyId === undefined) {
+    const live = await liveFigures(deps, user, unitId, due, undefined)
+    if (!live)
+      throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
+        { path: ['surveyId'], message: 'Đơn vị chưa có phiếu nào trong kỳ: hãy chọn phiếu khảo sát.' },
+      ])
+    surveyId = live.survey.id
+  } else if (body.surveyId !== undefined) {
+    // Refuses a questionnaire that does not exist before anything is written.
+    await liveFigures(deps, user, unitId, due, surveyId).catch((error) => {
+      throw error instanceof AppError && error.code === 'not_found'
+        ? new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['surveyId'], message: 'Không tìm thấy phiếu khảo sát.' }])
+        : error
+    })
+  }
+  const id = await deps.sql.begin(async (tx) => {
+    const id = await upsertDraft(tx, { unitId, periodKey, surveyId, sections: body.sections, userId: user.id })
+    await recordAudit(tx, user, { action: 'save_draft', entity: 'unit_report', entityId: id, unitId, details: { periodKey, surveyId } })
+    return id
+  })
+  return getReport(deps, user, { unitId, periodKey }).then((report) => ({ ...report, id }))
+}
+
+/**
+ * POST …/submit: freezes the draft with the figures the stats service gives now and sends it to the unit's
+ * supervising unit on the period's last day. From the second submission on a reason is required and a new
+ * version is made; earlier versions stay as they were sent.
+ */
+export async function submitReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams, body: SubmitBody) {
+  const tree = await findUnitVersionFacts(deps.sql)
+  const { due, supervisor, recipient } = dueOf(tree, unitId, periodKey)
+  await requireWriter(deps, user, unitId, [due.to])
+  const draft = await findReport(deps.sql, unitId, periodKey)
+  if (!draft) throw new AppError('conflict', 'Chưa có bản nháp: hãy soạn và lưu báo cáo trước khi gửi.')
+  const figures = await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, draft.surveyId))
+  const now = deps.clock()
+  const version = await deps.sql.begin(async (tx) => {
+    const report = await lockReport(tx, unitId, periodKey)
+    if (!report) throw new AppError('conflict', 'Chưa có bản nháp: hãy soạn và lưu báo cáo trước khi gửi.')
+    const last = await findLastVersionNumber(tx, report.id)
+    if (last !== null && body.reason === undefined) {
+      throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [
+        { path: ['reason'], message: `Báo cáo đã gửi (lần ${last}): cần nêu lý do gửi lại.` },
+      ])
+    }
+    const version = (last ?? 0) + 1
+    await insertVersion(tx, {
+      reportId: report.id,
+      version,
+      periodLabel: due.label,
+      periodFrom: due.from,
+      periodTo: due.to,
+      dueBefore: due.dueBefore,
+      recipientUnitId: supervisor?.unitId ?? null,
+      recipientLabel: recipient,
+      submittedAt: now,
+      submittedOn: localTimeOf(now, deps.config.timeZone).date,
+      submittedBy: user.id,
+      reason: body.reason ?? null,
+      figures,
+      sections: report.sections,
+    })
+    await recordAudit(tx, user, {
+      action: version === 1 ? 'submit' : 'resubmit',
+      entity: 'unit_report',
+      entityId: report.id,
+      unitId,
+      details: { periodKey, version, recipientUnitId: supervisor?.unitId ?? null, reason: body.reason ?? null },
+    })
+    return version
+  })
+  return getVersion(deps, user, { unitId, periodKey, version })
+}
+
+export type FrozenReport = VersionRow & { figures: PeriodicReport }
+
+/** One version as it was sent (the latest when `version` is null): figures and text from the frozen row only. */
+export async function getVersion(
+  deps: Deps,
+  user: CurrentUser,
+  { unitId, periodKey, version }: ReportParams & { version: number | null },
+): Promise<FrozenReport> {
+  const tree = await findUnitVersionFacts(deps.sql)
+  const { due } = dueOf(tree, unitId, periodKey)
+  await requireReader(deps, user, unitId, [due.to])
+  const row = await findVersion(deps.sql, unitId, periodKey, version)
+  if (!row) throw new AppError('not_found', 'Không tìm thấy bản báo cáo đã gửi.')
+  return row as FrozenReport
+}
+
+/**
+ * GET /board: every unit reporting to `unitId` × every report of the year whose period has begun by `today`,
+ * with where it stands. Subordinates are read from the tree on each period's last day.
+ */
+export async function getBoard(deps: Deps, user: CurrentUser, query: CalendarQuery, today = todayOf(deps)): Promise<BoardAnswer> {
+  const unitId = requireUnitId(user, query.unitId)
+  const tree = await findUnitVersionFacts(deps.sql)
+  await requireReader(deps, user, unitId, [`${query.year}-12-14`])
+  const cycle = await cycleOf(deps, tree, unitId, query.year)
+  const probes = reportingCalendar({ year: query.year, ...cycle, reporterLevel: 'xa' }).filter((p) => p.from <= today)
+  const pairs = probes.flatMap((probe) =>
+    subordinatesOn(tree, unitId, probe.to)
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+      .map((sub) => ({ sub, due: dueReportOf(probe.period, sub.level) })),
+  )
+  const states = await findReportStates(
+    deps.sql,
+    [...new Set(pairs.map((p) => p.sub.unitId))],
+    probes.map((p) => p.key),
+  )
+  const stateOf = new Map(states.map((s) => [`${s.unitId}|${s.periodKey}`, s]))
+  const rows = pairs.map(({ sub, due }) => {
+    const state = stateOf.get(`${sub.unitId}|${due.key}`)
+    const cell = boardCellOf({
+      dueBefore: due.dueBefore,
+      today,
+      firstSubmittedOn: state?.firstSubmittedOn ?? null,
+      hasDraft: state !== undefined,
+    })
+    return {
+      unitId: sub.unitId,
+      unitName: sub.name,
+      periodKey: due.key,
+      periodLabel: due.label,
+      dueBefore: due.dueBefore,
+      ...cell,
+      statusLabel: boardStatusLabels[cell.status],
+      latestVersion: state?.latestVersion ?? null,
+    }
+  })
+  return { unitId, year: query.year, today, rows }
+}
+
+const figureOf = (g: { responses: number; rate: number | null; ci95: [number, number] | null; sufficient: boolean }) => ({
+  responses: g.responses,
+  rate: g.rate,
+  ci95: g.ci95,
+  sufficient: g.sufficient,
+})
+
+/**
+ * GET /consolidated: the subordinates' frozen figures side by side, ranked by rate, each beside a recount of
+ * the same query today (a difference means flags, restores or late ratings since it was sent), and the
+ * supervising unit's own pooled figures for the same questionnaire and days.
+ */
+export async function getConsolidated(deps: Deps, user: CurrentUser, query: ConsolidatedQuery): Promise<ConsolidatedAnswer> {
+  const unitId = requireUnitId(user, query.unitId)
+  const tree = await findUnitVersionFacts(deps.sql)
+  const { due, unit } = dueOf(tree, unitId, query.periodKey)
+  await requireReader(deps, user, unitId, [due.to])
+  const subordinates = subordinatesOn(tree, unitId, due.to)
+  const frozen = new Map<number, VersionRow>()
+  for (const sub of subordinates) {
+    const row = await findVersion(deps.sql, sub.unitId, query.periodKey, null)
+    if (row) frozen.set(sub.unitId, row)
+  }
+  const frozenSurveyIds = [...frozen.values()].map((r) => (r.figures as PeriodicReport).survey.id)
+  const own = await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, query.surveyId ?? frozenSurveyIds[0]))
+  const surveyId = own.survey.id
+  const rows: ConsolidatedRow[] = []
+  for (const sub of subordinates) {
+    const row = frozen.get(sub.unitId)
+    const figures = row?.figures as PeriodicReport | undefined
+    const sameSurvey = figures?.survey.id === surveyId
+    const live = await getStats(deps, user, { ...statsQueryOf(sub.unitId, due, surveyId), groupBy: 'none' })
+    const liveFigure = figureOf(live.overall)
+    const frozenFigure = figures && sameSurvey ? figureOf(figures.overall) : null
+    rows.push({
+      unitId: sub.unitId,
+      unitName: sub.name,
+      rank: null,
+      version: row?.version ?? null,
+      submittedOn: row?.submittedOn ?? null,
+      frozen: frozenFigure,
+      targets: figures && sameSurvey ? figures.targets : [],
+      live: liveFigure,
+      differsFromLive: frozenFigure !== null && (frozenFigure.responses !== liveFigure.responses || frozenFigure.rate !== liveFigure.rate),
+    })
+  }
+  const ranked = rows.filter((r) => r.frozen?.rate !== null && r.frozen !== null).sort((a, b) => b.frozen!.rate! - a.frozen!.rate!)
+  ranked.forEach((r, i) => {
+    r.rank = i > 0 && ranked[i - 1]!.frozen!.rate === r.frozen!.rate ? ranked[i - 1]!.rank : i + 1
+  })
+  rows.sort(
+    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.unitName.localeCompare(b.unitName, 'vi'),
+  )
+  const counted = rows.filter((r) => r.frozen !== null)
+  return {
+    unitId,
+    unitName: unit.name,
+    periodKey: query.periodKey,
+    periodLabel: due.label,
+    survey: own.survey,
+    own: { overall: figureOf(own.overall), targets: own.targets },
+    rows,
+    frozenTotals: { reports: counted.length, responses: counted.reduce((sum, r) => sum + r.frozen!.responses, 0) },
+  }
+}
+
+const withLabel = (range: { from: string; to: string }) => ({ ...range, label: `${formatDate(range.from)} – ${formatDate(range.to)}` })
+
+/** The period asked for and what it is compared with: a report's period, or an ad-hoc range (year over year). */
+function rangesOf(query: PlanViewQuery) {
+  if (query.periodKey !== undefined) {
+    const period = parsePeriodKey(query.periodKey)!
+    return {
+      current: { ...reportRange(period), label: reportLabel(period) },
+      previous: { ...reportRange(previousPeriod(period)), label: reportLabel(previousPeriod(period)) },
+      lastYear: { ...reportRange(samePeriodLastYear(period)), label: reportLabel(samePeriodLastYear(period)) },
+    }
+  }
+  const current = { from: query.from!, to: query.to! }
+  const { previous, lastYear } = comparisonRanges(current)
+  return { current: withLabel(current), previous: withLabel(previous), lastYear: withLabel(lastYear) }
+}
+
+const roundToTenth = (points: number) => Math.round(points * 10) / 10
+
+/**
+ * GET /plan-view: every target of a plan whose days meet the period, each computed from every questionnaire
+ * that measures its metric (a questionnaire is a row: rates of different questionnaires are not pooled), with
+ * the previous period, the same period a year earlier, and the gap to the same target's value in the plan's
+ * last year. Every figure comes from the stats service with the dashboard's query.
+ */
+export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanViewQuery): Promise<PlanViewAnswer> {
+  const plan = (await listPlans(deps, user)).find((p) => p.id === query.planId)
+  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
+  const ranges = rangesOf(query)
+  const targets = (await listTargets(deps, user, { planId: plan.id })).filter((t) => t.planId === plan.id)
+  const surveys = await listSurveys(deps)
+  const sameScope = (a: (typeof targets)[number], b: (typeof targets)[number]) =>
+    a.unitId === b.unitId && a.metric === b.metric && [...a.fieldIds].sort().join() === [...b.fieldIds].sort().join()
+  const rows: PlanViewRow[] = []
+  const current = targets.filter((t) => t.periodStart <= ranges.current.to && t.periodEnd >= ranges.current.from)
+  for (const target of current) {
+    const fields = target.fieldIds.length === 0 ? undefined : (await findFieldLabels(deps, target.fieldIds)).map((f) => f.code)
+    const final = targets.filter((t) => sameScope(t, target)).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))[0]!
+    const measuring = surveys.filter((s) => s.metric === target.metric)
+    if (measuring.length === 0) {
+      const none = { responses: 0, rate: null, ci95: null }
+      rows.push({
+        targetId: target.id,
+        unitId: target.unitId,
+        scope: (await findUnitName(deps, user, target.unitId, ranges.current)) ?? '',
+        metric: target.metric,
+        value: target.valuePercent / 100,
+        surveyId: null,
+        surveyTitle: 'Chưa có phiếu khảo sát nào đo chỉ tiêu này',
+        current: { ...none, met: null, gapPoints: null },
+        previous: none,
+        lastYear: none,
+        finalTarget: null,
+      })
+    }
+    for (const survey of measuring) {
+      const statsOf = (range: { from: string; to: string; label: string }) =>
+        getStats(deps, user, { range, unitId: target.unitId, surveyId: survey.id, fields, groupBy: 'none', verified: 'all' })
+      const [now, previous, lastYear] = [await statsOf(ranges.current), await statsOf(ranges.previous), await statsOf(ranges.lastYear)]
+      const value = target.valuePercent / 100
+      const [verdict] = evaluateTargets(now.overall.rate, [{ value, source: '' }])
+      const figure = (g: typeof now.overall) => ({ responses: g.responses, rate: g.rate, ci95: g.ci95 })
+      rows.push({
+        targetId: target.id,
+        unitId: target.unitId,
+        scope: now.overall.label,
+        metric: target.metric,
+        value,
+        surveyId: survey.id,
+        surveyTitle: survey.title,
+        current: { ...figure(now.overall), met: verdict!.met, gapPoints: verdict!.gapPoints },
+        previous: figure(previous.overall),
+        lastYear: figure(lastYear.overall),
+        finalTarget:
+          final.periodEnd > target.periodEnd
+            ? {
+                year: Number(final.periodEnd.slice(0, 4)),
+                value: final.valuePercent / 100,
+                gapPoints: now.overall.rate === null ? null : roundToTenth((now.overall.rate - final.valuePercent / 100) * 100),
+              }
+            : null,
+      })
+    }
+  }
+  return {
+    planId: plan.id,
+    planTitle: `${plan.number}: ${plan.title}`,
+    periodKey: query.periodKey ?? null,
+    periodLabel: ranges.current.label,
+    previousLabel: ranges.previous.label,
+    lastYearLabel: ranges.lastYear.label,
+    rows,
+  }
+}
+
+/** The unit's name as the stats service labels it, for a target no questionnaire measures. */
+async function findUnitName(deps: Deps, user: CurrentUser, unitId: number, range: { from: string; to: string; label: string }) {
+  const tree = await findUnitVersionFacts(deps.sql)
+  await requireReader(deps, user, unitId, [range.to])
+  return versionOn(tree, unitId, range.to)?.name
+}

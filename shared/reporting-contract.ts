@@ -1,0 +1,222 @@
+import { z } from 'zod'
+import { isValidDate } from './periods'
+import { boardStatuses, daysBetween, parsePeriodKey } from './reporting-calendar'
+
+// Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
+// the deadline board and the consolidated report of a supervising unit.
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647)
+const Year = z.coerce.number().int().min(2000).max(2100)
+const PeriodKey = z
+  .string()
+  .refine(
+    (key) => parsePeriodKey(key) !== undefined,
+    'Kỳ báo cáo không hợp lệ (ví dụ: quy-2025-3, 6-thang-2025, nam-2025, giai-doan-2021-2025).',
+  )
+
+/** /units/:unitId/reports/:periodKey */
+export const ReportParams = z.object({ unitId: Id, periodKey: PeriodKey })
+export type ReportParams = z.infer<typeof ReportParams>
+export const VersionParams = ReportParams.extend({ version: Id })
+
+/** GET /calendar and /board: a unit (the user's own by default) and a year. */
+export const CalendarQuery = z.object({ unitId: Id.optional(), year: Year })
+export type CalendarQuery = z.infer<typeof CalendarQuery>
+
+/** GET /consolidated: a supervising unit, a period and optionally the questionnaire to pool. */
+export const ConsolidatedQuery = z.object({ unitId: Id.optional(), periodKey: PeriodKey, surveyId: Id.optional() })
+export type ConsolidatedQuery = z.infer<typeof ConsolidatedQuery>
+
+const Section = z.string().trim().max(20_000)
+/** The free text of a report: kết quả, hạn chế, nguyên nhân, đề xuất. */
+export const ReportSections = z.strictObject({ ketQua: Section, hanChe: Section, nguyenNhan: Section, deXuat: Section })
+export type ReportSections = z.infer<typeof ReportSections>
+export const sectionTitles: Record<keyof ReportSections, string> = {
+  ketQua: 'Kết quả đạt được',
+  hanChe: 'Hạn chế',
+  nguyenNhan: 'Nguyên nhân',
+  deXuat: 'Đề xuất, kiến nghị',
+}
+export const emptySections: ReportSections = { ketQua: '', hanChe: '', nguyenNhan: '', deXuat: '' }
+
+/** PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). */
+export const DraftBody = z.strictObject({ surveyId: Id.optional(), sections: ReportSections })
+export type DraftBody = z.infer<typeof DraftBody>
+
+/** POST …/submit: a reason is required from the second submission on. */
+export const SubmitBody = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() })
+export type SubmitBody = z.infer<typeof SubmitBody>
+
+const Figure = z.looseObject({
+  responses: z.number(),
+  rate: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  sufficient: z.boolean(),
+})
+const TargetRow = z.looseObject({
+  scope: z.string(),
+  value: z.number(),
+  rate: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable().optional(),
+  met: z.boolean().nullable(),
+  source: z.string(),
+  responses: z.number(),
+})
+
+export const DueReport = z.object({
+  key: z.string(),
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+  dueBefore: z.string(),
+  deadlineLabel: z.string(),
+})
+export const CalendarAnswer = z.object({
+  unitId: z.number(),
+  year: z.number(),
+  reports: z.array(DueReport.extend({ recipientUnitId: z.number().nullable(), recipientLabel: z.string() })),
+})
+export type CalendarAnswer = z.infer<typeof CalendarAnswer>
+
+export const VersionSummary = z.object({
+  version: z.number(),
+  submittedAt: z.string(),
+  submittedOn: z.string(),
+  submittedBy: z.string(),
+  reason: z.string().nullable(),
+  recipientLabel: z.string(),
+})
+export type VersionSummary = z.infer<typeof VersionSummary>
+
+/** GET /units/:unitId/reports/:periodKey: the draft, live figures, and every version sent. */
+export const ReportAnswer = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  due: DueReport,
+  recipientLabel: z.string(),
+  canEdit: z.boolean(),
+  draft: z.object({ surveyId: z.number(), sections: ReportSections, updatedAt: z.string() }).nullable(),
+  /** Today's figures from the stats service; null when the unit has no rating in the period. */
+  live: z
+    .looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) })
+    .nullable(),
+  versions: z.array(VersionSummary),
+})
+export type ReportAnswer = z.infer<typeof ReportAnswer>
+
+/** One frozen version as sent. */
+export const FrozenVersion = VersionSummary.extend({
+  unitId: z.number(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  dueBefore: z.string(),
+  figures: z.looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) }),
+  sections: ReportSections,
+})
+export type FrozenVersion = z.infer<typeof FrozenVersion>
+
+export const BoardRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueBefore: z.string(),
+  status: z.enum(boardStatuses),
+  statusLabel: z.string(),
+  daysLeft: z.number().nullable(),
+  daysLate: z.number().nullable(),
+  latestVersion: z.number().nullable(),
+})
+export type BoardRow = z.infer<typeof BoardRow>
+export const BoardAnswer = z.object({ unitId: z.number(), year: z.number(), today: z.string(), rows: z.array(BoardRow) })
+export type BoardAnswer = z.infer<typeof BoardAnswer>
+
+export const ConsolidatedRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  rank: z.number().nullable(),
+  version: z.number().nullable(),
+  submittedOn: z.string().nullable(),
+  frozen: Figure.nullable(),
+  targets: z.array(TargetRow),
+  live: Figure,
+  /** The frozen figures no longer match a recount (a flag, a restore or a late rating since). */
+  differsFromLive: z.boolean(),
+})
+export type ConsolidatedRow = z.infer<typeof ConsolidatedRow>
+export const ConsolidatedAnswer = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  survey: z.looseObject({ id: z.number(), title: z.string() }),
+  own: z.looseObject({ overall: Figure, targets: z.array(TargetRow) }),
+  rows: z.array(ConsolidatedRow),
+  /** Sums over the subordinates' frozen figures. */
+  frozenTotals: z.object({ reports: z.number(), responses: z.number() }),
+})
+export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
+
+/**
+ * The longest ad-hoc range of the whole-plan view: a plan's whole phase (2021–2030 by cut-off days is 3,652
+ * days). Statistics elsewhere stop at three years; here the yearly rollups keep ten within budget.
+ */
+export const maxPlanRangeDays = 10 * 366
+const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
+
+/** GET /plan-view: every target of a plan over a report's period (periodKey) or an ad-hoc range (from, to). */
+export const PlanViewQuery = z
+  .object({ planId: Id, periodKey: PeriodKey.optional(), from: DateText.optional(), to: DateText.optional() })
+  .superRefine((q, ctx) => {
+    const hasRange = q.from !== undefined || q.to !== undefined
+    if (q.periodKey !== undefined && hasRange) {
+      ctx.addIssue({ code: 'custom', path: ['periodKey'], message: 'Chọn hoặc kỳ báo cáo, hoặc khoảng ngày from–to, không chọn cả hai.' })
+    } else if (q.periodKey === undefined && (q.from === undefined || q.to === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.from === undefined ? 'from' : 'to'],
+        message: 'Cần kỳ báo cáo (periodKey) hoặc khoảng ngày from và to.',
+      })
+    } else if (q.from !== undefined && q.to !== undefined) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' })
+      else if (daysBetween(q.from, q.to) + 1 > maxPlanRangeDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `Khoảng thời gian tối đa ${maxPlanRangeDays} ngày (một giai đoạn kế hoạch).`,
+        })
+      }
+    }
+  })
+export type PlanViewQuery = z.infer<typeof PlanViewQuery>
+
+const RateFigure = z.object({ responses: z.number(), rate: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() })
+export const PlanViewRow = z.object({
+  targetId: z.number(),
+  unitId: z.number(),
+  /** The unit, and the pooled fields when the target has some: "Thành phố Chí Linh · Lĩnh vực Đất đai + Xây dựng". */
+  scope: z.string(),
+  metric: z.string(),
+  value: z.number(),
+  /** Null when no questionnaire measures the target's metric: the row says so, with no figures. */
+  surveyId: z.number().nullable(),
+  surveyTitle: z.string(),
+  current: RateFigure.extend({ met: z.boolean().nullable(), gapPoints: z.number().nullable() }),
+  previous: RateFigure,
+  lastYear: RateFigure,
+  /** The same target's value in the plan's last year (2025, 2030) and how far the current rate is from it. */
+  finalTarget: z.object({ year: z.number(), value: z.number(), gapPoints: z.number().nullable() }).nullable(),
+})
+export type PlanViewRow = z.infer<typeof PlanViewRow>
+export const PlanViewAnswer = z.object({
+  planId: z.number(),
+  planTitle: z.string(),
+  periodKey: z.string().nullable(),
+  periodLabel: z.string(),
+  previousLabel: z.string(),
+  lastYearLabel: z.string(),
+  rows: z.array(PlanViewRow),
+})
+export type PlanViewAnswer = z.infer<typeof PlanViewAnswer>

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDemo } from '../../server/demo/load-demo'
+import { PlanViewAnswer } from '../../shared/reporting-contract'
+import { testApp, testSecretKey } from '../support/app'
+import { createTestDatabase, type TestDatabase } from '../support/database'
+import { seedUser } from '../support/factories'
+import { signIn } from '../support/sign-in'
+
+let db: TestDatabase
+let app: ReturnType<typeof testApp>['app']
+let cookie: string
+let planId: number
+let cityId: number
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  await loadDemo(db.sql, { secretKey: testSecretKey, timeZone: 'Asia/Ho_Chi_Minh' })
+  app = testApp(db.sql, { clock: () => new Date('2025-09-25T09:00:00+07:00') }).app
+  ;[{ id: cityId }] = await db.sql<[{ id: number }]>`select id from units where code = 'HD-CL'`
+  ;[{ id: planId }] = await db.sql<[{ id: number }]>`select id from plans where unit_id = ${cityId}`
+  // The same plan sets the overall TTHC target for its final year too: ≥ 98% by 2030.
+  await db.sql`
+    insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
+    values (${planId}, ${cityId}, 'tthc', '2030-01-01', '2030-12-31', 0.98)
+  `
+  cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: cityId }))
+})
+afterAll(() => db.drop())
+
+const json = async (path: string) => {
+  const res = await app.request(path, { headers: { cookie } })
+  expect(res.status, await res.clone().text()).toBe(200)
+  return res.json()
+}
+
+describe('the whole-plan view', () => {
+  it('computes every target of the plan from every questionnaire of its metric, as the dashboard does', async () => {
+    const view = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
+    expect([view.periodLabel, view.previousLabel, view.lastYearLabel]).toEqual([
+      'Quý III/2025 (15/06/2025 – 14/09/2025)',
+      'Quý II/2025 (15/03/2025 – 14/06/2025)',
+      'Quý III/2024 (15/06/2024 – 14/09/2024)',
+    ])
+    const surveys = await db.sql<{ id: number }[]>`select id from surveys where metric = 'tthc' order by id`
+    const measured = view.rows.filter((r) => r.surveyId !== null)
+    // Two TTHC targets (overall, pooled land + construction + investment) × every TTHC questionnaire.
+    expect(measured).toHaveLength(2 * surveys.length)
+    for (const row of measured) {
+      const fields = row.scope.includes('Lĩnh vực') ? '&fields=dat-dai,xay-dung,dau-tu' : ''
+      const base = `/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}${fields}`
+      const now = await json(`${base}&period=quy&year=2025&index=3&mode=cutoff`)
+      const before = await json(`${base}&period=quy&year=2025&index=2&mode=cutoff`)
+      expect([row.current.responses, row.current.rate, row.current.ci95]).toEqual([
+        now.overall.responses,
+        now.overall.rate,
+        now.overall.ci95,
+      ])
+      expect([row.previous.responses, row.previous.rate]).toEqual([before.overall.responses, before.overall.rate])
+      expect(row.lastYear).toEqual({ responses: 0, rate: null, ci95: null })
+      expect(row.current.met).toBe(row.current.rate === null ? null : row.current.rate >= row.value - 1e-9)
+    }
+    const overall = measured.filter((r) => r.value === 0.96)
+    expect(overall.length).toBe(surveys.length)
+    for (const row of overall) {
+      expect(row.finalTarget).toEqual({
+        year: 2030,
+        value: 0.98,
+        gapPoints: row.current.rate === null ? null : Math.round((row.current.rate - 0.98) * 1000) / 10,
+      })
+    }
+    expect(measured.filter((r) => r.value === 0.87).every((r) => r.finalTarget === null)).toBe(true)
+    // No questionnaire measures online public services in the demo: the target is listed, without figures.
+    expect(view.rows.filter((r) => r.surveyId === null).map((r) => [r.metric, r.value, r.surveyTitle, r.current.rate])).toEqual([
+      ['dvc_truc_tuyen', 0.9, 'Chưa có phiếu khảo sát nào đo chỉ tiêu này', null],
+    ])
+  })
+
+  it('refuses a plan outside the user’s scope as not found, and a bad period as 400', async () => {
+    const commune = await signIn(app, await seedUser(db.sql, { role: 'analyst' }))
+    const foreign = await app.request(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`, { headers: { cookie: commune } })
+    expect(foreign.status).toBe(404)
+    const bad = await app.request(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025`, { headers: { cookie } })
+    expect(bad.status).toBe(400)
+  })
+})
+
+describe('ranges of the whole-plan view', () => {
+  it('takes an ad-hoc range, compares it with the range before and the same days a year earlier', async () => {
+    const byKey = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
+    const adHoc = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&from=2025-06-15&to=2025-09-14`))
+    expect([adHoc.periodKey, adHoc.periodLabel, adHoc.previousLabel, adHoc.lastYearLabel]).toEqual([
+      null,
+      '15/06/2025 – 14/09/2025',
+      '15/03/2025 – 14/06/2025',
+      '15/06/2024 – 14/09/2024',
+    ])
+    expect(adHoc.rows.map((r) => [r.current, r.previous, r.lastYear])).toEqual(byKey.rows.map((r) => [r.current, r.previous, r.lastYear]))
+  })
+
+  it('reaches over a whole ten-year phase, which the dashboard’s three-year limit refuses, with the same figures', async () => {
+    const phase = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&from=2021-01-01&to=2030-12-31`))
+    const refused = await app.request(`/api/v1/stats?unitId=${cityId}&from=2021-01-01&to=2030-12-31`, { headers: { cookie } })
+    expect(refused.status).toBe(400)
+    // The demo's ratings are all of 2025: the ten years count exactly that year's.
+    for (const row of phase.rows.filter((r) => r.surveyId !== null && r.value === 0.96)) {
+      const year = await json(`/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}&from=2025-01-01&to=2025-12-31`)
+      expect([row.current.responses, row.current.rate]).toEqual([year.overall.responses, year.overall.rate])
+    }
+  })
+
+  it('refuses more than a phase, a range and a period together, or half a range, each as 400', async () => {
+    for (const [query, path] of [
+      ['from=2020-01-01&to=2030-12-31', 'to'],
+      ['periodKey=quy-2025-3&from=2025-01-01&to=2025-02-01', 'periodKey'],
+      ['from=2025-01-01', 'to'],
+      ['from=2025-02-01&to=2025-01-01', 'to'],
+      ['from=2025-02-30&to=2025-03-01', 'from'],
+    ] as const) {
+      const res = await app.request(`/api/v1/reporting/plan-view?planId=${planId}&${query}`, { headers: { cookie } })
+      expect(res.status, query).toBe(400)
+      expect((await res.json()).error.issues[0].path, query).toEqual([path])
+    }
+  })
+})
