@@ -23,4 +23,4 @@ alter table surveys add constraint surveys_metric_check
   check (metric in ('tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc', 'y_te', 'giao_duc'));
 alter table targets drop constraint targets_metric_check;
 alter table targets add constraint targets_metric_check
-  check (metric in ('tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc', 'y_te', 'giao_duc'));
+  check (metric in ('tthc', 'dvc_truc_tuyen', 'sipas', 'y_te_giao_duc', 'y_te', 'giao_duc', 'phan_anh_kien_nghi'));
