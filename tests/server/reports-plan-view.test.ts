@@ -23,6 +23,11 @@ beforeAll(async () => {
     insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
     values (${planId}, ${cityId}, 'tthc', '2030-01-01', '2030-12-31', 0.98)
   `
+  // And one under the pooled health-and-education metric of older plans, which no questionnaire measures now.
+  await db.sql`
+    insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
+    values (${planId}, ${cityId}, 'y_te_giao_duc', '2025-01-01', '2025-12-31', 0.85)
+  `
   cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: cityId }))
 })
 afterAll(() => db.drop())
@@ -42,8 +47,9 @@ describe('the whole-plan view', () => {
       'Quý III/2024 (15/06/2024 – 14/09/2024)',
     ])
     const surveys = await db.sql<{ id: number }[]>`select id from surveys where metric = 'tthc' order by id`
-    const measured = view.rows.filter((r) => r.surveyId !== null)
-    // Two TTHC targets (overall, pooled land + construction + investment) × every TTHC questionnaire.
+    const measured = view.rows.filter((r) => r.surveyId !== null && r.metric === 'tthc')
+    // Two TTHC targets (overall, pooled land + construction + investment) × every TTHC questionnaire; the
+    // plan's other metrics (health, education, online services) are measured by their own questionnaires.
     expect(measured).toHaveLength(2 * surveys.length)
     for (const row of measured) {
       const fields = row.scope.includes('Lĩnh vực') ? '&fields=dat-dai,xay-dung,dau-tu' : ''
@@ -69,10 +75,14 @@ describe('the whole-plan view', () => {
       })
     }
     expect(measured.filter((r) => r.value === 0.87).every((r) => r.finalTarget === null)).toBe(true)
-    // No questionnaire measures online public services in the demo: the target is listed, without figures.
+    // No questionnaire measures the pooled metric: the target is listed, without figures. Online services have
+    // their own questionnaire in the demo, so their target is measured.
     expect(view.rows.filter((r) => r.surveyId === null).map((r) => [r.metric, r.value, r.surveyTitle, r.current.rate])).toEqual([
-      ['dvc_truc_tuyen', 0.9, 'Chưa có phiếu khảo sát nào đo chỉ tiêu này', null],
+      ['y_te_giao_duc', 0.85, 'Chưa có phiếu khảo sát nào đo chỉ tiêu này', null],
     ])
+    const online = view.rows.filter((r) => r.metric === 'dvc_truc_tuyen')
+    expect(online.length).toBeGreaterThan(0)
+    expect(online.map((r) => r.surveyId)).not.toContain(null)
   })
 
   it('refuses a plan outside the user’s scope as not found, and a bad period as 400', async () => {
