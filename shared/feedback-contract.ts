@@ -146,6 +146,13 @@ export const HandlingFigures = z.object({
 })
 export type HandlingFigures = z.infer<typeof HandlingFigures>
 
+/**
+ * A target of kind "xử lý phản ánh, kiến nghị" is judged on the share of cases handled; null while there is
+ * no case in the period to judge it on. The dashboard and the periodic report both judge with this.
+ */
+export const handlingVerdict = (figures: Pick<HandlingFigures, 'handledRate'>, value: number): boolean | null =>
+  figures.handledRate === null ? null : figures.handledRate >= value - 1e-9
+
 export const FiguresAnswer = z.object({
   from: z.string(),
   to: z.string(),

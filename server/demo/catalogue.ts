@@ -166,6 +166,9 @@ export const demoPlans = [
       { unit: 'HD-CL', metric: 'tthc', fields: [], value: 0.96 },
       { unit: 'HD-CL', metric: 'tthc', fields: ['dat-dai', 'xay-dung', 'dau-tu'], value: 0.87 },
       { unit: 'HD-CL', metric: 'dvc_truc_tuyen', fields: [], value: 0.9 },
+      // "100% phản ánh, kiến nghị … được tiếp nhận và xử lý", "95% … được xử lý dứt điểm".
+      { unit: 'HD-CL', metric: 'phan_anh_kien_nghi', fields: [], value: 1 },
+      { unit: 'HD-CL', metric: 'phan_anh_kien_nghi', fields: [], value: 0.95 },
     ],
     periodStart: '2025-01-01',
     periodEnd: '2025-12-31',

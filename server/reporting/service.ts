@@ -1,4 +1,6 @@
+import type { Target } from '../../shared/admin-contract'
 import type { CurrentUser } from '../../shared/auth-contract'
+import { handlingVerdict, type HandlingFigures } from '../../shared/feedback-contract'
 import { formatDate } from '../../shared/format'
 import { localTimeOf } from '../../shared/local-time'
 import {
@@ -38,6 +40,7 @@ import type { StatsQuery } from '../../shared/stats-query'
 import { recordAudit } from '../audit/service'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { feedbackTargetMetric, handlingFigures } from '../feedback/service'
 import { buildPeriodicReport, type PeriodicReport } from '../reports/service'
 import { findFieldLabels, getStats } from '../stats/service'
 import { listSurveys } from '../surveys/service'
@@ -438,6 +441,10 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
   for (const target of current) {
     const fields = target.fieldIds.length === 0 ? undefined : (await findFieldLabels(deps, target.fieldIds)).map((f) => f.code)
     const final = targets.filter((t) => sameScope(t, target)).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))[0]!
+    if (target.metric === feedbackTargetMetric) {
+      rows.push(await feedbackRow(deps, user, target, ranges, final))
+      continue
+    }
     const measuring = surveys.filter((s) => s.metric === target.metric)
     if (measuring.length === 0) {
       const none = { responses: 0, rate: null, ci95: null }
@@ -492,6 +499,36 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
     previousLabel: ranges.previous.label,
     lastYearLabel: ranges.lastYear.label,
     rows,
+  }
+}
+
+type Ranges = ReturnType<typeof rangesOf>
+
+/**
+ * A target of kind "xử lý phản ánh, kiến nghị" is measured by the cases, not a questionnaire: the share handled
+ * (as on the dashboard and in the periodic report), its cases as the count, no interval.
+ */
+async function feedbackRow(deps: Deps, user: CurrentUser, target: Target, ranges: Ranges, final: Target): Promise<PlanViewRow> {
+  const figuresOf = async (range: Ranges['current']) => (await handlingFigures(deps, user, { unitId: target.unitId, range })).overall
+  const [now, previous, lastYear] = [await figuresOf(ranges.current), await figuresOf(ranges.previous), await figuresOf(ranges.lastYear)]
+  const value = target.valuePercent / 100
+  const figure = (f: HandlingFigures) => ({ responses: f.cases, rate: f.handledRate, ci95: null })
+  const gap = (to: number) => (now.handledRate === null ? null : roundToTenth((now.handledRate - to) * 100))
+  return {
+    targetId: target.id,
+    unitId: target.unitId,
+    scope: (await findUnitName(deps, user, target.unitId, ranges.current)) ?? '',
+    metric: target.metric,
+    value,
+    surveyId: null,
+    surveyTitle: 'Phản ánh, kiến nghị đã được xử lý (theo hồ sơ phản ánh, không theo phiếu)',
+    current: { ...figure(now), met: handlingVerdict(now, value), gapPoints: gap(value) },
+    previous: figure(previous),
+    lastYear: figure(lastYear),
+    finalTarget:
+      final.periodEnd > target.periodEnd
+        ? { year: Number(final.periodEnd.slice(0, 4)), value: final.valuePercent / 100, gapPoints: gap(final.valuePercent / 100) }
+        : null,
   }
 }
 

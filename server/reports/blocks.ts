@@ -1,3 +1,4 @@
+import { handlingVerdict } from '../../shared/feedback-contract'
 import { formatCount, formatInterval, formatPercent, formatPoints } from '../../shared/format'
 import type { GroupOut } from '../stats/groups'
 import type { PeriodicReport } from './service'
@@ -109,13 +110,46 @@ export function reportBlocks(report: PeriodicReport): Block[] {
     groupTable(report.byUnit, 'Đơn vị'),
     { kind: 'heading', text: report.definition?.aspects.length ? 'V. KẾT QUẢ THEO KHÍA CẠNH' : 'V. KẾT QUẢ THEO NỘI DUNG ĐÁNH GIÁ' },
     { kind: 'table', headers: ['Nội dung', 'Số ý kiến hợp lệ', 'Tỷ lệ hài lòng'], rows: questionRows(report), numeric: [1, 2] },
-    { kind: 'heading', text: 'VI. GHI CHÚ PHƯƠNG PHÁP' },
+    { kind: 'heading', text: 'VI. TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ' },
+    ...feedbackBlocks(report),
+    { kind: 'heading', text: 'VII. GHI CHÚ PHƯƠNG PHÁP' },
     {
       kind: 'paragraph',
       text:
         'Tỷ lệ hài lòng = số ý kiến "Hài lòng" và "Rất hài lòng" / số ý kiến hợp lệ, không tính "Không có ý kiến / Không áp dụng"; ' +
         'tỷ lệ của nhóm lĩnh vực tính trên số phiếu gộp, không lấy bình quân các tỷ lệ. Khoảng tin cậy 95% theo phương pháp Wilson. ' +
         'Nhóm dưới 30 phiếu ghi "không đủ mẫu"; nhóm dưới 5 phiếu không công bố tỷ lệ.',
+    },
+  ]
+}
+
+const verdictWords = { true: 'Đạt', false: 'Chưa đạt', null: 'Chưa có phản ánh, kiến nghị để đánh giá' }
+
+/** Citizens' comments taken up as cases and answered, judged against the targets of that kind as the dashboard does. */
+function feedbackBlocks(report: PeriodicReport): Block[] {
+  const f = report.feedback.overall
+  const days = f.medianDaysToAnswer === null ? '—' : `${f.medianDaysToAnswer.toLocaleString('vi-VN')} ngày`
+  const summary: Block = {
+    kind: 'paragraph',
+    text:
+      `Trong kỳ, người dân để lại ${formatCount(f.comments)} ý kiến; ${formatCount(f.commentsTaken)} ý kiến được tiếp nhận ` +
+      `thành phản ánh, kiến nghị (${formatPercent(f.receivedRate)}). Đã xử lý ${formatCount(f.handled)}/${formatCount(f.cases)} ` +
+      `phản ánh, kiến nghị (${formatPercent(f.handledRate)}), trong đó đúng hạn ${formatPercent(f.onTimeRate)}; ` +
+      `${formatCount(f.overdue)} quá hạn chưa trả lời; trung vị thời gian trả lời: ${days}.`,
+  }
+  if (report.feedback.targets.length === 0) return [summary]
+  return [
+    summary,
+    {
+      kind: 'table',
+      headers: ['Chỉ tiêu', 'Kết quả (đã xử lý)', 'Đánh giá', 'Căn cứ'],
+      rows: report.feedback.targets.map((t) => [
+        `≥ ${formatPercent(t.value)}`,
+        formatPercent(f.handledRate),
+        verdictWords[`${handlingVerdict(f, t.value)}`],
+        t.source,
+      ]),
+      numeric: [0, 1],
     },
   ]
 }

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/auth-contract'
+import type { FiguresAnswer } from '../../shared/feedback-contract'
 import type { StatsQuery } from '../../shared/stats-query'
 import type { SurveyDefinition } from '../../shared/survey-definition'
 import type { Deps } from '../deps'
@@ -6,6 +7,7 @@ import { AppError } from '../errors'
 import { findFieldLabels, getStats, type GroupOut, type StatsResult } from '../stats/service'
 import { findLatestSurveyDefinition } from '../surveys/service'
 import { listTargets } from '../targets/service'
+import { handlingFigures } from '../feedback/service'
 import { countSetApartByReason } from '../flags/service'
 import { resolveReadScope } from '../stats/scope'
 import { findUnitHeading } from './queries'
@@ -36,6 +38,8 @@ export type PeriodicReport = {
   definition: SurveyDefinition | undefined
   /** Ratings set apart from the figures in the period, and why. */
   setApart: { total: number; byReason: Record<string, number> }
+  /** How citizens' comments were taken up and answered in the period, with the targets of that kind. */
+  feedback: FiguresAnswer
 }
 
 /**
@@ -51,12 +55,13 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
   // Grouped by question, the answer still carries the whole period's figures in `overall`: one query for both.
   const overall = await getStats(deps, user, { ...base, groupBy: 'question' })
   const { scope } = await resolveReadScope(deps, user, { unitId }, { from: overall.from, to: overall.to })
-  const [byField, byUnit, heading, targets, setApart] = await Promise.all([
+  const [byField, byUnit, heading, targets, setApart, feedback] = await Promise.all([
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'field' }),
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'unit' }),
     findUnitHeading(deps.sql, unitId, overall.to),
     listTargets(deps, user, { unitId }),
     countSetApartByReason(deps.sql, { scope, surveyId: overall.survey.id, timeZone: deps.config.timeZone, ownUnitId: null }),
+    handlingFigures(deps, user, { unitId, range: { from: overall.from, to: overall.to, label: overall.label } }),
   ])
   if (!heading) throw new AppError('not_found', 'Đơn vị không tồn tại trong kỳ báo cáo.')
 
@@ -107,6 +112,7 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
     byQuestion: overall.groups,
     definition: await findLatestSurveyDefinition(deps, overall.survey.id),
     setApart,
+    feedback,
   }
 }
 

@@ -17,7 +17,7 @@ describe('the demo data', () => {
     const first = await loadDemo(db.sql, options)
     const second = await loadDemo(db.sql, options)
     expect(second).toEqual(first)
-    expect(first).toMatchObject({ units: 5, counters: 14, procedures: 16, targets: 8 })
+    expect(first).toMatchObject({ units: 5, counters: 14, procedures: 16, targets: 10 })
     expect(first.responses).toBeGreaterThan(20_000)
     expect(first.rolledUpResponses).toBe(first.responses)
     const [codes] = await db.sql<[{ live: number }]>`select count(*)::int as live from counter_codes where revoked_at is null`

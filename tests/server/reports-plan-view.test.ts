@@ -77,8 +77,16 @@ describe('the whole-plan view', () => {
     expect(measured.filter((r) => r.value === 0.87).every((r) => r.finalTarget === null)).toBe(true)
     // No questionnaire measures the pooled metric: the target is listed, without figures. Online services have
     // their own questionnaire in the demo, so their target is measured.
-    expect(view.rows.filter((r) => r.surveyId === null).map((r) => [r.metric, r.value, r.surveyTitle, r.current.rate])).toEqual([
+    const unmeasured = view.rows.filter((r) => r.surveyId === null && r.metric !== 'phan_anh_kien_nghi')
+    expect(unmeasured.map((r) => [r.metric, r.value, r.surveyTitle, r.current.rate])).toEqual([
       ['y_te_giao_duc', 0.85, 'Chưa có phiếu khảo sát nào đo chỉ tiêu này', null],
+    ])
+    // The feedback targets (100% handled, 95%) are measured by the cases, as the dashboard's figures give them.
+    const figures = await json(`/api/v1/feedback/figures?unitId=${cityId}&period=quy&year=2025&index=3&mode=cutoff`)
+    const handling = view.rows.filter((r) => r.metric === 'phan_anh_kien_nghi')
+    expect(handling.map((r) => [r.value, r.current.responses, r.current.rate]).sort()).toEqual([
+      [0.95, figures.overall.cases, figures.overall.handledRate],
+      [1, figures.overall.cases, figures.overall.handledRate],
     ])
     const online = view.rows.filter((r) => r.metric === 'dvc_truc_tuyen')
     expect(online.length).toBeGreaterThan(0)

@@ -1,6 +1,8 @@
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../server/demo/load-demo'
+import { reportBlocks } from '../../server/reports/blocks'
+import type { PeriodicReport } from '../../server/reports/service'
 import { formatPercent } from '../../shared/format'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
@@ -58,6 +60,73 @@ describe('the periodic report', () => {
     // How many ratings were set apart, and why: the dashboard's excluded count, split by reason.
     expect(report.setApart.total).toBe(stats.overall.excluded)
     expect(report.setApart).toEqual({ total: 3, byReason: { burst: 2, no_form: 1 } })
+  })
+
+  it('shows how citizens’ comments were handled, as the feedback figures give them, against the plan’s 100% and 95%', async () => {
+    const report = await json(`/api/v1/reports/periodic?${q3}`)
+    const figures = await json(`/api/v1/feedback/figures?${q3}&unitId=${unitIds['HD-CL']}`)
+    expect(report.feedback).toEqual(figures)
+    expect(report.feedback.targets.map((t: { value: number }) => t.value).sort()).toEqual([0.95, 1])
+    const page = await (await get(`/admin/reports/periodic?${q3}`)).text()
+    expect(page).toContain('VI. TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ')
+  })
+
+  it('judges the handling targets on the share of cases handled, as the dashboard does', () => {
+    const handled = (handledRate: number | null) => ({
+      comments: 40,
+      commentsTaken: 25,
+      cases: 25,
+      handled: 24,
+      onTime: 22,
+      overdue: 1,
+      receivedRate: 0.625,
+      handledRate,
+      onTimeRate: 0.9167,
+      medianDaysToAnswer: 4,
+    })
+    const reportWith = (handledRate: number | null) =>
+      ({
+        unitName: 'Thành phố Chí Linh',
+        parentName: null,
+        periodLabel: 'Quý III/2025',
+        from: '2025-06-15',
+        to: '2025-09-14',
+        survey: { id: 1, code: 'TTHC', title: 'Phiếu', metric: 'tthc' },
+        overall: {
+          key: 'all',
+          label: 'Tất cả',
+          responses: 0,
+          suppressed: true,
+          rate: null,
+          ci95: null,
+          sufficient: false,
+          targets: [],
+          items: [],
+        },
+        targets: [],
+        byField: [],
+        byUnit: [],
+        byQuestion: [],
+        definition: undefined,
+        setApart: { total: 0, byReason: {} },
+        feedback: {
+          from: '2025-06-15',
+          to: '2025-09-14',
+          overall: handled(handledRate),
+          units: [],
+          targets: [
+            { id: 1, value: 1, source: 'KH 100', unitId: 1 },
+            { id: 2, value: 0.95, source: 'KH 95', unitId: 1 },
+          ],
+        },
+      }) satisfies PeriodicReport
+    const rowsOf = (handledRate: number | null) =>
+      reportBlocks(reportWith(handledRate)).flatMap((b) => (b.kind === 'table' && b.headers[0] === 'Chỉ tiêu' ? b.rows : []))
+    expect(rowsOf(0.96)).toEqual([
+      ['≥ 100,0%', '96,0%', 'Chưa đạt', 'KH 100'],
+      ['≥ 95,0%', '96,0%', 'Đạt', 'KH 95'],
+    ])
+    expect(rowsOf(null).map((r) => r[2])).toEqual(['Chưa có phản ánh, kiến nghị để đánh giá', 'Chưa có phản ánh, kiến nghị để đánh giá'])
   })
 
   it('prints in the official layout with the same figures', async () => {

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'hono/jsx/dom'
-import type { AlertsAnswer, FiguresAnswer, ThemesAnswer } from '../../../shared/feedback-contract'
+import { type AlertsAnswer, type FiguresAnswer, handlingVerdict, type ThemesAnswer } from '../../../shared/feedback-contract'
 import { formatCount, formatPercent } from '../../../shared/format'
 import { ApiError } from '../../api'
 import { feedbackApi } from '../feedback/feedback-api'
+
+const verdictWords: Record<string, string> = { true: 'đạt', false: 'chưa đạt', null: 'chưa có phản ánh, kiến nghị để đánh giá' }
 
 type Query = { unitId?: number | undefined; from: string; to: string }
 
@@ -75,8 +77,8 @@ export function FeedbackPanel({ query }: { query: Query }) {
           {figures.targets.map((t) => (
             <li>
               {`Chỉ tiêu ${formatPercent(t.value)} (${t.source}): `}
-              <strong class={o.handledRate !== null && o.handledRate >= t.value ? 'met' : 'unmet'}>
-                {o.handledRate !== null && o.handledRate >= t.value ? 'đạt' : 'chưa đạt'}
+              <strong class={handlingVerdict(o, t.value) === false ? 'unmet' : 'met'}>
+                {verdictWords[String(handlingVerdict(o, t.value))]}
               </strong>
             </li>
           ))}
