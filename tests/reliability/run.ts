@@ -166,6 +166,10 @@ async function scenario(name: 'process-group' | 'postmaster') {
       } else {
         const pid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0])
         process.kill(pid, 'SIGKILL')
+        // A backend already serving a pooled connection may answer for a few milliseconds more, until it notices
+        // its postmaster is gone: probe once the postmaster has exited and its backends have had a second to follow.
+        await waitForExit(pid)
+        await new Promise((done) => setTimeout(done, 1000))
         const health = await fetch(`${platform.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)
         healthDuringOutage = health?.status
       }
@@ -238,3 +242,16 @@ if (failures.length > 0) {
 }
 console.log('reliability: no rating lost or doubled')
 process.exit(0)
+
+/** Resolves once no process has this pid (or after 10 s, when the check that follows will fail visibly). */
+async function waitForExit(pid: number) {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return
+    }
+    await new Promise((done) => setTimeout(done, 50))
+  }
+}
