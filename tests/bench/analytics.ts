@@ -1,105 +1,15 @@
 import { createApp } from '../../server/app'
 import { createDb } from '../../server/db'
 import { createLogger } from '../../server/logger'
-import { migrate } from '../../server/migrate'
-import { testConfig } from '../support/app'
+import type postgres from 'postgres'
+import { readFileSync } from 'node:fs'
+import { testConfig, testSecretKey } from '../support/app'
+import { freePort } from '../support/free-port'
+import { startPlatform } from '../support/platform'
 import { seedUser } from '../support/factories'
 import { signIn } from '../support/sign-in'
 import { report } from './report'
-import type { BenchServer } from './servers'
-
-const countersPerCommune = 2
-
-/**
- * A province-year at scale, made in SQL: 200 communes × 2 counters × 250 working days, rollup rows at the
- * density real counters produce (about 20 ratings a counter-day over 2 fields × 4 questions), and
- * 300,000 response rows for the export. Stats read rollups only, so the rollups stand for the ratings.
- */
-export async function seed(
-  sql: ReturnType<typeof createDb>,
-  { communes, exportRows, perCounterDay }: { communes: number; exportRows: number; perCounterDay: number },
-) {
-  await sql`
-    with province as (insert into units (code) values ('BENCH') returning id),
-    pv as (insert into unit_versions (unit_id, name, level, valid_from) select id, 'Tỉnh Thử', 'tinh', '2000-01-01' from province),
-    communes as (
-      insert into units (code) select 'BENCH-' || g from generate_series(1, ${communes}) g returning id
-    ),
-    cv as (
-      insert into unit_versions (unit_id, name, level, parent_id, valid_from)
-      select c.id, 'Xã ' || c.id, 'xa', (select id from province), '2000-01-01' from communes c
-    ),
-    points as (
-      insert into service_points (unit_id, name) select id, 'Một cửa ' || id from communes returning id, unit_id
-    )
-    insert into counters (service_point_id, name)
-    select p.id, 'Quầy ' || g from points p, generate_series(1, ${countersPerCommune}) g
-  `
-  await sql`
-    insert into fields (code, name) values ('dat-dai', 'Đất đai'), ('ho-tich', 'Hộ tịch');
-    insert into surveys (code, title) values ('BENCH', 'Phiếu thử');
-  `.simple()
-  await sql`
-    insert into survey_versions (survey_id, version, definition)
-    select id, 1, ${sql.json({
-      title: 'Phiếu thử',
-      headline: 'overall',
-      aspects: [],
-      questions: ['overall', 'thuan_tien', 'thai_do', 'dung_hen'].map((key) => ({
-        key,
-        type: 'scale',
-        scale: 'satisfaction-3',
-        label: key,
-        required: key === 'overall',
-        allowNotApplicable: key !== 'overall',
-      })),
-    } as never)}
-    from surveys where code = 'BENCH'
-  `
-  await sql`
-    insert into rollups (unit_id, day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    select sp.unit_id, d::date, c.id, s.id, f.id, q.key, v.value, false, false,
-           case when q.key = '*' then ${perCounterDay / 2} else ${perCounterDay / 20} * case v.value when 1 then 1 when 2 then 4 else 5 end end
-    from counters c
-    join service_points sp on sp.id = c.service_point_id
-    cross join (select id from surveys where code = 'BENCH') s
-    cross join fields f
-    cross join generate_series('2025-01-01'::date, '2025-12-31'::date, '1 day') d
-    cross join (values ('*'), ('overall'), ('thuan_tien'), ('thai_do'), ('dung_hen')) q (key)
-    cross join (values (1), (2), (3)) v (value)
-    where extract(isodow from d) < 6 and (q.key <> '*' or v.value = 1)
-  `
-  await sql`
-    insert into responses (submission_id, content_hash, survey_id, survey_version_id, counter_id, unit_id, field_id,
-                           channel, submitted_at, answers, comment)
-    select gen_random_uuid(), '\\x00', sv.survey_id, sv.id, c.id, sp.unit_id, f.id, 'qr',
-           '2025-01-02 08:00+07'::timestamptz + (g % 300) * interval '1 day' + (g % 480) * interval '1 minute',
-           jsonb_build_object('overall', 1 + g % 3, 'thai_do', 1 + g % 3),
-           case when g % 50 = 0 then 'Góp ý số ' || g end
-    from generate_series(1, ${exportRows}) g
-    join counters c on c.id = 1 + g % ${communes * countersPerCommune}
-    join service_points sp on sp.id = c.service_point_id
-    cross join (select v.id, v.survey_id from survey_versions v join surveys s on s.id = v.survey_id where s.code = 'BENCH') sv
-    cross join (select id from fields where code = 'ho-tich') f
-  `
-  await sql`
-    insert into rollups_by_month (unit_id, month, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    select unit_id, date_trunc('month', day)::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, sum(n)
-    from rollups
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-  `
-  await sql`
-    insert into rollups_by_year (unit_id, year, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n)
-    select unit_id, date_trunc('year', month)::date, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, sum(n)
-    from rollups_by_month
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-  `
-  const [rows] = await sql<[{ rollups: number; ratings: number }]>`
-    select count(*)::int as rollups, coalesce(sum(n) filter (where question_key = '*'), 0)::int as ratings from rollups
-  `
-  await sql`analyze`
-  return rows
-}
+import { benchYear, fullScale, type KeptServer, keptDatabase, pooledFieldCodes, quickScale } from './analytics-data'
 
 async function timeMs(work: () => Promise<unknown>, runs = 5) {
   await work()
@@ -113,48 +23,126 @@ async function timeMs(work: () => Promise<unknown>, runs = 5) {
 }
 
 /**
- * Stats and the CSV export on the given PostgreSQL. Full: a province-year of 10 million ratings (100 a
- * counter-day at 200 communes × 2 counters) and 300,000 exported rows, the budgets' scale. Quick: a quarter
- * of the province (50 communes, 2.6 million ratings) and 50,000 exported rows, to see a change's direction in
- * seconds; its figures are not the budgets' figures.
+ * Stats and the CSV export on the kept data of analytics-data.ts (10 million ratings; quick: 1 million), through
+ * the real endpoints. Stats: the dashboard's whole query set, staged as admin-web's dashboard sends it (the
+ * overall answer; then by month, field, unit and counter at once; then the pooled đất đai + xây dựng + đầu tư card
+ * and the items), for the province-year and for one commune-year; beside it, the same answers computed by GROUP
+ * BY over the raw responses, once. Export: the CSV of a date range of about a million ratings, with the
+ * process's peak RSS.
  */
-export async function benchAnalytics(server: BenchServer, { quick }: { quick: boolean }) {
-  const database = await server.database()
-  const sql = createDb(database.url, { max: 10 })
-  const on = { server: server.name }
+export async function benchAnalytics(server: KeptServer, { quick }: { quick: boolean }) {
+  const scale = quick ? quickScale : fullScale
+  const { url } = await keptDatabase(server, scale)
+  const sql = createDb(url, { max: 10 })
+  const on = { server: server.name, quick }
   try {
-    await migrate(sql)
-    const scale = await seed(sql, { communes: quick ? 50 : 200, exportRows: quick ? 50_000 : 300_000, perCounterDay: 100 })
-    report('analytics_rollup_rows', scale.rollups, { ...on, ratingsRepresented: scale.ratings })
+    const [size] = await sql<[{ ratings: number; rollupRows: number }]>`
+      select (select count(*) from responses)::int as ratings, (select count(*) from rollups)::int as "rollupRows"
+    `
+    report('analytics_ratings', size.ratings, { ...on, rollupRows: size.rollupRows })
     const app = createApp({ sql, config: testConfig(), logger: createLogger('silent') })
     const cookie = await signIn(app, await seedUser(sql, { role: 'admin' }))
+    const [survey] = await sql<[{ id: number }]>`select id from surveys where code = 'BENCH'`
     const [province] = await sql<[{ id: number }]>`select id from units where code = 'BENCH'`
     const [commune] = await sql<[{ id: number }]>`select id from units where code = 'BENCH-1'`
     const stats = async (params: string) => {
-      const res = await app.request(`/api/v1/stats?period=nam&year=2025&mode=calendar&${params}`, { headers: { cookie } })
+      const res = await app.request(`/api/v1/stats?surveyId=${survey.id}&period=nam&year=${benchYear}&mode=calendar&${params}`, {
+        headers: { cookie },
+      })
       if (res.status !== 200) throw new Error(`stats answered ${res.status}: ${await res.text()}`)
       await res.arrayBuffer()
     }
-    report('stats_province_year_ms', await timeMs(() => stats(`unitId=${province.id}`)), { ...on, budget: 50 })
-    report('stats_province_year_by_unit_ms', await timeMs(() => stats(`unitId=${province.id}&groupBy=unit`)), { ...on, budget: 50 })
-    report('stats_one_unit_year_ms', await timeMs(() => stats(`unitId=${commune.id}`)), { ...on, budget: 10 })
+    const dashboard = async (unitId: number) => {
+      await stats(`unitId=${unitId}`)
+      await Promise.all(['month', 'field', 'unit', 'counter'].map((groupBy) => stats(`unitId=${unitId}&groupBy=${groupBy}`)))
+      await Promise.all([stats(`unitId=${unitId}&fields=${pooledFieldCodes.join(',')}`), stats(`unitId=${unitId}&groupBy=question`)])
+    }
+    for (const [label, unitId, budget] of [
+      ['province_year', province.id, 50],
+      ['one_unit_year', commune.id, 10],
+    ] as const) {
+      const ms = await timeMs(() => dashboard(unitId))
+      const rawMs = await timeRaw(sql, unitId)
+      report(`stats_dashboard_${label}_ms`, ms, { ...on, budget, queries: 8 })
+      report(`stats_dashboard_${label}_raw_group_by_ms`, rawMs, { ...on, note: 'the same answers by GROUP BY over responses' })
+      report(`stats_dashboard_${label}_speedup`, rawMs / ms, { ...on, budget: 100 })
+    }
+    report('stats_province_year_overall_ms', await timeMs(() => stats(`unitId=${province.id}`)), on)
+    report('stats_province_year_by_unit_ms', await timeMs(() => stats(`unitId=${province.id}&groupBy=unit`)), on)
 
-    const rssBefore = process.memoryUsage().rss
-    let peakRss = rssBefore
-    const watch = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
+    await benchExport(url, cookie, survey.id, on)
+  } finally {
+    await sql.end()
+  }
+}
+
+/**
+ * The CSV export through the real endpoint of a server process of its own (server/main.ts, as `npm start` runs
+ * it, on the same database), read over HTTP as fast as it comes; that process's resident memory sampled
+ * throughout.
+ */
+async function benchExport(databaseUrl: string, cookie: string, surveyId: number, on: Record<string, unknown>) {
+  const platform = await startPlatform({ port: await freePort(), env: { DATABASE_URL: databaseUrl, SECRET_KEY: testSecretKey } })
+  try {
+    const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${platform.pid}/status`, 'utf8'))![1]) / 1024
+    const idleRss = rssMb()
+    let peakRss = idleRss
+    const watch = setInterval(() => (peakRss = Math.max(peakRss, rssMb())), 20)
     const start = performance.now()
-    const res = await app.request('/api/v1/exports/responses.csv?period=nam&year=2025&mode=calendar', { headers: { cookie } })
+    const res = await fetch(
+      `${platform.url}/api/v1/exports/responses.csv?surveyId=${surveyId}&from=${exportRange.from}&to=${exportRange.to}`,
+      {
+        headers: { cookie },
+      },
+    )
+    if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`)
     let newlines = 0
     const reader = res.body!.getReader()
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      for (const byte of chunk.value) if (byte === 10) newlines++
+      const bytes = chunk.value
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++
     }
     const seconds = (performance.now() - start) / 1000
     clearInterval(watch)
     report('export_csv_rows_per_second', (newlines - 1) / seconds, { ...on, budget: 300_000, rows: newlines - 1 })
-    report('export_csv_rss_growth_mb', (peakRss - rssBefore) / 1e6, { ...on, note: 'server and reader share this process' })
+    report('export_csv_server_peak_rss_mb', peakRss, { ...on, budget: 150, idle: Math.round(idleRss) })
   } finally {
-    await sql.end()
-    await database.drop()
+    await platform.stop()
   }
+}
+
+// About a million ratings at the full scale (25 working days of 40,000), a tenth of that at the quick one.
+const exportRange = { from: `${benchYear}-03-01`, to: `${benchYear}-04-04` }
+
+/**
+ * The dashboard's answers for a unit-year straight from the responses (kept ones, the scope's communes), timed
+ * once: what every read would cost without the rollups.
+ */
+async function timeRaw(sql: ReturnType<typeof createDb>, unitId: number) {
+  const start = performance.now()
+  const scoped = sql`
+    select r.* from responses r
+    where r.unit_id in (select id from units u where u.id = ${unitId} or u.id in (select unit_id from unit_versions where parent_id = ${unitId}))
+      and r.submitted_at >= ${`${benchYear}-01-01`}::timestamp at time zone 'Asia/Ho_Chi_Minh'
+      and r.submitted_at < ${`${benchYear + 1}-01-01`}::timestamp at time zone 'Asia/Ho_Chi_Minh'
+      and not r.is_excluded
+  `
+  const answers = (group: postgres.Fragment, where = sql``) => sql`
+    select ${group} as grp, e.key, e.value::text, count(*)
+    from (${scoped}) r cross join lateral jsonb_each(r.answers) e
+    where true ${where}
+    group by 1, 2, 3
+  `
+  await sql`${answers(sql`0`)}`
+  await Promise.all([
+    sql`${answers(sql`date_trunc('month', r.submitted_at at time zone 'Asia/Ho_Chi_Minh')`)}`,
+    sql`${answers(sql`r.field_id`)}`,
+    sql`${answers(sql`r.unit_id`)}`,
+    sql`${answers(sql`r.counter_id`)}`,
+  ])
+  await Promise.all([
+    sql`${answers(sql`0`, sql`and r.field_id in (select id from fields where code in ${sql(pooledFieldCodes)})`)}`,
+    sql`${answers(sql`e.key`)}`,
+  ])
+  return performance.now() - start
 }

@@ -73,8 +73,10 @@ async function fresh(serverUrl: string) {
   }
 }
 
-export function serversOf(argument: string | undefined): Array<() => Promise<BenchServer>> {
-  if (argument === 'embedded') return [embeddedServer]
-  if (argument === 'stock') return [stockServer]
-  return [embeddedServer, stockServer]
+export function serversOf(argument: string | undefined): Array<{ name: BenchServer['name']; start: () => Promise<BenchServer> }> {
+  const all = [
+    { name: 'embedded' as const, start: embeddedServer },
+    { name: 'stock' as const, start: stockServer },
+  ]
+  return all.filter((server) => argument === undefined || argument === server.name)
 }

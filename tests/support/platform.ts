@@ -9,6 +9,8 @@ export type Platform = {
   /** The app's database as its superuser (tests read and arrange data behind the app's back). */
   databaseUrl: string
   output: string
+  /** The server's process id (the bench reads its memory from /proc). */
+  pid: number
   /** The demo accounts' passwords, each printed once on the console at the first start. */
   demoPasswords: Record<string, string>
   stop: () => Promise<void>
@@ -62,6 +64,7 @@ export async function startPlatform({ port, env = {} }: { port: number; env?: Re
     url,
     databaseUrl: env.DATABASE_URL || `postgres://postgres:${encodeURIComponent(credentials!.superuserPassword)}@127.0.0.1:${pgPort}/sipas`,
     output,
+    pid: server.pid!,
     demoPasswords,
     stop: async () => {
       const exited = new Promise((done) => server.once('exit', done))

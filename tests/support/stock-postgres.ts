@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
-import { appendFile, chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { appendFile, chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from './free-port'
 
@@ -46,32 +46,48 @@ export function stockPostgresBin(): string | undefined {
  * by CI's second test pass, so that what is fast and correct on the embedded server is shown to be so on the
  * PostgreSQL people already run.
  */
-export async function startStockPostgres({ port, include }: { port?: number; include?: string } = {}): Promise<StockPostgres> {
+export async function startStockPostgres({
+  port,
+  include,
+  keepIn,
+}: {
+  port?: number
+  include?: string
+  /** A folder the cluster lives in and stays in after stop (the bench's generated data); made on first use. */
+  keepIn?: string
+} = {}): Promise<StockPostgres> {
   const bin = stockPostgresBin()
   if (!bin) throw new Error('No PostgreSQL under /usr/lib/postgresql: apt-get install -y postgresql-15')
   const listenPort = port ?? (await freePort())
-  const dir = await mkdtemp(join(tmpdir(), 'sipas-stock-pg-'))
+  const dir = keepIn ? resolve(keepIn) : await mkdtemp(join(tmpdir(), 'sipas-stock-pg-'))
+  await mkdir(dir, { recursive: true })
   await chmod(dir, 0o755)
   const dataDir = join(dir, 'data')
-  const password = randomBytes(12).toString('hex')
-  const pwfile = join(dir, 'pw')
-  await writeFile(pwfile, password, { mode: 0o644 })
-  if (process.getuid?.() === 0) await run('chown', ['-R', 'postgres', dir])
-  await asOwner(join(bin, 'initdb'), [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--pwfile',
-    pwfile,
-    '--auth=scram-sha-256',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ])
-  await rm(pwfile)
+  const kept = join(dir, 'password')
+  const isKept = keepIn !== undefined && existsSync(join(dataDir, 'PG_VERSION')) && existsSync(kept)
+  const password = isKept ? (await readFile(kept, 'utf8')).trim() : randomBytes(12).toString('hex')
+  if (!isKept) {
+    await rm(dataDir, { recursive: true, force: true })
+    const pwfile = join(dir, 'pw')
+    await writeFile(pwfile, password, { mode: 0o644 })
+    if (process.getuid?.() === 0) await run('chown', ['-R', 'postgres', dir])
+    await asOwner(join(bin, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--pwfile',
+      pwfile,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ])
+    await rm(pwfile)
+    if (keepIn) await writeFile(kept, password, { mode: 0o600 })
+  }
   // A settings file of deploy/postgresql, when given, as an operator includes it from conf.d.
-  if (include) await includeSettings(dataDir, include)
+  if (include && !isKept) await includeSettings(dataDir, include)
   const options = `-c listen_addresses=127.0.0.1 -c port=${listenPort} -c unix_socket_directories=${dir}`
   await asOwner(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])
   const { stdout } = await run(join(bin, 'postgres'), ['--version'])
@@ -84,7 +100,7 @@ export async function startStockPostgres({ port, include }: { port?: number; inc
     runBinary: (name, args, env) => asOwner(join(bin, name), args, env),
     stop: async () => {
       await asOwner(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => {})
-      await rm(dir, { recursive: true, force: true })
+      if (!keepIn) await rm(dir, { recursive: true, force: true })
     },
   }
 }
