@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { type Browser, chromium } from '@playwright/test'
 import postgres from 'postgres'
 import { startPlatform } from '../support/platform'
@@ -36,13 +38,23 @@ export async function benchSurveyPage({ quick }: { quick: boolean }) {
       '--no-first-run',
     ],
   })
+  // The floor of these conditions on this machine: a page of one heading from a bare HTTP server, measured alike.
+  const floor = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(floorPage))
+  await new Promise<void>((done) => floor.listen(0, '127.0.0.1', done))
   try {
     for (const { survey, code } of pages) await measurePage(browser, `${platform.url}/q/${code}`, survey, quick ? 1 : 3)
+    const { port } = floor.address() as AddressInfo
+    await measurePage(browser, `http://127.0.0.1:${port}/`, 'floor: one heading, nothing else', quick ? 3 : 5)
   } finally {
+    floor.close()
     await browser.close()
     await platform.stop()
   }
 }
+
+const floorPage =
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+  '<title>Đánh giá</title></head><body><h1>Đánh giá mức độ hài lòng</h1></body></html>'
 
 async function measurePage(browser: Browser, url: string, survey: string, times: number) {
   const runs: { bytes: number; usableMs: number }[] = []
