@@ -97,6 +97,7 @@ export function PublicResultsPage({ results, pageUrl, qrSvg }: { results: Public
                 <p class="kicker">Công khai kết quả đánh giá mức độ hài lòng</p>
                 <h1>{unit.name}</h1>
                 <p class="period">{period.label}</p>
+                <p class="print note">{`Ngày in: ${formatDate(results.asOfDate)}. ${source}.`}</p>
               </div>
               <div class="print qr">{raw(qrSvg)}</div>
             </div>
@@ -193,8 +194,7 @@ export function PublicResultsPage({ results, pageUrl, qrSvg }: { results: Public
               Trang không đăng ý kiến, góp ý hay bất kỳ thông tin cá nhân nào của người đánh giá.
             </p>
             <p class="note">
-              {source}. Số liệu ngày {formatDate(results.asOfDate)}.
-              <span class="print">{` Ngày in: ${formatDate(results.asOfDate)}. ${pageUrl}`}</span>
+              {source}. Số liệu ngày {formatDate(results.asOfDate)}.<span class="print">{` Địa chỉ trang: ${pageUrl}`}</span>
             </p>
             <p class="note screen">In trang này (Ctrl+P) để có bản thông báo khổ A4 niêm yết tại Bộ phận Một cửa.</p>
           </main>

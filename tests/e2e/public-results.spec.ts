@@ -23,6 +23,7 @@ test('a phone opens the demo city’s public page: targets met and missed, no sc
   await expect(page.getByRole('rowheader', { name: 'Phường Sao Đỏ' }).first()).toBeVisible()
   // The QR code is for the printed notice only.
   await expect(page.locator('.qr svg')).toBeHidden()
+  await expect(page.locator('.head').getByText(/^Ngày in/)).toBeHidden()
 
   // Nothing wider than the phone's screen, and nothing run.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -44,8 +45,10 @@ test('printed, the page is the notice for the wall: the unit, the period, the da
   await expect(page.locator('.qr svg')).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Kỳ khác' })).toBeHidden()
   await expect(page.getByText('In trang này (Ctrl+P)')).toBeHidden()
-  await expect(page.getByText(/Ngày in: \d{2}\/\d{2}\/\d{4}\./)).toBeVisible()
-  await expect(page.getByText(/Nguồn: Hệ thống đánh giá mức độ hài lòng/)).toBeVisible()
+  const head = page.locator('.head')
+  await expect(head.getByText(/^Ngày in: \d{2}\/\d{2}\/\d{4}\. Nguồn: Hệ thống đánh giá mức độ hài lòng\.$/)).toBeVisible()
+  await expect(head.getByText('Quý III/2025 (15/06/2025 – 14/09/2025)')).toBeVisible()
+  await expect(page.getByText(/Địa chỉ trang: http/)).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: 'Thành phố Chí Linh' })).toHaveCSS('font-size', '32px')
   const pdf = await page.pdf({ format: 'A4' })
   expect(pdf.byteLength).toBeGreaterThan(10_000)
