@@ -47,6 +47,9 @@ export async function getPublicResults(deps: Deps, { unitKey, periodKey }: { uni
   if (periodKey !== undefined) {
     const period = parsePublicPeriod(periodKey)
     if (!period) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['ky'], message: 'Kỳ không hợp lệ.' }])
+    if (reportRange(period).from > today) {
+      throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['ky'], message: 'Kỳ này chưa bắt đầu.' }])
+    }
     return buildResults(deps, reader, unit, period, today, null)
   }
   const year = yearOf(today)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../server/demo/load-demo'
 import type { Deps } from '../../server/deps'
 import { createLogger } from '../../server/logger'
+import { publicResultsRoutes } from '../../server/public-results/routes'
 import { getPublicResults } from '../../server/public-results/service'
 import { formatInterval, formatPercent } from '../../shared/format'
 import { type PublicFigure, PublicResults, verdictOf } from '../../shared/public-results-contract'
@@ -193,6 +194,11 @@ describe('the public results page', () => {
       expect((await bad.json()).error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['ky'] }] })
     }
     expect((await page('/cong-khai/HD-CL?ky=quy-2025-0')).status).toBe(400)
+    // A period that has not begun (the reporting year 2026 starts on 15/12/2025) has nothing to show.
+    const future = await app.request('/cong-khai/HD-CL?ky=nam-2026', { headers: { accept: 'application/json' } })
+    expect(future.status).toBe(400)
+    expect((await future.json()).error.issues).toEqual([{ path: ['ky'], message: 'Kỳ này chưa bắt đầu.' }])
+    expect(await (await page('/cong-khai/HD-CL?ky=nam-2026')).text()).toContain('Kỳ này chưa bắt đầu.')
     expect((await page('/cong-khai/%3Cscript%3E')).status).toBe(404)
   })
 
@@ -238,6 +244,19 @@ describe('the public results page', () => {
     const answer = await stats(`unitId=${small.id}&surveyId=${version.surveyId}&period=quy&year=2025&index=3&mode=cutoff`)
     expect(answer.overall.responses).toBe(5)
     expect(text).toContain(`<td class="n">5</td><td class="n">${formatPercent(answer.overall.rate)}*</td>`)
+  })
+
+  it('renders a few pages at a time and refuses, with 429 and Retry-After, what would queue beyond', async () => {
+    const routes = publicResultsRoutes(deps(), { maxRendering: 1, maxWaiting: 0 })
+    const ask = (path: string) => routes.request(path, { headers: { accept: 'application/json' } })
+    // Two cold pages at once: the second arrives while the first is being computed, and nothing may queue.
+    const answers = await Promise.all([ask('/HD-CL?ky=quy-2025-1'), ask('/HD-CL-SD?ky=quy-2025-1')])
+    expect(answers.map((a) => a.status)).toEqual([200, 429])
+    expect(answers[1]!.headers.get('retry-after')).toBe('5')
+    expect((await answers[1]!.json()).error.code).toBe('rate_limited')
+    // The slot is free again, and the page first computed is now served from memory.
+    expect((await ask('/HD-CL-SD?ky=quy-2025-1')).status).toBe(200)
+    expect((await ask('/HD-CL?ky=quy-2025-1')).status).toBe(200)
   })
 
   it('transfers at most 15 KB to a phone for the demo city', async () => {
