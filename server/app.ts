@@ -26,6 +26,7 @@ import { kioskApiRoutes, kioskPageRoutes } from './kiosks/routes'
 import { limitPerIp } from './rate-limit'
 import { clientIpOf } from './client-ip'
 import { posterRoutes } from './posters/routes'
+import { publicResultsRoutes } from './public-results/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
 import { reportingApiRoutes, reportingPageRoutes } from './reporting/routes'
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions) {
   }
   app.route('/', citizenRoutes(deps))
   app.route('/', followUpRoutes(deps))
+  app.route('/cong-khai', publicResultsRoutes(deps))
   app.route('/api/v1/public/surveys', publicSurveyRoutes(deps))
   app.route('/widget.js', widgetScriptRoutes())
   app.route('/api/v1/widget', widgetApiRoutes(deps))

@@ -61,7 +61,15 @@ function UnitBranch({ nodes, label, nameOf }: { nodes: UnitNode[]; label: string
     <ul aria-label={label}>
       {nodes.map(({ unit, children }) => (
         <li>
-          <span class="unit-name">{unit.name}</span> <span class="muted">{unitDescription(unit, nameOf)}</span>
+          <span class="unit-name">{unit.name}</span> <span class="muted">{unitDescription(unit, nameOf)}</span>{' '}
+          <a
+            href={`/cong-khai/${encodeURIComponent(unit.code)}`}
+            target="_blank"
+            rel="noopener"
+            aria-label={`Trang công khai của ${unit.name}`}
+          >
+            Trang công khai
+          </a>
           <UnitBranch nodes={children} label={`Trực thuộc ${unit.name}`} nameOf={nameOf} />
         </li>
       ))}
