@@ -1,4 +1,4 @@
-import { metricNames } from '../../admin-web/metric-names'
+import { metricNames } from '../../shared/metric-names'
 import type { CurrentUser } from '../../shared/auth-contract'
 import {
   type PublicBreakdown,

@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../../shared/auth-contract'
 import type { SurveyMetric } from '../../../shared/admin-contract'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import { periodNames, quarterNames, type Filters } from './dashboard-model'
 import type { Loaded } from './use-dashboard'
 

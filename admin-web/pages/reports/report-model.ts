@@ -2,7 +2,7 @@ import type { SurveyMetric } from '../../../shared/admin-contract'
 import { formatCount, formatDate, formatInterval, formatPercent, formatPoints } from '../../../shared/format'
 import { reportingCalendar, type BoardStatus } from '../../../shared/reporting-calendar'
 import type { BoardAnswer, ConsolidatedAnswer, PlanViewAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 
 // Pure view models of the reporting screens: what each table shows, worded and formatted, from an answer.
 

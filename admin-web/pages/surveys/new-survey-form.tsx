@@ -2,7 +2,7 @@ import { useState } from 'hono/jsx/dom'
 import { SurveyMetric } from '../../../shared/admin-contract'
 import type { CurrentUser } from '../../../shared/auth-contract'
 import { Field, FormIssues, SubmitButton, useForm } from '../../components/form-state'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import { surveyApi, type SurveyDetail } from '../../survey-api'
 
 /** A new questionnaire (admins only): its code, title and the metric it measures; its questions come after. */

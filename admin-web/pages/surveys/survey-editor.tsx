@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../../shared/auth-contract'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import type { SurveySummary } from '../../survey-api'
 import { AssignmentForm } from './assignment-form'
 import { SurveyBuilder } from './survey-builder'

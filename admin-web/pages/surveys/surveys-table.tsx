@@ -1,5 +1,5 @@
 import { linkProps } from '../../router'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import type { SurveySummary } from '../../survey-api'
 import { dateOf } from './survey-editor-model'
 

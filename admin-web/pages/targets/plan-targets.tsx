@@ -3,7 +3,7 @@ import type { Target, UnitOnDate } from '../../../shared/admin-contract'
 import { formatDate } from '../../../shared/format'
 import { ApiError, type FieldItem } from '../../api'
 import { fieldErrorsOf } from '../../components/field-errors'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import { targetApi, type Plan } from '../../survey-api'
 import { TargetForm } from './target-form'
 import {

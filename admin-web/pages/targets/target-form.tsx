@@ -1,6 +1,6 @@
 import { TargetMetric, type UnitOnDate } from '../../../shared/admin-contract'
 import type { FieldItem } from '../../api'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import { datePlaceholder } from '../../vietnamese-date'
 import { withField, withPeriod, withYear, type TargetValues } from './target-model'
 

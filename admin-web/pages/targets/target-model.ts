@@ -2,7 +2,7 @@ import { NewTarget, type TargetMetric, type Target } from '../../../shared/admin
 import { formatDate } from '../../../shared/format'
 import { vietnameseErrorMap } from '../../../shared/zod-vietnamese'
 import { issuesByField } from '../../components/schema-issues'
-import { metricNames } from '../../metric-names'
+import { metricNames } from '../../../shared/metric-names'
 import { dateFormatMessage, parseVietnameseDate } from '../../vietnamese-date'
 
 // A plan's targets as the form edits them: the value typed as the plan writes it ("87,5"), dates typed

@@ -1,4 +1,4 @@
-import type { TargetMetric } from '../shared/admin-contract'
+import type { TargetMetric } from './admin-contract'
 
 /** The indicators as the plans name them (docs/domain.md §5). */
 export const metricNames: Record<TargetMetric, string> = {
