@@ -25,6 +25,7 @@ import { invitationRoutes } from './invitations/routes'
 import { kioskApiRoutes, kioskPageRoutes } from './kiosks/routes'
 import { limitPerIp } from './rate-limit'
 import { clientIpOf } from './client-ip'
+import { officialRoutes } from './officials/routes'
 import { posterRoutes } from './posters/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
 import { createLogger, type Logger } from './logger'
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/units', unitRoutes(deps))
   app.route('/api/v1/service-points', servicePointRoutes(deps))
   app.route('/api/v1/counters', counterRoutes(deps))
+  app.route('/api/v1/officials', officialRoutes(deps))
   app.route('/api/v1/fields', fieldRoutes(deps))
   app.route('/api/v1/procedures', procedureRoutes(deps))
   app.route('/api/v1/surveys', surveyRoutes(deps))
