@@ -16,6 +16,7 @@ import type { Db } from './db'
 import type { AppConfig, Deps } from './deps'
 import { AppError, errorBody, toAppError } from './errors'
 import { dossierRoutes } from './dossiers/routes'
+import { emulationRoutes } from './emulation/routes'
 import { exportRoutes } from './exports/routes'
 import { feedbackRoutes } from './feedback/routes'
 import { followUpRoutes } from './feedback/public-routes'
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/service-points', servicePointRoutes(deps))
   app.route('/api/v1/counters', counterRoutes(deps))
   app.route('/api/v1/officials', officialRoutes(deps))
+  app.route('/api/v1/emulation', emulationRoutes(deps))
   app.route('/api/v1/fields', fieldRoutes(deps))
   app.route('/api/v1/procedures', procedureRoutes(deps))
   app.route('/api/v1/surveys', surveyRoutes(deps))
