@@ -64,7 +64,7 @@ export function OfficialsCell({ counterId, canWrite }: { counterId: number; canW
           <button type="submit">Thêm</button>
         </form>
       )}
-      <p role="status">{status}</p>
+      <p aria-live="polite">{status}</p>
     </details>
   )
 }
