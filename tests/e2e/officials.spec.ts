@@ -21,7 +21,8 @@ test('an admin lists an official at a counter, and a citizen names them on the s
     where o.display_name = ${name} and o.removed_at is null
   `
   // A citizen's own phone: the staff browser signed in to the admin app may not rate.
-  const citizen = await browser.newPage({ baseURL: test.info().project.use.baseURL })
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL })
+  const citizen = await context.newPage()
   await citizen.goto(`/q/${official.code}`)
   const select = citizen.getByLabel('Công chức tiếp nhận (không bắt buộc)')
   await expect(select).toHaveValue('')
@@ -34,5 +35,5 @@ test('an admin lists an official at a counter, and a citizen names them on the s
   await expect(citizen.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' })).toBeVisible()
   const [stored] = await sql<[{ officialId: number }]>`select official_id from responses where submission_id = ${submissionId}`
   expect(stored.officialId).toBe(official.id)
-  await citizen.close()
+  await context.close()
 })
