@@ -6,6 +6,7 @@ import { AuditPage } from './pages/audit-page'
 import { CataloguePage } from './pages/catalogue-page'
 import { CountersPage } from './pages/counters-page'
 import { DashboardPage } from './pages/dashboard-page'
+import { EmulationPage } from './pages/emulation/emulation-page'
 import { PaperEntryPage } from './pages/paper-entry-page'
 import { FeedbackPage } from './pages/feedback-page'
 import { ReportsPage } from './pages/reports-page'
@@ -39,6 +40,7 @@ const screens: Screen[] = [
     roles: ['admin', 'manager', 'analyst'],
     render: (route, user) => <ReportingPage route={route} user={user} />,
   },
+  { path: '/thi-dua', title: 'Thi đua', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <EmulationPage user={user} /> },
   { path: '/quay', title: 'Quầy và mã QR', roles: ['admin', 'manager', 'analyst'], render: (_, user) => <CountersPage user={user} /> },
   {
     path: '/don-vi',

@@ -16,6 +16,7 @@ import type { Db } from './db'
 import type { AppConfig, Deps } from './deps'
 import { AppError, errorBody, toAppError } from './errors'
 import { dossierRoutes } from './dossiers/routes'
+import { emulationRoutes } from './emulation/routes'
 import { exportRoutes } from './exports/routes'
 import { feedbackRoutes } from './feedback/routes'
 import { followUpRoutes } from './feedback/public-routes'
@@ -25,6 +26,7 @@ import { invitationRoutes } from './invitations/routes'
 import { kioskApiRoutes, kioskPageRoutes } from './kiosks/routes'
 import { limitPerIp } from './rate-limit'
 import { clientIpOf } from './client-ip'
+import { officialRoutes } from './officials/routes'
 import { posterRoutes } from './posters/routes'
 import { publicResultsRoutes } from './public-results/routes'
 import { createDeviceIntervals } from './responses/device-intervals'
@@ -139,6 +141,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/units', unitRoutes(deps))
   app.route('/api/v1/service-points', servicePointRoutes(deps))
   app.route('/api/v1/counters', counterRoutes(deps))
+  app.route('/api/v1/officials', officialRoutes(deps))
+  app.route('/api/v1/emulation', emulationRoutes(deps))
   app.route('/api/v1/fields', fieldRoutes(deps))
   app.route('/api/v1/procedures', procedureRoutes(deps))
   app.route('/api/v1/surveys', surveyRoutes(deps))

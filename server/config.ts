@@ -68,6 +68,7 @@ const Env = z.object({
       .refine((days) => days.every(isValidDate), 'must be dates YYYY-MM-DD separated by commas'),
   ),
   FEEDBACK_FOLLOW_UP_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(20)),
+  OFFICIAL_MIN_N: z.preprocess(blankAsUnset, z.coerce.number().int().min(5).max(100_000).default(30)),
   WORKERS: z.preprocess(
     blankAsUnset,
     z
@@ -105,6 +106,8 @@ export type Config = {
   submit: { maxBatch: number; maxInFlight: number }
   /** How long a unit has to answer a feedback case, and how often one address may look up follow-up codes. */
   feedback: { deadline: DeadlineRule; followUpPerMinute: number }
+  /** Per-official results are shown only from this many kept ratings on (OFFICIAL_MIN_N). */
+  officialMinN: number
 }
 
 export type IntegrityConfig = {
@@ -174,5 +177,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       deadline: { days: e.FEEDBACK_ANSWER_DAYS, isWorkingDays: e.FEEDBACK_DAY_KIND === 'working', holidays: e.FEEDBACK_HOLIDAYS ?? [] },
       followUpPerMinute: e.FEEDBACK_FOLLOW_UP_PER_MINUTE,
     },
+    officialMinN: e.OFFICIAL_MIN_N,
   }
 }

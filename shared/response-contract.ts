@@ -18,6 +18,8 @@ export const NewResponse = z
     procedureCode: z.string().regex(procedureCodePattern, 'must be a mã TTHC such as 1.001193').optional(),
     answers: z.record(z.string().max(40), AnswerValue),
     comment: z.string().max(1000).optional(),
+    /** The official who served, chosen by the citizen from the counter's list; never required. */
+    officialId: z.number().int().positive().max(2_147_483_647).optional(),
     // Integrity signals of the survey page (docs/domain.md §8), optional for other clients: the signed time the
     // form was rendered, and a honeypot input that people never see.
     formToken: z.string().max(100).optional(),

@@ -6,6 +6,8 @@ export const strings = {
     field: 'Ông/Bà làm thủ tục thuộc lĩnh vực nào?',
     procedure: 'Thủ tục đã làm (không bắt buộc)',
     procedureHint: 'Gõ tên hoặc mã thủ tục để tìm',
+    official: 'Công chức tiếp nhận (không bắt buộc)',
+    officialNone: '— Không chọn —',
     details: 'Đánh giá chi tiết (không bắt buộc)',
     followUpHint: 'Trả lời nếu Ông/Bà chưa hài lòng',
     comment: 'Góp ý thêm (không bắt buộc)',
@@ -41,6 +43,7 @@ export const strings = {
       field: 'Vui lòng chọn lĩnh vực trong danh sách.',
       procedure: 'Mã thủ tục không đúng định dạng (ví dụ 1.001193).',
       comment: 'Góp ý tối đa 1000 ký tự.',
+      official: 'Vui lòng chọn công chức trong danh sách.',
     },
   },
   en: {
@@ -48,6 +51,8 @@ export const strings = {
     field: 'Which field was your procedure in?',
     procedure: 'Procedure (optional)',
     procedureHint: 'Type a name or code to search',
+    official: 'Official who served you (optional)',
+    officialNone: '— None —',
     details: 'More detail (optional)',
     followUpHint: 'Answer if you were not satisfied',
     comment: 'Further comments (optional)',
@@ -83,6 +88,7 @@ export const strings = {
       field: 'Please choose a field from the list.',
       procedure: 'The procedure code is not valid (e.g. 1.001193).',
       comment: 'At most 1000 characters.',
+      official: 'Please choose an official from the list.',
     },
   },
 } as const

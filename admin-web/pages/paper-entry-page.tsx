@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'hono/jsx/dom'
-import type { Campaign } from '../../shared/campaign-contract'
+import { ethnicityNotice, type Campaign } from '../../shared/campaign-contract'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { ApiError } from '../api'
 import { campaignApi } from '../campaign-api'
-import { codeHint, nextFormNumber, paperFormOf, typedQuestions } from './paper/paper-model'
+import { askedBands, bandHint, codeHint, nextFormNumber, paperFormOf, typedQuestions } from './paper/paper-model'
 
 type Summary = Awaited<ReturnType<typeof campaignApi.campaigns>>[number]
 
@@ -38,11 +38,12 @@ export function PaperEntryPage() {
   }, [formKey, campaign?.id])
 
   const definition = campaign ? SurveyDefinition.parse(campaign.definition) : undefined
+  const bands = campaign ? askedBands(campaign.demographics) : []
   const save = async (event: Event) => {
     event.preventDefault()
     if (!campaign || !definition || counterId === undefined) return
     const data = new FormData(event.target as HTMLFormElement)
-    const form = paperFormOf(definition, data, counterId)
+    const form = paperFormOf(definition, data, counterId, bands)
     try {
       const receipt = await campaignApi.enterForm(campaign.id, form)
       setErrors({})
@@ -146,6 +147,25 @@ export function PaperEntryPage() {
                   {codeHint(q)}
                 </span>
                 {errorOf(q.key)}
+              </p>
+            ))}
+            {bands.length > 0 && <h2>Thông tin người trả lời (không bắt buộc)</h2>}
+            {bands.map((band) => (
+              <p>
+                <label for={`paper-d-${band.key}`}>{band.label}</label>
+                <br />
+                <input
+                  id={`paper-d-${band.key}`}
+                  name={`d.${band.key}`}
+                  inputmode="numeric"
+                  autocomplete="off"
+                  aria-describedby={`paper-d-${band.key}-hint`}
+                />{' '}
+                <span class="muted" id={`paper-d-${band.key}-hint`}>
+                  {bandHint(band)}
+                </span>
+                {band.key === 'dan_toc' && <span class="notice">{ethnicityNotice}</span>}
+                {errorOf(band.key)}
               </p>
             ))}
             <button type="submit">Lưu phiếu (Enter)</button>

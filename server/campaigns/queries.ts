@@ -12,6 +12,7 @@ export type CampaignRow = {
   periodEnd: string
   enumeratorIds: number[]
   samples: { counterId: number; counterName: string; unitName: string; sampleSize: number; entered: number }[]
+  demographics: { enabled: boolean; ethnicity: boolean }
 }
 
 export async function insertCampaign(
@@ -24,12 +25,16 @@ export async function insertCampaign(
     periodEnd: string
     samples: { counterId: number; sampleSize: number }[]
     enumeratorIds: number[]
+    demographics: { enabled: boolean; ethnicity: boolean }
   },
 ) {
   const [row] = await tx<[{ id: number }]>`
     with campaign as (
-      insert into campaigns (unit_id, name, survey_version_id, period_start, period_end)
-      values (${c.unitId}, ${c.name}, ${c.surveyVersionId}, ${c.periodStart}::date, ${c.periodEnd}::date)
+      insert into campaigns (unit_id, name, survey_version_id, period_start, period_end, collects_demographics, collects_ethnicity)
+      values (
+        ${c.unitId}, ${c.name}, ${c.surveyVersionId}, ${c.periodStart}::date, ${c.periodEnd}::date,
+        ${c.demographics.enabled}, ${c.demographics.ethnicity}
+      )
       returning id
     ), samples as (
       insert into campaign_samples (campaign_id, counter_id, sample_size)
@@ -56,6 +61,7 @@ const campaignColumns = (db: Db) => db`
   sv.definition,
   c.period_start::text as period_start,
   c.period_end::text as period_end,
+  json_build_object('enabled', c.collects_demographics, 'ethnicity', c.collects_ethnicity) as demographics,
   coalesce((select array_agg(user_id order by user_id) from campaign_enumerators where campaign_id = c.id), '{}') as enumerator_ids,
   coalesce((
     select json_agg(json_build_object(
@@ -127,4 +133,52 @@ export async function insertCampaignForms(tx: Tx, campaignId: number, responseId
     select ${campaignId}, unnest(${responseIds}::uuid[])
     on conflict do nothing
   `
+}
+
+export type DemographicsRow = {
+  responseId: string
+  gender: number | null
+  ageBand: number | null
+  education: number | null
+  occupation: number | null
+  ethnicity: number | null
+}
+
+/**
+ * Keeps the bands of each given form (a form typed again keeps the bands it was first stored with) and answers
+ * the stored bands of every given form, for the caller to tell a replay from a conflict.
+ */
+export async function insertFormDemographics(tx: Tx, campaignId: number, rows: DemographicsRow[]) {
+  const column = <K extends keyof DemographicsRow>(key: K) => rows.map((r) => r[key])
+  await tx`
+    insert into campaign_form_demographics (response_id, campaign_id, gender, age_band, education, occupation, ethnicity)
+    select d.response_id, ${campaignId}, d.gender, d.age_band, d.education, d.occupation, d.ethnicity
+    from unnest(
+      ${column('responseId')}::uuid[], ${column('gender')}::int2[], ${column('ageBand')}::int2[],
+      ${column('education')}::int2[], ${column('occupation')}::int2[], ${column('ethnicity')}::int2[]
+    ) as d (response_id, gender, age_band, education, occupation, ethnicity)
+    on conflict (response_id) do nothing
+  `
+  return tx<DemographicsRow[]>`
+    select response_id, gender, age_band, education, occupation, ethnicity
+    from campaign_form_demographics
+    where response_id = any(${column('responseId')}::uuid[])
+  `
+}
+
+/** Counts of a campaign's forms per band of each dimension (null: not given), and its forms in all. */
+export async function countDemographics(db: Db, campaignId: number) {
+  const [forms] = await db<[{ n: number }]>`select count(*)::int as n from campaign_forms where campaign_id = ${campaignId}`
+  const rows = await db<{ dimension: string; value: number | null; n: number }[]>`
+    select x.dimension, x.value, count(*)::int as n
+    from campaign_forms f
+    left join campaign_form_demographics d on d.response_id = f.response_id
+    cross join lateral (values
+      ('gioi_tinh', d.gender), ('do_tuoi', d.age_band), ('hoc_van', d.education), ('nghe_nghiep', d.occupation),
+      ('dan_toc', d.ethnicity)
+    ) as x (dimension, value)
+    where f.campaign_id = ${campaignId}
+    group by 1, 2
+  `
+  return { forms: forms.n, rows }
 }

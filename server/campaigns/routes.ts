@@ -5,7 +5,7 @@ import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
 import type { Deps } from '../deps'
 import { validate } from '../validate'
-import { createCampaign, enterForm, getCampaign, importForms, listCampaigns } from './service'
+import { createCampaign, enterForm, getCampaign, getDemographics, importForms, listCampaigns } from './service'
 
 /** Paper survey campaigns: set up by managers, typed in by their enumerators (any role named as one). */
 export function campaignRoutes(deps: Deps) {
@@ -16,6 +16,7 @@ export function campaignRoutes(deps: Deps) {
       c.json(await createCampaign(deps, c.var.user, c.req.valid('json')), 201),
     )
     .get('/:id', requireUser(deps), id, async (c) => c.json(await getCampaign(deps, c.var.user, c.req.valid('param').id)))
+    .get('/:id/demographics', requireUser(deps), id, async (c) => c.json(await getDemographics(deps, c.var.user, c.req.valid('param').id)))
     .post('/:id/forms', requireUser(deps), id, validate('json', PaperForm, vi), async (c) => {
       const receipt = await enterForm(deps, c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(receipt, receipt.isNew ? 201 : 200)

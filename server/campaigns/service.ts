@@ -1,6 +1,16 @@
 import { createHmac } from 'node:crypto'
 import type { CurrentUser } from '../../shared/auth-contract'
-import type { Campaign, NewCampaign, PaperForm } from '../../shared/campaign-contract'
+import {
+  demographicKeys,
+  demographicQuestions,
+  type Campaign,
+  type DemographicKey,
+  type Demographics,
+  type DemographicsSummary,
+  type NewCampaign,
+  type PaperForm,
+} from '../../shared/campaign-contract'
+import { isSuppressed, minimumCell } from '../../shared/scoring'
 import { localTimeOf } from '../../shared/local-time'
 import { SurveyDefinition } from '../../shared/survey-definition'
 import { recordAudit } from '../audit/service'
@@ -12,11 +22,13 @@ import { findSurveyByCounter } from '../serving/service'
 import { isInScope, requireUnitInScope, scopeOf } from '../units/scope'
 import { listUsers } from '../users/service'
 import {
+  countDemographics,
   findCampaign,
   findCampaigns,
   findCounterUnits,
   insertCampaign,
   insertCampaignForms,
+  insertFormDemographics,
   surveyVersionExists,
   type CampaignRow,
 } from './queries'
@@ -98,7 +110,20 @@ function noonOf(date: string, timeZone: string) {
   return new Date(noonUtc - (local.hour + dayShift - 12) * 3_600_000 - local.minute * 60_000)
 }
 
-type Prepared = { campaign: CampaignRow; forms: PaperInput[]; issues: Issue[] }
+/** `demographics[i]` are the bands of `forms[i]`, when given. */
+type Prepared = { campaign: CampaignRow; forms: PaperInput[]; demographics: (Demographics | undefined)[]; issues: Issue[] }
+
+/** The bands a form may carry: none unless the campaign asks them, ethnicity only when it asks that too. */
+function demographicsIssues(campaign: CampaignRow, demographics: Demographics | undefined, at: (string | number)[]): Issue[] {
+  if (demographics === undefined || Object.keys(demographics).length === 0) return []
+  if (!campaign.demographics.enabled) {
+    return [{ path: [...at, 'demographics'], message: 'Đợt khảo sát này không thu thông tin nhân khẩu học.' }]
+  }
+  if (demographics.dan_toc !== undefined && !campaign.demographics.ethnicity) {
+    return [{ path: [...at, 'demographics', 'dan_toc'], message: 'Đợt khảo sát này không hỏi dân tộc.' }]
+  }
+  return []
+}
 
 /** Checks forms against the campaign (its places and period) and makes them ready to store; `at` names each in issues. */
 async function prepareForms(
@@ -110,7 +135,9 @@ async function prepareForms(
   const definition = SurveyDefinition.parse(campaign.definition)
   const issues: Issue[] = []
   const prepared: PaperInput[] = []
+  const demographics: (Demographics | undefined)[] = []
   for (const [i, form] of forms.entries()) {
+    issues.push(...demographicsIssues(campaign, form.demographics, at(i)))
     const served = campaign.samples.some((s) => s.counterId === form.counterId)
       ? await findSurveyByCounter(deps, form.counterId)
       : undefined
@@ -129,12 +156,18 @@ async function prepareForms(
       answers: form.answers,
       submittedAt: noonOf(form.filledOn, deps.config.timeZone),
     })
+    demographics.push(form.demographics && Object.keys(form.demographics).length > 0 ? form.demographics : undefined)
   }
-  return { campaign, forms: prepared, issues }
+  return { campaign, forms: prepared, demographics, issues }
 }
 
 /** Stores checked forms and links them to the campaign, all or none; answer issues are named by `at`. */
-async function storeForms(deps: Deps, user: CurrentUser, { campaign, forms, issues }: Prepared, at: (i: number) => (string | number)[]) {
+async function storeForms(
+  deps: Deps,
+  user: CurrentUser,
+  { campaign, forms, demographics, issues }: Prepared,
+  at: (i: number) => (string | number)[],
+) {
   if (issues.length > 0) throw invalid(issues)
   return deps.sql.begin(async (tx) => {
     let receipts: { id: string; isNew: boolean }[]
@@ -155,6 +188,7 @@ async function storeForms(deps: Deps, user: CurrentUser, { campaign, forms, issu
       campaign.id,
       receipts.map((r) => r.id),
     )
+    await storeDemographics(tx, campaign.id, receipts, demographics)
     const stored = receipts.filter((r) => r.isNew).length
     await recordAudit(tx, user, {
       action: 'create',
@@ -165,6 +199,69 @@ async function storeForms(deps: Deps, user: CurrentUser, { campaign, forms, issu
     })
     return receipts
   })
+}
+
+const bandColumns = {
+  gioi_tinh: 'gender',
+  do_tuoi: 'ageBand',
+  hoc_van: 'education',
+  nghe_nghiep: 'occupation',
+  dan_toc: 'ethnicity',
+} as const
+
+/**
+ * Keeps the bands of each form that gave some, beside its rating; a form typed again with other bands is a
+ * conflict (as other answers are), the same bands a replay.
+ */
+async function storeDemographics(
+  tx: Parameters<typeof insertCampaignForms>[0],
+  campaignId: number,
+  receipts: { id: string }[],
+  demographics: (Demographics | undefined)[],
+) {
+  const rows = receipts.flatMap((receipt, i) => {
+    const given = demographics[i]
+    if (!given) return []
+    const row = { responseId: receipt.id, gender: null, ageBand: null, education: null, occupation: null, ethnicity: null } as Record<
+      string,
+      string | number | null
+    >
+    for (const key of demographicKeys) row[bandColumns[key]] = given[key] ?? null
+    return [row as unknown as Parameters<typeof insertFormDemographics>[2][number]]
+  })
+  if (rows.length === 0) return
+  const stored = new Map((await insertFormDemographics(tx, campaignId, rows)).map((r) => [r.responseId, r]))
+  for (const [i, row] of rows.entries()) {
+    const kept = stored.get(row.responseId)
+    const isSame = kept && demographicKeys.every((key) => kept[bandColumns[key]] === row[bandColumns[key]])
+    if (!isSame) throw new AppError('conflict', `Phiếu thứ ${i + 1} đã được nhập với thông tin nhân khẩu học khác.`)
+  }
+}
+
+/**
+ * GET /api/v1/campaigns/{id}/demographics: counts per band of each dimension the campaign asks, over its forms;
+ * a cell under the minimum is withheld, so no small group (nor one respondent's ethnicity) can be singled out.
+ * There is no row-level export of the bands.
+ */
+export async function getDemographics(deps: Deps, user: CurrentUser, id: number): Promise<DemographicsSummary> {
+  const campaign = await getVisibleCampaign(deps, user, id)
+  if (!isInScope(await scopeOf(deps, user), campaign.unitId)) throw new AppError('not_found', 'Không tìm thấy đợt khảo sát.')
+  const { forms, rows } = await countDemographics(deps.sql, id)
+  const countOf = (key: DemographicKey, value: number | null) => rows.find((r) => r.dimension === key && r.value === value)?.n ?? 0
+  const shown = (n: number) => (n > 0 && isSuppressed(n) ? null : n)
+  const asked = campaign.demographics.enabled
+    ? demographicQuestions.filter((q) => q.key !== 'dan_toc' || campaign.demographics.ethnicity)
+    : []
+  return {
+    minCell: minimumCell,
+    forms,
+    dimensions: asked.map((q) => ({
+      key: q.key,
+      label: q.label,
+      bands: q.options.map((o) => ({ value: o.value, label: o.label, count: shown(countOf(q.key, o.value)) })),
+      notGiven: shown(countOf(q.key, null)),
+    })),
+  }
 }
 
 /** One paper form typed on the entry screen. */
@@ -188,10 +285,22 @@ export async function importForms(deps: Deps, user: CurrentUser, campaignId: num
   const columns = header?.cells.map((c) => c.trim().toLowerCase()) ?? []
   const missing = fixedColumns.filter((c) => !columns.includes(c))
   const questionKeys = new Set(definition.questions.map((q) => q.key))
-  const unknown = columns.filter((c) => !fixedColumns.includes(c) && !questionKeys.has(c))
-  if (missing.length > 0 || unknown.length > 0 || records.length === 0) {
+  // Band columns only for a campaign that asks them (dan_toc only when it asks ethnicity): refused as a whole column.
+  const askedBands = new Set<string>(
+    demographicKeys.filter((k) => campaign.demographics.enabled && (k !== 'dan_toc' || campaign.demographics.ethnicity)),
+  )
+  const refusedBands = columns.filter((c) => (demographicKeys as string[]).includes(c) && !askedBands.has(c))
+  const unknown = columns.filter((c) => !fixedColumns.includes(c) && !questionKeys.has(c) && !(demographicKeys as string[]).includes(c))
+  if (missing.length > 0 || unknown.length > 0 || refusedBands.length > 0 || records.length === 0) {
     throw invalid([
       ...missing.map((c) => ({ path: ['dong', 1, c], message: `Thiếu cột ${c}.` })),
+      ...refusedBands.map((c) => ({
+        path: ['dong', 1, c],
+        message:
+          c === 'dan_toc' && campaign.demographics.enabled
+            ? 'Đợt khảo sát này không hỏi dân tộc.'
+            : 'Đợt khảo sát này không thu thông tin nhân khẩu học.',
+      })),
       ...unknown.map((c) => ({ path: ['dong', 1, c], message: `Cột ${c} không phải câu hỏi của phiếu.` })),
       ...(records.length === 0 ? [{ path: ['dong', 2], message: 'Tệp không có phiếu nào.' }] : []),
     ])
@@ -226,8 +335,18 @@ export async function importForms(deps: Deps, user: CurrentUser, campaignId: num
       }
       answers[key] = definition.questions.find((q) => q.key === key)?.type === 'multi' ? codes : codes[0]!
     }
+    const demographics: Record<string, number> = {}
+    for (const q of demographicQuestions) {
+      const value = columns.includes(q.key) ? cell(q.key) : ''
+      if (value === '') continue
+      const code = Number(value)
+      if (!q.options.some((o) => o.value === code)) {
+        issues.push({ path: at(q.key), message: `Mã ${q.label.toLowerCase()} là một trong ${q.options.map((o) => o.value).join(', ')}.` })
+      } else demographics[q.key] = code
+    }
     if (issues.length === before) {
-      forms.push({ counterId, formNumber, filledOn: date, answers })
+      const withBands = Object.keys(demographics).length > 0 ? { demographics: demographics as Demographics } : {}
+      forms.push({ counterId, formNumber, filledOn: date, answers, ...withBands })
       lines.push(record.line)
     }
   }

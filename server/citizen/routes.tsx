@@ -65,6 +65,7 @@ export function citizenRoutes(deps: Deps) {
         definition={served.definition}
         fields={isInvited ? [] : served.fields}
         procedures={isInvited ? [] : served.procedures}
+        officials={served.officials}
         submissionId={submissionId}
         formToken={mintFormToken(deps.config.secretKey, submissionId, deps.clock(), target)}
         script={surveyClientScript()}
@@ -96,6 +97,7 @@ export function citizenRoutes(deps: Deps) {
       fieldCode: formText(body, 'fieldCode'),
       procedure: formText(body, 'procedure'),
       comment: formText(body, 'comment'),
+      officialId: formText(body, 'officialId'),
     }
     const submissionId = formText(body, 'submissionId') ?? randomUUID()
     const t = strings[contextOf(c).lang].errors
@@ -112,6 +114,8 @@ export function citizenRoutes(deps: Deps) {
         procedureCode,
         answers,
         comment: values.comment,
+        // A number only: any other text is refused by the contract and shown as the select's error.
+        officialId: values.officialId === undefined ? undefined : /^\d{1,10}$/.test(values.officialId) ? Number(values.officialId) : -1,
         formToken: formText(body, 'formToken'),
         website: formText(body, 'website'),
       })
@@ -132,9 +136,11 @@ export function citizenRoutes(deps: Deps) {
             ? t.procedure
             : key === 'comment'
               ? t.comment
-              : issue === requiredMessage || issue === noRatingMessage
-                ? t.required
-                : t.invalid
+              : key === 'officialId'
+                ? t.official
+                : issue === requiredMessage || issue === noRatingMessage
+                  ? t.required
+                  : t.invalid
       const errors = Object.fromEntries(
         (error.issues ?? []).map((issue) => [String(issue.path.at(-1)), textOf(String(issue.path.at(-1)), issue.message)]),
       )

@@ -17,6 +17,11 @@ export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResp
     provenance.fieldId !== undefined && input.fieldCode === undefined ? provenance.fieldId : resolveField(served, input.fieldCode)
   const issues = validateAnswers(definition, input.answers)
   if (issues.length > 0) throw new AppError('invalid_input', 'Câu trả lời chưa hợp lệ.', issues)
+  if (input.officialId !== undefined && !served.officials.some((o) => o.id === input.officialId)) {
+    throw new AppError('invalid_input', 'Công chức này không phục vụ tại quầy.', [
+      { path: ['officialId'], message: 'Công chức này không phục vụ tại quầy.' },
+    ])
+  }
   const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim(), commentMaxLength) : null
   const answers = redactTextAnswers(definition, input.answers)
   return {
@@ -35,6 +40,7 @@ export function prepareResponse(deps: Deps, served: ServedSurvey, input: NewResp
     submittedAt: deps.clock(),
     answers,
     comment,
+    officialId: input.officialId ?? null,
   }
 }
 
@@ -78,6 +84,8 @@ function contentHashOf(secretKey: string, input: NewResponse, redactedAnswers: A
     input.procedureCode ?? null,
     answers,
     comment,
+    // Only when given, so that the hash of a rating naming no official is what it was before officials existed.
+    ...(input.officialId === undefined ? [] : [input.officialId]),
   ])
   return createHmac('sha256', secretKey).update(canonical).digest()
 }

@@ -17,6 +17,8 @@ export type NewResponseRow = {
   submittedAt: Date
   answers: Answers
   comment: string | null
+  /** The official the citizen chose as the one who served them; validated against the counter's list. */
+  officialId?: number | null | undefined
 }
 
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
@@ -84,6 +86,7 @@ export async function insertResponses(
     answers: r.answers,
     comment: r.comment,
     invitation_id: r.invitationId ?? null,
+    official_id: r.officialId ?? null,
   }))
   return sql<{ id: string; submissionId: string }[]>`
     with input as (
@@ -93,7 +96,8 @@ export async function insertResponses(
       from jsonb_to_recordset(${JSON.stringify(batch)}::text::jsonb) as r (
         position int, id uuid, submission_id uuid, content_hash text, survey_id int, survey_version_id int,
         counter_id int, unit_id int, field_id int, procedure_code text, channel text, is_verified boolean,
-        flag_reasons text[], is_excluded boolean, submitted_at timestamptz, answers jsonb, comment text, invitation_id int
+        flag_reasons text[], is_excluded boolean, submitted_at timestamptz, answers jsonb, comment text, invitation_id int,
+        official_id int
       )
     ), spent as (
       update invitations v set is_used = true
@@ -150,11 +154,12 @@ export async function insertResponses(
     ), inserted as (
       insert into responses (
         id, submission_id, content_hash, survey_id, survey_version_id, counter_id, unit_id, field_id, procedure_code,
-        channel, is_verified, flag_reasons, is_excluded, submitted_at, answers, comment
+        channel, is_verified, flag_reasons, is_excluded, submitted_at, answers, comment, official_id
       )
       select
         id, submission_id, decode(content_hash, 'hex'), survey_id, survey_version_id, counter_id, unit_id, field_id,
-        procedure_code, channel, is_verified, reasons, is_excluded or is_burst or is_busy_day, submitted_at, answers, comment
+        procedure_code, channel, is_verified, reasons, is_excluded or is_burst or is_busy_day, submitted_at, answers, comment,
+        official_id
       from marked
       order by position
       on conflict (submission_id) do nothing

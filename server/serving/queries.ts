@@ -16,6 +16,8 @@ export type ServedSurveyRow = {
   definition: unknown
   fields: { id: number; code: string; name: string }[]
   procedures: { code: string; name: string; fieldCode: string }[]
+  /** The officials serving the counter, as citizens see them; a rating may name one (never required). */
+  officials: { id: number; displayName: string }[]
 }
 
 /**
@@ -48,7 +50,12 @@ export async function findServedSurvey(db: Db, by: { code: string } | { counterI
         join fields f on f.id = cf.field_id
         join procedures p on p.field_id = cf.field_id
         where cf.counter_id = c.id
-      ), '[]') as procedures
+      ), '[]') as procedures,
+      coalesce((
+        select json_agg(json_build_object('id', o.id, 'displayName', o.display_name) order by o.display_name, o.id)
+        from counter_officials o
+        where o.counter_id = c.id and o.removed_at is null
+      ), '[]') as officials
     from counters c
     join service_points sp on sp.id = c.service_point_id and sp.is_active
     join units u on u.id = sp.unit_id

@@ -28,6 +28,9 @@ import {
 import { resolveReadScope } from './scope'
 
 export type { GroupOut } from './groups'
+// For per-official results, scored from the counts of the ratings naming an official by the same rules.
+export { buildGroup } from './groups'
+export type { CountRow } from './queries'
 
 /** Code and name of catalogue fields by id, for labelling a field-group target. */
 export const findFieldLabels = (deps: Pick<Deps, 'sql'>, fieldIds: number[]) => findFieldsByIds(deps.sql, fieldIds)
@@ -153,6 +156,13 @@ export async function requireSurvey(deps: Pick<Deps, 'sql'>, surveyId: number | 
     throw new AppError('not_found', 'Chưa có phiếu nào trong phạm vi và khoảng thời gian đã chọn; hãy chọn một khảo sát (surveyId).')
   }
   const survey = await findStatsSurvey(deps.sql, id)
+  if (!survey) throw new AppError('not_found', 'Không tìm thấy khảo sát.')
+  return survey
+}
+
+/** A questionnaire with its latest definition and its metric, as the dashboard scores it (404 when unknown). */
+export async function findScoringSurvey(deps: Pick<Deps, 'sql'>, surveyId: number) {
+  const survey = await findStatsSurvey(deps.sql, surveyId)
   if (!survey) throw new AppError('not_found', 'Không tìm thấy khảo sát.')
   return survey
 }

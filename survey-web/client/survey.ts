@@ -135,6 +135,8 @@ function bodyOf(form: HTMLFormElement) {
     const value = valueOf(form, pair[0])
     if (value) body[pair[1]] = pair[0] === 'procedure' ? value.split(/\s/)[0] : value
   }
+  const official = valueOf(form, 'officialId')
+  if (official) body.officialId = Number(official)
   return body
 }
 

@@ -13,10 +13,12 @@ export type SurveyPageProps = PageContext & {
   definition: SurveyDefinition
   fields: { code: string; name: string }[]
   procedures: { code: string; name: string }[]
+  /** The officials serving the counter: the citizen may name the one who served them (never pre-selected). */
+  officials?: { id: number; displayName: string }[]
   submissionId: string
   formToken: string
   script?: string
-  values?: { answers?: Answers; fieldCode?: string; procedure?: string; comment?: string }
+  values?: { answers?: Answers; fieldCode?: string; procedure?: string; comment?: string; officialId?: string }
   errors?: Record<string, string>
   /** An official's preview: the same page, but it cannot be sent. */
   isPreview?: boolean
@@ -114,6 +116,28 @@ export function SurveyPage(props: SurveyPageProps) {
             {errors.procedureCode && (
               <span class="err" id="err-procedureCode">
                 {errors.procedureCode}
+              </span>
+            )}
+          </p>
+        )}
+        {(props.officials?.length ?? 0) > 0 && (
+          <p>
+            <label class="t" for="officialId">
+              {t.official}
+            </label>
+            <select id="officialId" name="officialId" aria-describedby={errors.officialId ? 'err-officialId' : undefined}>
+              <option value="" selected={!values.officialId}>
+                {t.officialNone}
+              </option>
+              {props.officials!.map((o) => (
+                <option value={String(o.id)} selected={values.officialId === String(o.id)}>
+                  {o.displayName}
+                </option>
+              ))}
+            </select>
+            {errors.officialId && (
+              <span class="err" id="err-officialId">
+                {errors.officialId}
               </span>
             )}
           </p>

@@ -97,6 +97,7 @@ export type SeedRating = {
   isVerified?: boolean
   flagReasons?: string[]
   comment?: string | null
+  officialId?: number | null
 }
 
 /**
@@ -127,6 +128,7 @@ export async function seedResponses(
     submittedAt: new Date(r.at),
     answers: r.answers,
     comment: r.comment ?? null,
+    officialId: r.officialId ?? null,
   }))
   const outcomes = await sql.begin(async (tx) => {
     const stored = await storeBatch(tx, rows, { timeZone })

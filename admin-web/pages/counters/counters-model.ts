@@ -40,3 +40,11 @@ export function renamed(typed: string | null | undefined, current: string) {
   const name = typed?.trim()
   return name && name !== current ? name : undefined
 }
+
+/** An official's name as the add form holds it, spaces tidied; undefined when blank or too long. */
+export function officialNameOf(data: FormData) {
+  const name = String(data.get('displayName') ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return name && name.length <= 120 ? name : undefined
+}

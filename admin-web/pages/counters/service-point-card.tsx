@@ -1,4 +1,5 @@
 import type { ServicePointWithCounters } from '../../../shared/admin-contract'
+import { OfficialsCell } from './officials-cell'
 import type { CounterActions } from './use-counters'
 
 type Props = { point: ServicePointWithCounters; canWrite: boolean; actions: CounterActions }
@@ -27,6 +28,7 @@ export function ServicePointCard({ point, canWrite, actions }: Props) {
             <th>Quầy</th>
             <th>Mã QR</th>
             <th>Trạng thái</th>
+            <th>Công chức</th>
             {canWrite && <th>Thao tác</th>}
           </tr>
         </thead>
@@ -58,6 +60,9 @@ function CounterRow({ counter, canWrite, actions }: Omit<Props, 'point'> & { cou
         </a>
       </td>
       <td>{counter.isActive ? 'Đang hoạt động' : 'Ngừng hoạt động'}</td>
+      <td>
+        <OfficialsCell counterId={counter.id} canWrite={canWrite} />
+      </td>
       {canWrite && (
         <td>
           <button type="button" class="secondary" onClick={() => actions.rename(counter.id, counter.name)}>

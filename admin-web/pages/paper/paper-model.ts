@@ -1,4 +1,4 @@
-import type { PaperForm } from '../../../shared/campaign-contract'
+import { demographicQuestions, type Demographics, type PaperForm } from '../../../shared/campaign-contract'
 import { notApplicableLabel, scales } from '../../../shared/scales'
 import type { Question, SurveyDefinition } from '../../../shared/survey-definition'
 
@@ -15,8 +15,20 @@ export function codeHint(question: Question): string {
   return question.allowNotApplicable ? `${codes}; 0 = ${notApplicableLabel.label}${several}` : `${codes}${several}`
 }
 
-/** The form as typed: empty inputs are unanswered; a multi-choice input holds codes separated by spaces. */
-export function paperFormOf(definition: SurveyDefinition, data: FormData, counterId: number): PaperForm {
+type Band = (typeof demographicQuestions)[number]
+
+/** The demographic bands a campaign asks (none by default; ethnicity only when turned on as well). */
+export const askedBands = (option: { enabled: boolean; ethnicity: boolean }): Band[] =>
+  option.enabled ? demographicQuestions.filter((q) => q.key !== 'dan_toc' || option.ethnicity) : []
+
+/** A band's codes as a hint: "1 = Nam, 2 = Nữ, 3 = Khác; để trống nếu không trả lời". */
+export const bandHint = (band: Band) => `${band.options.map((o) => `${o.value} = ${o.label}`).join(', ')}; để trống nếu không trả lời`
+
+/**
+ * The form as typed: empty inputs are unanswered; a multi-choice input holds codes separated by spaces. The
+ * bands typed (inputs `d.<key>`) go with it only when some were.
+ */
+export function paperFormOf(definition: SurveyDefinition, data: FormData, counterId: number, bands: Band[] = []): PaperForm {
   const answers: PaperForm['answers'] = {}
   for (const question of typedQuestions(definition)) {
     const text = String(data.get(`a.${question.key}`) ?? '').trim()
@@ -24,7 +36,13 @@ export function paperFormOf(definition: SurveyDefinition, data: FormData, counte
     const codes = text.split(/[\s,;|]+/).map(Number)
     answers[question.key] = question.type === 'multi' ? codes : codes[0]!
   }
-  return { counterId, formNumber: String(data.get('formNumber') ?? ''), filledOn: String(data.get('filledOn') ?? ''), answers }
+  const demographics: Record<string, number> = {}
+  for (const band of bands) {
+    const text = String(data.get(`d.${band.key}`) ?? '').trim()
+    if (text !== '') demographics[band.key] = Number(text)
+  }
+  const form = { counterId, formNumber: String(data.get('formNumber') ?? ''), filledOn: String(data.get('filledOn') ?? ''), answers }
+  return Object.keys(demographics).length > 0 ? { ...form, demographics: demographics as Demographics } : form
 }
 
 /** The next form's number: a numbered stack goes 007 → 008; anything else is left for the enumerator to type. */
