@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import postgres from 'postgres'
 import { createDb } from '../../server/db'
 import { startEmbeddedPostgres } from '../../server/embedded-postgres'
@@ -13,8 +12,8 @@ import { report } from './report'
 /**
  * The analytics bench's data: a province-year of ratings generated into the real schema (responses, then their
  * counts through rollup_deltas and the compaction every rating goes through), kept under .data/bench/{server} and
- * generated again only when the migrations or this generator change (the database's name carries a fingerprint
- * of both). Full: 200 communes × 2 counters × 250 working days × 100 ratings = 10 million. Quick: 20 communes,
+ * generated again only when this generator changes (the database's name carries its fingerprint); migrations
+ * added since are applied to the kept data, as to a deployment's. Full: 200 communes × 2 counters × 250 working days × 100 ratings = 10 million. Quick: 20 communes,
  * 1 million.
  */
 export type Scale = { communes: number; perCounterDay: number }
@@ -49,11 +48,12 @@ export async function startKeptServer(name: 'embedded' | 'stock'): Promise<KeptS
   return { name, url: (database) => pg.url.replace(/\/postgres$/, `/${database}`), stop: () => pg.stop() }
 }
 
-/** Names the data: the scale, this generator's version and every migration's text. */
+/**
+ * Names the data: the scale and this generator's version. A migration added since does not make them again: it
+ * is applied to the kept data as to a deployment's (keptDatabase migrates before answering).
+ */
 function databaseNameOf(scale: Scale) {
-  const migrations = resolve('server/migrations')
   const hash = createHash('sha256').update(`${generatorVersion}|${scale.communes}|${scale.perCounterDay}`)
-  for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(join(migrations, file)))
   return `bench_${scale.communes}_${hash.digest('hex').slice(0, 12)}`
 }
 
@@ -70,7 +70,11 @@ export async function keptDatabase(server: KeptServer, scale: Scale): Promise<{ 
       select datname from pg_database where datname like ${`bench\\_${scale.communes}\\_%`} and datname <> ${`${name}_ready`}
     `
     for (const { datname } of stale) await admin.unsafe(`drop database "${datname}" with (force)`)
-    if (ready) return { url: server.url(`${name}_ready`) }
+    if (ready) {
+      const kept = createDb(server.url(`${name}_ready`), { max: 1 })
+      await migrate(kept).finally(() => kept.end())
+      return { url: server.url(`${name}_ready`) }
+    }
     await admin.unsafe(`create database "${name}"`)
   } finally {
     await admin.end()

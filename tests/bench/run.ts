@@ -15,7 +15,7 @@ import { benchSurveyPage } from './survey-page'
  *   npm run bench -- scale [--quick]   # only when named: 1 and 2 processes behind nginx, primary vs replica
  *
  * The analytics data (10 million ratings; 1 million with --quick) are generated on first use and kept under
- * .data/bench/{embedded,stock}, made again only when a migration or the generator changes.
+ * .data/bench/{embedded,stock}, made again only when the generator changes (new migrations are applied to them).
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
