@@ -55,6 +55,42 @@ function Cells({ figure }: { figure: PublicFigure }) {
   )
 }
 
+/** One table per questionnaire of a period's rows by field or by subordinate unit, under one heading. */
+function Breakdowns({
+  title,
+  first,
+  kind,
+  breakdowns,
+}: {
+  title: string
+  first: string
+  kind: string
+  breakdowns: PublicResults['byField']
+}) {
+  if (breakdowns.length === 0) return null
+  return (
+    <>
+      <h2>{title}</h2>
+      {breakdowns.map((breakdown) => (
+        <section class={kind}>
+          <p class="note">{`Phiếu: ${breakdown.surveyTitle}`}</p>
+          <table>
+            <Head first={first} />
+            <tbody>
+              {breakdown.rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.label}</th>
+                  <Cells figure={row.figure} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  )
+}
+
 function Head({ first }: { first: string }) {
   return (
     <thead>
@@ -138,41 +174,8 @@ export function PublicResultsPage({ results, pageUrl, qrSvg }: { results: Public
               </section>
             ))}
 
-            {results.byField.length > 0 && <h2>{`Theo lĩnh vực, ${period.name}`}</h2>}
-            {results.byField.map((breakdown) => (
-              <section class="by-field">
-                <p class="note">{`Phiếu: ${breakdown.surveyTitle}`}</p>
-                <table>
-                  <Head first="Lĩnh vực" />
-                  <tbody>
-                    {breakdown.rows.map((row) => (
-                      <tr>
-                        <th scope="row">{row.label}</th>
-                        <Cells figure={row.figure} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            ))}
-
-            {results.bySubunit.length > 0 && <h2>{`Theo đơn vị trực thuộc, ${period.name}`}</h2>}
-            {results.bySubunit.map((breakdown) => (
-              <section class="by-unit">
-                <p class="note">{`Phiếu: ${breakdown.surveyTitle}`}</p>
-                <table>
-                  <Head first="Đơn vị" />
-                  <tbody>
-                    {breakdown.rows.map((row) => (
-                      <tr>
-                        <th scope="row">{row.label}</th>
-                        <Cells figure={row.figure} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            ))}
+            <Breakdowns title={`Theo lĩnh vực, ${period.name}`} first="Lĩnh vực" kind="by-field" breakdowns={results.byField} />
+            <Breakdowns title={`Theo đơn vị trực thuộc, ${period.name}`} first="Đơn vị" kind="by-unit" breakdowns={results.bySubunit} />
 
             <h2>Cách tính</h2>
             <p class="note">
