@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db'
+import { countedAnswers } from '../responses/queries'
 
 export type OfficialRow = { id: number; counterId: number; displayName: string; userId: number | null; unitId: number }
 
@@ -72,17 +73,7 @@ export async function countOfficialAnswers(
     join counter_officials o on o.id = r.official_id
     join counters c on c.id = o.counter_id
     join service_points sp on sp.id = c.service_point_id
-    cross join lateral (
-      select '*'::text as question_key, 0::int2 as value
-      union all
-      select e.key, (e.value #>> '{}')::int2
-      from jsonb_each(r.answers) e
-      where jsonb_typeof(e.value) = 'number'
-      union all
-      select e.key, (x #>> '{}')::int2
-      from jsonb_each(r.answers) e
-      cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) x
-    ) v
+    cross join lateral (${countedAnswers(db, db`r.answers`)}) v
     where r.official_id is not null
       and not r.is_excluded
       and r.submitted_at >= (${f.from}::date::timestamp at time zone ${f.timeZone})

@@ -1,3 +1,4 @@
+import type postgres from 'postgres'
 import type { Db, Tx } from '../db'
 import type { Answers } from '../../shared/answers'
 
@@ -20,6 +21,22 @@ export type NewResponseRow = {
   /** The official the citizen chose as the one who served them; validated against the counter's list. */
   officialId?: number | null | undefined
 }
+
+/**
+ * The rows (question_key, value) one rating counts in the rollups, given its answers column: '*' with 0 counts
+ * the rating, a number answer its value, a multiple choice each option. Free text counts nothing.
+ */
+export const countedAnswers = (sql: Db | Tx, answers: postgres.Fragment) => sql`
+  select '*'::text as question_key, 0::int2 as value
+  union all
+  select e.key, (e.value #>> '{}')::int2
+  from jsonb_each(${answers}) e
+  where jsonb_typeof(e.value) = 'number'
+  union all
+  select e.key, (o #>> '{}')::int2
+  from jsonb_each(${answers}) e
+  cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
+`
 
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
 
@@ -171,17 +188,7 @@ export async function insertResponses(
         coalesce(i.field_id, 0) as field_id, coalesce(left(i.procedure_code, 8), '') as procedure_code,
         v.question_key, v.value, i.is_verified, i.is_excluded
       from inserted i
-      cross join lateral (
-        select '*'::text as question_key, 0::int2 as value
-        union all
-        select e.key, (e.value #>> '{}')::int2
-        from jsonb_each(i.answers) e
-        where jsonb_typeof(e.value) = 'number'
-        union all
-        select e.key, (o #>> '{}')::int2
-        from jsonb_each(i.answers) e
-        cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
-      ) v
+      cross join lateral (${countedAnswers(sql, sql`i.answers`)}) v
     ), deltas as (
       insert into rollup_deltas
         (unit_id, day, hour, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)

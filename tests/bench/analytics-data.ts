@@ -4,6 +4,7 @@ import postgres from 'postgres'
 import { createDb } from '../../server/db'
 import { startEmbeddedPostgres } from '../../server/embedded-postgres'
 import { migrate } from '../../server/migrate'
+import { countedAnswers } from '../../server/responses/queries'
 import { compactRollups } from '../../server/responses/rollup-queries'
 import { freePort } from '../support/free-port'
 import { startStockPostgres } from '../support/stock-postgres'
@@ -223,11 +224,7 @@ export async function generateBenchData(sql: ReturnType<typeof createDb>, { comm
             coalesce(i.field_id, 0) as field_id, coalesce(left(i.procedure_code, 8), '') as procedure_code,
             v.question_key, v.value, i.is_verified, i.is_excluded
           from responses i
-          cross join lateral (
-            select '*'::text as question_key, 0::int2 as value
-            union all
-            select e.key, (e.value #>> '{}')::int2 from jsonb_each(i.answers) e where jsonb_typeof(e.value) = 'number'
-          ) v
+          cross join lateral (${countedAnswers(tx, tx`i.answers`)}) v
           where i.submitted_at >= ${first}::timestamp at time zone ${timeZone}
             and i.submitted_at < (${first}::date + interval '1 month')::timestamp at time zone ${timeZone}
         ) counted

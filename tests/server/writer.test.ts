@@ -78,11 +78,17 @@ describe('the response writer (group commit)', () => {
   it('writes many concurrent ratings in far fewer statements than ratings', async () => {
     const row = await rowMaker()
     let statements = 0
-    // The writer's pool, counting the statements it is given.
+    // The writer's pool, counting the statements it runs: a query runs when awaited, a fragment never is.
     const counted = new Proxy(db.sql, {
       apply(target, self, args) {
-        statements += 1
-        return Reflect.apply(target, self, args)
+        const query = Reflect.apply(target, self, args) as Promise<unknown>
+        const run = query.then.bind(query)
+        // biome-ignore lint/suspicious/noThenProperty: postgres.js runs a query when it is awaited, which is what is counted
+        query.then = ((...handlers: Parameters<typeof run>) => {
+          statements += 1
+          return run(...handlers)
+        }) as typeof query.then
+        return query
       },
     })
     const writer = createResponseWriter(counted, { timeZone })
