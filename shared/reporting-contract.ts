@@ -193,6 +193,19 @@ export const PlanViewQuery = z
 export type PlanViewQuery = z.infer<typeof PlanViewQuery>
 
 const RateFigure = z.object({ responses: z.number(), rate: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() })
+/**
+ * Process figures from imported dossier counts, each its own metric beside satisfaction (never mixed with it):
+ * ratings per dossier returned, the share of returned dossiers that were on time, and the QĐ 766 real-time
+ * index as far as counts allow. Null when no dossier counts cover the period (or the row pools fields).
+ */
+export const ProcessFigures = z.object({
+  dossiersReturned: z.number(),
+  dossiersOverdue: z.number(),
+  responseRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  realtimeIndex: z.number().nullable(),
+})
+export type ProcessFigures = z.infer<typeof ProcessFigures>
 export const PlanViewRow = z.object({
   targetId: z.number(),
   unitId: z.number(),
@@ -208,6 +221,7 @@ export const PlanViewRow = z.object({
   lastYear: RateFigure,
   /** The same target's value in the plan's last year (2025, 2030) and how far the current rate is from it. */
   finalTarget: z.object({ year: z.number(), value: z.number(), gapPoints: z.number().nullable() }).nullable(),
+  process: ProcessFigures.nullable(),
 })
 export type PlanViewRow = z.infer<typeof PlanViewRow>
 export const PlanViewAnswer = z.object({

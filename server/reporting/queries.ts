@@ -1,6 +1,7 @@
 import type { ReportSections } from '../../shared/reporting-contract'
 import type { ReportKind, UnitVersionFact } from '../../shared/reporting-calendar'
 import type { Db, Tx } from '../db'
+import { findTargets } from '../targets/queries'
 
 /** Every version of every unit: the tree over time, small enough to read whole (a province: a few hundred). */
 export async function findUnitVersionFacts(db: Db) {
@@ -14,6 +15,8 @@ export async function findUnitVersionFacts(db: Db) {
 export type PlanCycleRow = {
   id: number
   unitId: number
+  number: string
+  title: string
   issuedOn: string
   reportKinds: ReportKind[]
   phaseFrom: number | null
@@ -23,12 +26,18 @@ export type PlanCycleRow = {
 /** The reporting cycle of the plans of these units. */
 export async function findPlanCycles(db: Db, unitIds: number[]) {
   return db<PlanCycleRow[]>`
-    select id, unit_id, issued_on::text as issued_on, report_kinds, phase_from, phase_to
+    select id, unit_id, number, title, issued_on::text as issued_on, report_kinds, phase_from, phase_to
     from plans
     where unit_id = any(${unitIds}::int[])
     order by issued_on desc, id desc
   `
 }
+
+/**
+ * Every target of one plan, whoever may see its units: a unit's report is held to the plan of a unit above it
+ * too, and its figures are the reporting unit's own, read in its scope.
+ */
+export const findPlanTargets = (db: Db, planId: number) => findTargets(db, { unitIds: null, planId })
 
 export type ReportRow = {
   id: number

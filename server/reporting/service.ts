@@ -32,6 +32,7 @@ import type {
   PlanViewAnswer,
   PlanViewQuery,
   PlanViewRow,
+  ProcessFigures,
   ReportParams,
   SubmitBody,
 } from '../../shared/reporting-contract'
@@ -42,13 +43,14 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { feedbackTargetMetric, handlingFigures } from '../feedback/service'
 import { buildPeriodicReport, type PeriodicReport } from '../reports/service'
-import { findFieldLabels, getStats } from '../stats/service'
+import { findFieldLabels, getStats, type GroupOut } from '../stats/service'
 import { listSurveys } from '../surveys/service'
 import { listPlans, listTargets } from '../targets/service'
 import { isInScope, scopeOf, todayOf } from '../units/scope'
 import {
   findLastVersionNumber,
   findPlanCycles,
+  findPlanTargets,
   findReport,
   findReportStates,
   findUnitVersionFacts,
@@ -238,7 +240,10 @@ export async function submitReport(deps: Deps, user: CurrentUser, { unitId, peri
   await requireWriter(deps, user, unitId, [due.to])
   const draft = await findReport(deps.sql, unitId, periodKey)
   if (!draft) throw new AppError('conflict', 'Chưa có bản nháp: hãy soạn và lưu báo cáo trước khi gửi.')
-  const figures = await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, draft.surveyId))
+  const figures = {
+    ...(await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, draft.surveyId))),
+    plan: await planSectionOf(deps, user, unitId, { periodKey }),
+  }
   const now = deps.clock()
   const version = await deps.sql.begin(async (tx) => {
     const report = await lockReport(tx, unitId, periodKey)
@@ -278,7 +283,7 @@ export async function submitReport(deps: Deps, user: CurrentUser, { unitId, peri
   return getVersion(deps, user, { unitId, periodKey, version })
 }
 
-export type FrozenReport = VersionRow & { figures: PeriodicReport }
+export type FrozenReport = VersionRow & { figures: PeriodicReport & { plan?: PlanViewAnswer | null } }
 
 /** One version as it was sent (the latest when `version` is null): figures and text from the frozen row only. */
 export async function getVersion(
@@ -406,7 +411,7 @@ export async function getConsolidated(deps: Deps, user: CurrentUser, query: Cons
 const withLabel = (range: { from: string; to: string }) => ({ ...range, label: `${formatDate(range.from)} – ${formatDate(range.to)}` })
 
 /** The period asked for and what it is compared with: a report's period, or an ad-hoc range (year over year). */
-function rangesOf(query: PlanViewQuery) {
+function rangesOf(query: Pick<PlanViewQuery, 'periodKey' | 'from' | 'to'>) {
   if (query.periodKey !== undefined) {
     const period = parsePeriodKey(query.periodKey)!
     return {
@@ -433,16 +438,81 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
   if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
   const ranges = rangesOf(query)
   const targets = (await listTargets(deps, user, { planId: plan.id })).filter((t) => t.planId === plan.id)
+  return {
+    planId: plan.id,
+    planTitle: `${plan.number}: ${plan.title}`,
+    periodKey: query.periodKey ?? null,
+    periodLabel: ranges.current.label,
+    previousLabel: ranges.previous.label,
+    lastYearLabel: ranges.lastYear.label,
+    rows: await planRows(deps, user, targets, ranges, null),
+  }
+}
+
+/**
+ * The whole-plan section of a unit's report: the plan the unit follows (its own, else the nearest unit above
+ * it whose plan was issued by the period's end), every target of it measured on the reporting unit itself,
+ * by the same rows as GET /plan-view. Null when no plan applies.
+ */
+export async function planSectionOf(
+  deps: Deps,
+  user: CurrentUser,
+  unitId: number,
+  period: { periodKey: string } | { from: string; to: string },
+): Promise<PlanViewAnswer | null> {
+  const periodKey = 'periodKey' in period ? period.periodKey : undefined
+  const ranges = rangesOf(period)
+  const tree = await findUnitVersionFacts(deps.sql)
+  const to = ranges.current.to
+  await requireReader(deps, user, unitId, [to])
+  const chain = chainOf(tree, unitId, to)
+  const plans = await findPlanCycles(
+    deps.sql,
+    chain.map((v) => v.unitId),
+  )
+  for (const v of chain) {
+    for (const plan of plans.filter((p) => p.unitId === v.unitId && p.issuedOn <= to)) {
+      const targets = await findPlanTargets(deps.sql, plan.id)
+      if (!targets.some((t) => t.periodStart <= ranges.current.to && t.periodEnd >= ranges.current.from)) continue
+      return {
+        planId: plan.id,
+        planTitle: `${plan.number}: ${plan.title}`,
+        periodKey: periodKey ?? null,
+        periodLabel: ranges.current.label,
+        previousLabel: ranges.previous.label,
+        lastYearLabel: ranges.lastYear.label,
+        rows: await planRows(deps, user, targets, ranges, unitId),
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * Every target of a plan whose days meet the period, each computed from every questionnaire that measures its
+ * metric (a questionnaire is a row: rates of different questionnaires are not pooled), with the previous
+ * period, the same period a year earlier, and the gap to the same target's value in the plan's last year.
+ * Every figure comes from the stats service with the dashboard's query, on the target's unit or, for a unit's
+ * report, on `measuredUnitId`.
+ */
+async function planRows(
+  deps: Deps,
+  user: CurrentUser,
+  targets: Target[],
+  ranges: Ranges,
+  measuredUnitId: number | null,
+): Promise<PlanViewRow[]> {
   const surveys = await listSurveys(deps)
-  const sameScope = (a: (typeof targets)[number], b: (typeof targets)[number]) =>
+  const sameScope = (a: Target, b: Target) =>
     a.unitId === b.unitId && a.metric === b.metric && [...a.fieldIds].sort().join() === [...b.fieldIds].sort().join()
   const rows: PlanViewRow[] = []
   const current = targets.filter((t) => t.periodStart <= ranges.current.to && t.periodEnd >= ranges.current.from)
   for (const target of current) {
+    const unitId = measuredUnitId ?? target.unitId
     const fields = target.fieldIds.length === 0 ? undefined : (await findFieldLabels(deps, target.fieldIds)).map((f) => f.code)
     const final = targets.filter((t) => sameScope(t, target)).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1))[0]!
     if (target.metric === feedbackTargetMetric) {
-      rows.push(await feedbackRow(deps, user, target, ranges, final))
+      rows.push(await feedbackRow(deps, user, { ...target, unitId }, ranges, final))
       continue
     }
     const measuring = surveys.filter((s) => s.metric === target.metric)
@@ -450,8 +520,8 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
       const none = { responses: 0, rate: null, ci95: null }
       rows.push({
         targetId: target.id,
-        unitId: target.unitId,
-        scope: (await findUnitName(deps, user, target.unitId, ranges.current)) ?? '',
+        unitId,
+        scope: (await findUnitName(deps, user, unitId, ranges.current)) ?? '',
         metric: target.metric,
         value: target.valuePercent / 100,
         surveyId: null,
@@ -460,18 +530,19 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
         previous: none,
         lastYear: none,
         finalTarget: null,
+        process: null,
       })
     }
     for (const survey of measuring) {
       const statsOf = (range: { from: string; to: string; label: string }) =>
-        getStats(deps, user, { range, unitId: target.unitId, surveyId: survey.id, fields, groupBy: 'none', verified: 'all' })
+        getStats(deps, user, { range, unitId, surveyId: survey.id, fields, groupBy: 'none', verified: 'all' })
       const [now, previous, lastYear] = [await statsOf(ranges.current), await statsOf(ranges.previous), await statsOf(ranges.lastYear)]
       const value = target.valuePercent / 100
       const [verdict] = evaluateTargets(now.overall.rate, [{ value, source: '' }])
       const figure = (g: typeof now.overall) => ({ responses: g.responses, rate: g.rate, ci95: g.ci95 })
       rows.push({
         targetId: target.id,
-        unitId: target.unitId,
+        unitId,
         scope: now.overall.label,
         metric: target.metric,
         value,
@@ -488,17 +559,23 @@ export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanView
                 gapPoints: now.overall.rate === null ? null : roundToTenth((now.overall.rate - final.valuePercent / 100) * 100),
               }
             : null,
+        process: processFiguresOf(now.overall),
       })
     }
   }
+  return rows
+}
+
+/** The dossier figures the stats service puts beside a group, as their own metrics; null without dossier counts. */
+export function processFiguresOf(group: Pick<GroupOut, 'dossiers' | 'responseRate' | 'realtimeIndex'>): ProcessFigures | null {
+  if (!group.dossiers) return null
+  const { returned, overdue } = group.dossiers
   return {
-    planId: plan.id,
-    planTitle: `${plan.number}: ${plan.title}`,
-    periodKey: query.periodKey ?? null,
-    periodLabel: ranges.current.label,
-    previousLabel: ranges.previous.label,
-    lastYearLabel: ranges.lastYear.label,
-    rows,
+    dossiersReturned: returned,
+    dossiersOverdue: overdue,
+    responseRate: group.responseRate ?? null,
+    onTimeRate: returned > 0 ? (returned - overdue) / returned : null,
+    realtimeIndex: group.realtimeIndex?.rate ?? null,
   }
 }
 
@@ -525,6 +602,7 @@ async function feedbackRow(deps: Deps, user: CurrentUser, target: Target, ranges
     current: { ...figure(now), met: handlingVerdict(now, value), gapPoints: gap(value) },
     previous: figure(previous),
     lastYear: figure(lastYear),
+    process: null,
     finalTarget:
       final.periodEnd > target.periodEnd
         ? { year: Number(final.periodEnd.slice(0, 4)), value: final.valuePercent / 100, gapPoints: gap(final.valuePercent / 100) }

@@ -173,6 +173,7 @@ describe('the whole-plan view model', () => {
           previous: { responses: 1100, rate: 0.94, ci95: null },
           lastYear: none,
           finalTarget: { year: 2030, value: 0.98, gapPoints: -3 },
+          process: { dossiersReturned: 4000, dossiersOverdue: 40, responseRate: 0.3, onTimeRate: 0.99, realtimeIndex: 0.99 },
         },
         {
           targetId: 8,
@@ -186,6 +187,7 @@ describe('the whole-plan view model', () => {
           previous: none,
           lastYear: none,
           finalTarget: null,
+          process: null,
         },
       ],
     })
@@ -197,7 +199,14 @@ describe('the whole-plan view model', () => {
       previous: '94,0% (1.100 phiếu)',
       lastYear: '—',
       final: 'Năm 2030: ≥ 98,0% (hiện −3,0 điểm)',
+      process: 'Tỷ lệ phản hồi 30,0% · Hồ sơ trả đúng hạn 99,0% · Chỉ số QĐ 766 (ước tính) 99,0%',
     })
-    expect(rows[1]).toMatchObject({ metric: 'Hài lòng với dịch vụ công trực tuyến', current: '—', verdict: 'Chưa đủ dữ liệu', final: '' })
+    expect(rows[1]).toMatchObject({
+      metric: 'Hài lòng với dịch vụ công trực tuyến',
+      current: '—',
+      verdict: 'Chưa đủ dữ liệu',
+      final: '',
+      process: '',
+    })
   })
 })

@@ -120,5 +120,11 @@ export function planViewRows(answer: PlanViewAnswer) {
         ? ''
         : `Năm ${row.finalTarget.year}: ≥ ${formatPercent(row.finalTarget.value)}` +
           (row.finalTarget.gapPoints === null ? '' : ` (hiện ${formatPoints(row.finalTarget.gapPoints)})`),
+    // Dossier-based figures: their own metrics, never merged with the satisfaction rate.
+    process:
+      row.process === null
+        ? ''
+        : `Tỷ lệ phản hồi ${formatPercent(row.process.responseRate)} · Hồ sơ trả đúng hạn ${formatPercent(row.process.onTimeRate)} · ` +
+          `Chỉ số QĐ 766 (ước tính) ${formatPercent(row.process.realtimeIndex)}`,
   }))
 }
