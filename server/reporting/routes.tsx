@@ -144,7 +144,10 @@ function renderInput(frozen: FrozenReport) {
       (frozen.reason ? ` Lý do gửi lại: ${frozen.reason}` : ''),
   }
   // A version sent before the whole-plan section existed has no `plan`: it prints as it was sent.
-  const extras = { ...(figures.plan === undefined ? {} : { plan: figures.plan }), text: { title: 'KẾT QUẢ, HẠN CHẾ, NGUYÊN NHÂN VÀ ĐỀ XUẤT', blocks: text } }
+  const extras = {
+    ...(figures.plan === undefined ? {} : { plan: figures.plan }),
+    text: { title: 'KẾT QUẢ, HẠN CHẾ, NGUYÊN NHÂN VÀ ĐỀ XUẤT', blocks: text },
+  }
   return {
     unitName: figures.unitName,
     periodLabel: frozen.periodLabel,

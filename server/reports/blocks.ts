@@ -150,7 +150,11 @@ export function reportBlocks(report: PeriodicReport, extras: ReportExtras = {}):
 }
 
 const rateWithN = (f: { responses: number; rate: number | null }, unit: string) =>
-  f.rate === null ? (f.responses > 0 ? `không công bố (${formatCount(f.responses)} ${unit})` : '—') : `${formatPercent(f.rate)} (${formatCount(f.responses)} ${unit})`
+  f.rate === null
+    ? f.responses > 0
+      ? `không công bố (${formatCount(f.responses)} ${unit})`
+      : '—'
+    : `${formatPercent(f.rate)} (${formatCount(f.responses)} ${unit})`
 
 /** Every target of the plan the unit follows: the result with its interval and verdict, earlier periods, the final year. */
 export function planBlocks(plan: PlanViewAnswer | null): Block[] {
@@ -164,7 +168,17 @@ export function planBlocks(plan: PlanViewAnswer | null): Block[] {
     },
     {
       kind: 'table',
-      headers: ['Chỉ tiêu', 'Phiếu / nguồn số liệu', 'Mức', 'Kết quả kỳ này', 'Khoảng tin cậy 95%', 'Đánh giá', 'Kỳ trước', 'Cùng kỳ năm trước', 'Mục tiêu cuối kỳ kế hoạch'],
+      headers: [
+        'Chỉ tiêu',
+        'Phiếu / nguồn số liệu',
+        'Mức',
+        'Kết quả kỳ này',
+        'Khoảng tin cậy 95%',
+        'Đánh giá',
+        'Kỳ trước',
+        'Cùng kỳ năm trước',
+        'Mục tiêu cuối kỳ kế hoạch',
+      ],
       rows: plan.rows.map((r) => {
         const unit = r.metric === 'phan_anh_kien_nghi' ? 'phản ánh' : 'phiếu'
         return [

@@ -58,5 +58,10 @@ async function withPlan(deps: Deps, user: CurrentUser, q: StatsQuery) {
 }
 
 function renderInput({ report, plan }: Awaited<ReturnType<typeof withPlan>>) {
-  return { unitName: report.unitName, periodLabel: report.periodLabel, surveyTitle: report.survey.title, blocks: reportBlocks(report, { plan }) }
+  return {
+    unitName: report.unitName,
+    periodLabel: report.periodLabel,
+    surveyTitle: report.survey.title,
+    blocks: reportBlocks(report, { plan }),
+  }
 }
