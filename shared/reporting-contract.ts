@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidDate } from './periods'
 import { boardStatuses, daysBetween, parsePeriodKey } from './reporting-calendar'
+import { maxRangeDays } from './stats-query'
 
 // Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
 // the deadline board and the consolidated report of a supervising unit.
@@ -159,11 +160,8 @@ export const ConsolidatedAnswer = z.object({
 })
 export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
 
-/**
- * The longest ad-hoc range of the whole-plan view: a plan's whole phase (2021–2030 by cut-off days is 3,652
- * days). Statistics elsewhere stop at three years; here the yearly rollups keep ten within budget.
- */
-export const maxPlanRangeDays = 10 * 366
+/** The longest ad-hoc range of the whole-plan view: the statistics' own limit, a plan's whole phase. */
+export const maxPlanRangeDays = maxRangeDays
 const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
 
 /** GET /plan-view: every target of a plan over a report's period (periodKey) or an ad-hoc range (from, to). */
