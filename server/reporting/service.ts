@@ -368,13 +368,13 @@ export async function getConsolidated(deps: Deps, user: CurrentUser, query: Cons
   const frozenSurveyIds = [...frozen.values()].map((r) => (r.figures as PeriodicReport).survey.id)
   const own = await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, query.surveyId ?? frozenSurveyIds[0]))
   const surveyId = own.survey.id
+  const liveOf = await liveBySubordinate(deps, user, tree, unitId, due, surveyId)
   const rows: ConsolidatedRow[] = []
   for (const sub of subordinates) {
     const row = frozen.get(sub.unitId)
     const figures = row?.figures as PeriodicReport | undefined
     const sameSurvey = figures?.survey.id === surveyId
-    const live = await getStats(deps, user, { ...statsQueryOf(sub.unitId, due, surveyId), groupBy: 'none' })
-    const liveFigure = figureOf(live.overall)
+    const liveFigure = await liveOf(sub.unitId)
     const frozenFigure = figures && sameSurvey ? figureOf(figures.overall) : null
     rows.push({
       unitId: sub.unitId,
@@ -405,6 +405,25 @@ export async function getConsolidated(deps: Deps, user: CurrentUser, query: Cons
     own: { overall: figureOf(own.overall), targets: own.targets },
     rows,
     frozenTotals: { reports: counted.length, responses: counted.reduce((sum, r) => sum + r.frozen!.responses, 0) },
+  }
+}
+
+const noRatings = { responses: 0, rate: null, ci95: null, sufficient: false }
+
+/**
+ * Today's count of each subordinate over the period, for the recount beside its frozen figures: one stats query
+ * grouped by unit over the supervising unit's subtree. A subordinate that was not under this unit for the whole
+ * period (it moved in with the 2025 reform, or changed name or parent mid-period) is counted on its own, as its
+ * manager's report counted it: the grouped query would hold only its days under this unit.
+ */
+async function liveBySubordinate(deps: Deps, user: CurrentUser, tree: UnitVersionFact[], unitId: number, due: DueReport, surveyId: number) {
+  const grouped = await getStats(deps, user, { ...statsQueryOf(unitId, due, surveyId), groupBy: 'unit' })
+  const byBranch = new Map(grouped.groups.map((g) => [Number(g.key), figureOf(g)]))
+  const wholePeriodUnder = (subId: number) =>
+    tree.some((v) => v.unitId === subId && v.parentId === unitId && v.validFrom <= due.from && (v.validTo === null || v.validTo > due.to))
+  return async (subId: number) => {
+    if (wholePeriodUnder(subId)) return byBranch.get(subId) ?? noRatings
+    return figureOf((await getStats(deps, user, { ...statsQueryOf(subId, due, surveyId), groupBy: 'none' })).overall)
   }
 }
 

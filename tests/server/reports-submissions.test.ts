@@ -221,7 +221,7 @@ describe('drafting and sending a report', () => {
 })
 
 describe('the phase report', () => {
-  it('counts five years (15/12/2020 – 14/12/2025) through the same stats service, past the dashboard’s three-year limit', async () => {
+  it('counts five years (15/12/2020 – 14/12/2025) through the same stats service, within its range cap', async () => {
     const report = ReportAnswer.parse(await json(reportPath('HD-CL-SD', 'giai-doan-2021-2025'), saoDo))
     expect([report.due.from, report.due.to, report.due.dueBefore]).toEqual(['2020-12-15', '2025-12-14', '2025-12-20'])
     // The demo's ratings (and those added above) all fall in 2025: five years count what that year's cut-off counts.
@@ -316,6 +316,19 @@ describe('the consolidated report', () => {
     expect(pl.differsFromLive).toBe(true)
     expect(pl.live.responses).toBe(pl.frozen!.responses + 1)
     expect(recount.frozenTotals).toEqual(answer.frozenTotals)
+    // The recount is one query grouped by unit: each subordinate's figures equal its own stats query's.
+    const codeOf = new Map(Object.entries(unitIds).map(([code, id]) => [id, code]))
+    expect(recount.rows).toHaveLength(3)
+    for (const row of recount.rows) {
+      const own = await statsOf(codeOf.get(row.unitId)!, recount.survey.id)
+      expect(row.live, codeOf.get(row.unitId)).toEqual({
+        responses: own.overall.responses,
+        rate: own.overall.rate,
+        ci95: own.overall.ci95,
+        sufficient: own.overall.sufficient,
+      })
+      expect(row.live.responses).toBeGreaterThan(0)
+    }
   })
 })
 
