@@ -1,5 +1,6 @@
 import { formatDate } from './format'
-import { type Period, periodLabel, periodRange } from './periods'
+import { isValidDate, type Period, periodLabel, periodRange } from './periods'
+import { maxRangeDays } from './stats-query'
 
 /**
  * The reporting cycle of a Kế hoạch CCHC: which reports are due (quý, 6 tháng, 9 tháng, năm and the phase
@@ -22,6 +23,8 @@ export type ReportPeriod =
   | { kind: 'quy'; year: number; index: number }
   | { kind: '6-thang' | '9-thang' | 'nam'; year: number }
   | { kind: 'giai-doan'; fromYear: number; year: number }
+  /** An ad-hoc ("đột xuất") report over any days, up to a plan's whole phase; its deadline is the request's. */
+  | { kind: 'dot-xuat'; from: string; to: string }
 
 export type DueReport = {
   /** Stable key of the period: quy-2025-3, 6-thang-2025, 9-thang-2025, nam-2025, giai-doan-2021-2025. */
@@ -35,7 +38,8 @@ export type DueReport = {
   deadlineLabel: string
 }
 
-const keyPattern = /^(?:quy-(\d{4})-([1-4])|(6-thang|9-thang|nam)-(\d{4})|giai-doan-(\d{4})-(\d{4}))$/
+const keyPattern =
+  /^(?:quy-(\d{4})-([1-4])|(6-thang|9-thang|nam)-(\d{4})|giai-doan-(\d{4})-(\d{4})|dot-xuat-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2}))$/
 
 export function periodKeyOf(period: ReportPeriod): string {
   switch (period.kind) {
@@ -43,16 +47,26 @@ export function periodKeyOf(period: ReportPeriod): string {
       return `quy-${period.year}-${period.index}`
     case 'giai-doan':
       return `giai-doan-${period.fromYear}-${period.year}`
+    case 'dot-xuat':
+      return `dot-xuat-${period.from}-${period.to}`
     default:
       return `${period.kind}-${period.year}`
   }
 }
 
-/** The period a key names, or undefined for anything else (a phase runs 2 to 10 years, 2000–2100). */
+/**
+ * The period a key names, or undefined for anything else (a phase runs 2 to 10 years, 2000–2100; an ad-hoc
+ * range, dot-xuat-2025-07-01-2025-08-15, real days in order within the statistics' range cap).
+ */
 export function parsePeriodKey(key: string): ReportPeriod | undefined {
   const m = keyPattern.exec(key)
   if (!m) return undefined
   const inRange = (year: number) => year >= 2000 && year <= 2100
+  if (m[7] !== undefined) {
+    const [from, to] = [m[7], m[8]!]
+    const fits = isValidDate(from) && isValidDate(to) && inRange(Number(from.slice(0, 4))) && inRange(Number(to.slice(0, 4)))
+    return fits && from <= to && daysBetween(from, to) + 1 <= maxRangeDays ? { kind: 'dot-xuat', from, to } : undefined
+  }
   if (m[1] !== undefined) {
     const year = Number(m[1])
     return inRange(year) ? { kind: 'quy', year, index: Number(m[2]) } : undefined
@@ -66,7 +80,7 @@ export function parsePeriodKey(key: string): ReportPeriod | undefined {
   return inRange(fromYear) && inRange(year) && span >= 2 && span <= 10 ? { kind: 'giai-doan', fromYear, year } : undefined
 }
 
-const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' }>): Period =>
+const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' | 'dot-xuat' }>): Period =>
   p.kind === 'quy'
     ? { kind: 'quy', year: p.year, index: p.index, mode: 'cutoff', cutoffDay: reportCutoffDay }
     : { kind: p.kind, year: p.year, mode: 'cutoff', cutoffDay: reportCutoffDay }
@@ -75,6 +89,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The days a report's figures cover, both ends inclusive. */
 export function reportRange(period: ReportPeriod): { from: string; to: string } {
+  if (period.kind === 'dot-xuat') return { from: period.from, to: period.to }
   if (period.kind === 'giai-doan') {
     return { from: `${period.fromYear - 1}-12-${pad(reportCutoffDay)}`, to: `${period.year}-12-${pad(reportCutoffDay - 1)}` }
   }
@@ -82,6 +97,7 @@ export function reportRange(period: ReportPeriod): { from: string; to: string } 
 }
 
 export function reportLabel(period: ReportPeriod): string {
+  if (period.kind === 'dot-xuat') return `Báo cáo đột xuất (${formatDate(period.from)} – ${formatDate(period.to)})`
   if (period.kind === 'giai-doan') {
     const { from, to } = reportRange(period)
     return `Giai đoạn ${period.fromYear}–${period.year} (${formatDate(from)} – ${formatDate(to)})`
@@ -89,11 +105,15 @@ export function reportLabel(period: ReportPeriod): string {
   return periodLabel(asPeriod(period))
 }
 
-/** A report of `period` sent by a unit of `reporterLevel`: its days, its deadline and their wording. */
-export function dueReportOf(period: ReportPeriod, reporterLevel: string): DueReport {
+/**
+ * A report of `period` sent by a unit of `reporterLevel`: its days, its deadline and their wording. An ad-hoc
+ * report is due by the day its request sets (`adHocDueBefore`, the first late day); until one is given, the
+ * day after its range.
+ */
+export function dueReportOf(period: ReportPeriod, reporterLevel: string, adHocDueBefore?: string): DueReport {
   const { from, to } = reportRange(period)
-  const day = deadlineDayOf(reporterLevel)
-  const dueBefore = `${to.slice(0, 8)}${pad(day)}`
+  const dueBefore =
+    period.kind === 'dot-xuat' ? (adHocDueBefore ?? shiftDays(to, 1)) : `${to.slice(0, 8)}${pad(deadlineDayOf(reporterLevel))}`
   return {
     key: periodKeyOf(period),
     period,
@@ -203,6 +223,7 @@ export function boardCellOf({
 
 /** The period before: the previous quarter, else the same kind a year (a phase: a phase) earlier. */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'dot-xuat') return { kind: 'dot-xuat', ...comparisonRanges(period).previous }
   if (period.kind === 'quy')
     return period.index === 1 ? { kind: 'quy', year: period.year - 1, index: 4 } : { ...period, index: period.index - 1 }
   return samePeriodLastYear(period)
@@ -210,6 +231,7 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 
 /** The same period a year earlier (a phase: the phase before it, as long). */
 export function samePeriodLastYear(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'dot-xuat') return { kind: 'dot-xuat', ...comparisonRanges(period).lastYear }
   if (period.kind === 'giai-doan') {
     const span = period.year - period.fromYear + 1
     return { kind: 'giai-doan', fromYear: period.fromYear - span, year: period.fromYear - 1 }

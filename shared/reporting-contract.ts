@@ -40,8 +40,18 @@ export const sectionTitles: Record<keyof ReportSections, string> = {
 }
 export const emptySections: ReportSections = { ketQua: '', hanChe: '', nguyenNhan: '', deXuat: '' }
 
-/** PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). */
-export const DraftBody = z.strictObject({ surveyId: Id.optional(), sections: ReportSections })
+const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
+
+/**
+ * PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). An
+ * ad-hoc report (dot-xuat-…) also needs its subject and the deadline its request sets (the first late day).
+ */
+export const DraftBody = z.strictObject({
+  surveyId: Id.optional(),
+  sections: ReportSections,
+  title: z.string().trim().min(1).max(300).optional(),
+  dueBefore: DateText.optional(),
+})
 export type DraftBody = z.infer<typeof DraftBody>
 
 /** POST …/submit: a reason is required from the second submission on. */
@@ -96,7 +106,15 @@ export const ReportAnswer = z.object({
   due: DueReport,
   recipientLabel: z.string(),
   canEdit: z.boolean(),
-  draft: z.object({ surveyId: z.number(), sections: ReportSections, updatedAt: z.string() }).nullable(),
+  draft: z
+    .object({
+      surveyId: z.number(),
+      sections: ReportSections,
+      title: z.string().nullable(),
+      dueBefore: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
   /** Today's figures from the stats service; null when the unit has no rating in the period. */
   live: z
     .looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) })
@@ -162,7 +180,6 @@ export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
 
 /** The longest ad-hoc range of the whole-plan view: the statistics' own limit, a plan's whole phase. */
 export const maxPlanRangeDays = maxRangeDays
-const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
 
 /** GET /plan-view: every target of a plan over a report's period (periodKey) or an ad-hoc range (from, to). */
 export const PlanViewQuery = z

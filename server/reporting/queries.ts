@@ -45,12 +45,15 @@ export type ReportRow = {
   periodKey: string
   surveyId: number
   sections: ReportSections
+  /** An ad-hoc report's subject and deadline (the first late day); null for the periodic reports. */
+  title: string | null
+  dueBefore: string | null
   updatedAt: string
 }
 
 export async function findReport(db: Db | Tx, unitId: number, periodKey: string) {
   const [row] = await db<[ReportRow?]>`
-    select id, unit_id, period_key, survey_id, sections, updated_at::text as updated_at
+    select id, unit_id, period_key, survey_id, sections, title, due_before::text as due_before, updated_at::text as updated_at
     from unit_reports
     where unit_id = ${unitId} and period_key = ${periodKey}
   `
@@ -60,13 +63,22 @@ export async function findReport(db: Db | Tx, unitId: number, periodKey: string)
 /** Inserts or rewrites the draft of a unit's report; answers its id. */
 export async function upsertDraft(
   tx: Tx,
-  d: { unitId: number; periodKey: string; surveyId: number; sections: ReportSections; userId: number },
+  d: {
+    unitId: number
+    periodKey: string
+    surveyId: number
+    sections: ReportSections
+    title: string | null
+    dueBefore: string | null
+    userId: number
+  },
 ) {
   const [row] = await tx<[{ id: number }]>`
-    insert into unit_reports (unit_id, period_key, survey_id, sections, updated_by)
-    values (${d.unitId}, ${d.periodKey}, ${d.surveyId}, ${tx.json(d.sections)}, ${d.userId})
+    insert into unit_reports (unit_id, period_key, survey_id, sections, title, due_before, updated_by)
+    values (${d.unitId}, ${d.periodKey}, ${d.surveyId}, ${tx.json(d.sections)}, ${d.title}, ${d.dueBefore}::date, ${d.userId})
     on conflict (unit_id, period_key) do update
-    set survey_id = excluded.survey_id, sections = excluded.sections, updated_by = excluded.updated_by, updated_at = now()
+    set survey_id = excluded.survey_id, sections = excluded.sections, title = excluded.title, due_before = excluded.due_before,
+      updated_by = excluded.updated_by, updated_at = now()
     returning id
   `
   return row.id
@@ -75,7 +87,7 @@ export async function upsertDraft(
 /** Locks the report row so two submissions cannot take the same version number. */
 export async function lockReport(tx: Tx, unitId: number, periodKey: string) {
   const [row] = await tx<[ReportRow?]>`
-    select id, unit_id, period_key, survey_id, sections, updated_at::text as updated_at
+    select id, unit_id, period_key, survey_id, sections, title, due_before::text as due_before, updated_at::text as updated_at
     from unit_reports
     where unit_id = ${unitId} and period_key = ${periodKey}
     for update

@@ -97,15 +97,25 @@ async function requireWriter(deps: Deps, user: CurrentUser, unitId: number, onDa
   }
 }
 
-/** The report of `periodKey` for a unit: its days and deadline, for the unit's level on the period's last day. */
-function dueOf(tree: UnitVersionFact[], unitId: number, periodKey: string) {
+type AdHoc = { title: string | null; dueBefore: string | null } | undefined
+
+/**
+ * The report of `periodKey` for a unit: its days and deadline, for the unit's level on the period's last day.
+ * An ad-hoc report is labelled with its subject and due by its request's day, once its draft gives them.
+ */
+function dueOf(tree: UnitVersionFact[], unitId: number, periodKey: string, adHoc?: AdHoc) {
   const period = parsePeriodKey(periodKey)
   if (!period) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['periodKey'], message: 'Kỳ báo cáo không hợp lệ.' }])
   const probe = dueReportOf(period, 'xa')
   const unit = versionOn(tree, unitId, probe.to)
   // The same answer as a unit outside the user's scope: whether a unit exists is not revealed either.
   if (!unit) throw notFound()
-  const due = dueReportOf(period, unit.level)
+  const due = dueReportOf(period, unit.level, adHoc?.dueBefore ?? undefined)
+  if (period.kind === 'dot-xuat') {
+    const days = `${formatDate(due.from)} – ${formatDate(due.to)}`
+    due.label = adHoc?.title ? `Báo cáo đột xuất: ${adHoc.title} (${days})` : due.label
+    due.deadlineLabel = adHoc?.dueBefore ? due.deadlineLabel : 'Hạn gửi theo văn bản yêu cầu (chưa nhập)'
+  }
   const supervisor = supervisorOn(tree, unitId, due.to) ?? null
   return { due, unit, supervisor, recipient: recipientLabel(supervisor) }
 }
@@ -163,7 +173,12 @@ function requireUnitId(user: CurrentUser, unitId: number | undefined) {
 }
 
 const statsQueryOf = (unitId: number, due: DueReport, surveyId: number | undefined): StatsQuery => ({
-  range: { from: due.from, to: due.to, label: due.label },
+  // An ad-hoc report's figures are labelled by their days; its subject heads the report.
+  range: {
+    from: due.from,
+    to: due.to,
+    label: due.key.startsWith('dot-xuat-') ? `${formatDate(due.from)} – ${formatDate(due.to)}` : due.label,
+  },
   unitId,
   surveyId,
   groupBy: 'none',
@@ -183,9 +198,9 @@ async function liveFigures(deps: Deps, user: CurrentUser, unitId: number, due: D
 /** GET /units/:unitId/reports/:periodKey: the draft, today's figures and every version sent. */
 export async function getReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams) {
   const tree = await findUnitVersionFacts(deps.sql)
-  const { due, unit, recipient } = dueOf(tree, unitId, periodKey)
-  await requireReader(deps, user, unitId, [due.to])
   const draft = await findReport(deps.sql, unitId, periodKey)
+  const { due, unit, recipient } = dueOf(tree, unitId, periodKey, draft)
+  await requireReader(deps, user, unitId, [due.to])
   const live = await liveFigures(deps, user, unitId, due, draft?.surveyId)
   return {
     unitId,
@@ -193,7 +208,9 @@ export async function getReport(deps: Deps, user: CurrentUser, { unitId, periodK
     due: dueSummary(due),
     recipientLabel: recipient,
     canEdit: user.role === 'manager' && user.unitId === unitId,
-    draft: draft ? { surveyId: draft.surveyId, sections: draft.sections, updatedAt: draft.updatedAt } : null,
+    draft: draft
+      ? { surveyId: draft.surveyId, sections: draft.sections, title: draft.title, dueBefore: draft.dueBefore, updatedAt: draft.updatedAt }
+      : null,
     live: live && { overall: live.overall, targets: live.targets, survey: live.survey, periodLabel: live.periodLabel },
     versions: draft ? await findVersionSummaries(deps.sql, draft.id) : [],
   }
@@ -204,6 +221,7 @@ export async function saveDraft(deps: Deps, user: CurrentUser, { unitId, periodK
   const tree = await findUnitVersionFacts(deps.sql)
   const { due } = dueOf(tree, unitId, periodKey)
   await requireWriter(deps, user, unitId, [due.to])
+  const adHoc = adHocOf(periodKey, due, body)
   const existing = await findReport(deps.sql, unitId, periodKey)
   let surveyId = body.surveyId ?? existing?.surveyId
   if (surveyId === undefined) {
@@ -222,11 +240,36 @@ export async function saveDraft(deps: Deps, user: CurrentUser, { unitId, periodK
     })
   }
   const id = await deps.sql.begin(async (tx) => {
-    const id = await upsertDraft(tx, { unitId, periodKey, surveyId, sections: body.sections, userId: user.id })
-    await recordAudit(tx, user, { action: 'save_draft', entity: 'unit_report', entityId: id, unitId, details: { periodKey, surveyId } })
+    const id = await upsertDraft(tx, { unitId, periodKey, surveyId, sections: body.sections, ...adHoc, userId: user.id })
+    await recordAudit(tx, user, {
+      action: 'save_draft',
+      entity: 'unit_report',
+      entityId: id,
+      unitId,
+      details: { periodKey, surveyId, ...(adHoc.title === null ? {} : adHoc) },
+    })
     return id
   })
   return getReport(deps, user, { unitId, periodKey }).then((report) => ({ ...report, id }))
+}
+
+/** An ad-hoc report's subject and deadline, required for it and refused for a periodic report. */
+function adHocOf(periodKey: string, due: DueReport, body: DraftBody): { title: string | null; dueBefore: string | null } {
+  const isAdHoc = parsePeriodKey(periodKey)?.kind === 'dot-xuat'
+  const issues: { path: string[]; message: string }[] = []
+  if (isAdHoc) {
+    if (body.title === undefined) issues.push({ path: ['title'], message: 'Báo cáo đột xuất cần nêu nội dung (trích yếu).' })
+    if (body.dueBefore === undefined) issues.push({ path: ['dueBefore'], message: 'Báo cáo đột xuất cần hạn gửi theo văn bản yêu cầu.' })
+    else if (body.dueBefore <= due.to) {
+      issues.push({ path: ['dueBefore'], message: 'Hạn gửi phải sau ngày cuối của khoảng báo cáo.' })
+    }
+  } else {
+    for (const key of ['title', 'dueBefore'] as const) {
+      if (body[key] !== undefined) issues.push({ path: [key], message: 'Chỉ báo cáo đột xuất mới nhập nội dung và hạn gửi riêng.' })
+    }
+  }
+  if (issues.length > 0) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', issues)
+  return { title: body.title ?? null, dueBefore: body.dueBefore ?? null }
 }
 
 /**
@@ -236,9 +279,9 @@ export async function saveDraft(deps: Deps, user: CurrentUser, { unitId, periodK
  */
 export async function submitReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams, body: SubmitBody) {
   const tree = await findUnitVersionFacts(deps.sql)
-  const { due, supervisor, recipient } = dueOf(tree, unitId, periodKey)
-  await requireWriter(deps, user, unitId, [due.to])
   const draft = await findReport(deps.sql, unitId, periodKey)
+  const { due, supervisor, recipient } = dueOf(tree, unitId, periodKey, draft)
+  await requireWriter(deps, user, unitId, [due.to])
   if (!draft) throw new AppError('conflict', 'Chưa có bản nháp: hãy soạn và lưu báo cáo trước khi gửi.')
   const figures = {
     ...(await buildPeriodicReport(deps, user, statsQueryOf(unitId, due, draft.surveyId))),
