@@ -10,6 +10,8 @@ import {
   submitState,
   targetText,
   yearOfKey,
+  adHocKeyOf,
+  adHocRangeOf,
 } from '../../admin-web/pages/reports/report-model'
 import { sectionTitles, type BoardAnswer, type ConsolidatedAnswer } from '../../shared/reporting-contract'
 
@@ -21,6 +23,10 @@ describe('the reporting screens’ view models', () => {
     expect(currentPeriodKey('2026-01-01')).toBe('quy-2026-1')
     expect(yearOfKey('quy-2025-3')).toBe(2025)
     expect(yearOfKey('giai-doan-2021-2025')).toBe(2025)
+    expect(yearOfKey('dot-xuat-2024-12-20-2025-01-10')).toBe(2025)
+    expect(adHocKeyOf({ from: '2025-07-01', to: '2025-08-15' })).toBe('dot-xuat-2025-07-01-2025-08-15')
+    expect(adHocRangeOf('dot-xuat-2025-07-01-2025-08-15')).toEqual({ from: '2025-07-01', to: '2025-08-15' })
+    expect(adHocRangeOf('quy-2025-3')).toBeUndefined()
     expect(periodOptions(2025).map((p) => p.key)).toContain('9-thang-2025')
   })
 

@@ -1,6 +1,6 @@
 import type { SurveyMetric } from '../../../shared/admin-contract'
 import { formatCount, formatDate, formatInterval, formatPercent, formatPoints } from '../../../shared/format'
-import { reportingCalendar, type BoardStatus } from '../../../shared/reporting-calendar'
+import { type BoardStatus, parsePeriodKey, periodKeyOf, reportingCalendar, reportRange } from '../../../shared/reporting-calendar'
 import type { BoardAnswer, ConsolidatedAnswer, PlanViewAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
 import { metricNames } from '../../metric-names'
 
@@ -16,8 +16,20 @@ export function currentPeriodKey(today: string): string {
   return quarters.find((q) => q.from <= today && today <= q.to)!.key
 }
 
-/** "quy-2025-3" → 2025: the year a period's report is due. */
-export const yearOfKey = (key: string) => Number(/(\d{4})(?:-[1-4])?$/.exec(key)![1])
+/** "quy-2025-3" → 2025: the year a period's report is due (an ad-hoc report: the year its days end). */
+export function yearOfKey(key: string): number {
+  const period = parsePeriodKey(key)
+  return period ? Number(reportRange(period).to.slice(0, 4)) : Number(/(\d{4})(?:-[1-4])?$/.exec(key)?.[1] ?? new Date().getFullYear())
+}
+
+/** The key of an ad-hoc report over these days. */
+export const adHocKeyOf = ({ from, to }: { from: string; to: string }) => periodKeyOf({ kind: 'dot-xuat', from, to })
+
+/** The days of an ad-hoc report's key; undefined for a periodic report's. */
+export function adHocRangeOf(key: string) {
+  const period = parsePeriodKey(key)
+  return period?.kind === 'dot-xuat' ? { from: period.from, to: period.to } : undefined
+}
 
 export const statusTones: Record<BoardStatus, 'muted' | 'info' | 'good' | 'warn' | 'bad'> = {
   'chua-bat-dau': 'muted',
