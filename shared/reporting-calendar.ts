@@ -14,6 +14,15 @@ export const reportKinds = ['quy', '6-thang', '9-thang', 'nam', 'giai-doan'] as 
 export type ReportKind = (typeof reportKinds)[number]
 export const defaultReportKinds: ReportKind[] = ['quy', '6-thang', '9-thang', 'nam']
 
+/**
+ * How a plan cuts its periods: by cut-off days (15th to 14th, due before the deadline day of the period's last
+ * month) or by calendar months (due before the deadline day of the month after the period), and that deadline
+ * day (null: the 20th, the province the 25th).
+ */
+export const reportPeriodModes = ['cutoff', 'calendar'] as const
+export type ReportRule = { mode: (typeof reportPeriodModes)[number]; deadlineDay: number | null }
+export const defaultReportRule: ReportRule = { mode: 'cutoff', deadlineDay: null }
+
 /** Figures run from this day of the month before the period to the day before it in the last month. */
 export const reportCutoffDay = 15
 /** Due before this day of the period's last month: lower levels by the 20th, the province by the 25th. */
@@ -80,29 +89,31 @@ export function parsePeriodKey(key: string): ReportPeriod | undefined {
   return inRange(fromYear) && inRange(year) && span >= 2 && span <= 10 ? { kind: 'giai-doan', fromYear, year } : undefined
 }
 
-const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' | 'dot-xuat' }>): Period =>
+const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' | 'dot-xuat' }>, rule: ReportRule): Period =>
   p.kind === 'quy'
-    ? { kind: 'quy', year: p.year, index: p.index, mode: 'cutoff', cutoffDay: reportCutoffDay }
-    : { kind: p.kind, year: p.year, mode: 'cutoff', cutoffDay: reportCutoffDay }
+    ? { kind: 'quy', year: p.year, index: p.index, mode: rule.mode, cutoffDay: reportCutoffDay }
+    : { kind: p.kind, year: p.year, mode: rule.mode, cutoffDay: reportCutoffDay }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The days a report's figures cover, both ends inclusive. */
-export function reportRange(period: ReportPeriod): { from: string; to: string } {
+export function reportRange(period: ReportPeriod, rule: ReportRule = defaultReportRule): { from: string; to: string } {
   if (period.kind === 'dot-xuat') return { from: period.from, to: period.to }
   if (period.kind === 'giai-doan') {
-    return { from: `${period.fromYear - 1}-12-${pad(reportCutoffDay)}`, to: `${period.year}-12-${pad(reportCutoffDay - 1)}` }
+    return rule.mode === 'calendar'
+      ? { from: `${period.fromYear}-01-01`, to: `${period.year}-12-31` }
+      : { from: `${period.fromYear - 1}-12-${pad(reportCutoffDay)}`, to: `${period.year}-12-${pad(reportCutoffDay - 1)}` }
   }
-  return periodRange(asPeriod(period))
+  return periodRange(asPeriod(period, rule))
 }
 
-export function reportLabel(period: ReportPeriod): string {
+export function reportLabel(period: ReportPeriod, rule: ReportRule = defaultReportRule): string {
   if (period.kind === 'dot-xuat') return `Báo cáo đột xuất (${formatDate(period.from)} – ${formatDate(period.to)})`
   if (period.kind === 'giai-doan') {
-    const { from, to } = reportRange(period)
+    const { from, to } = reportRange(period, rule)
     return `Giai đoạn ${period.fromYear}–${period.year} (${formatDate(from)} – ${formatDate(to)})`
   }
-  return periodLabel(asPeriod(period))
+  return periodLabel(asPeriod(period, rule))
 }
 
 /**
@@ -110,14 +121,23 @@ export function reportLabel(period: ReportPeriod): string {
  * report is due by the day its request sets (`adHocDueBefore`, the first late day); until one is given, the
  * day after its range.
  */
-export function dueReportOf(period: ReportPeriod, reporterLevel: string, adHocDueBefore?: string): DueReport {
-  const { from, to } = reportRange(period)
+export function dueReportOf(
+  period: ReportPeriod,
+  reporterLevel: string,
+  { adHocDueBefore, rule = defaultReportRule }: { adHocDueBefore?: string | undefined; rule?: ReportRule } = {},
+): DueReport {
+  const { from, to } = reportRange(period, rule)
+  const day = pad(rule.deadlineDay ?? deadlineDayOf(reporterLevel))
   const dueBefore =
-    period.kind === 'dot-xuat' ? (adHocDueBefore ?? shiftDays(to, 1)) : `${to.slice(0, 8)}${pad(deadlineDayOf(reporterLevel))}`
+    period.kind === 'dot-xuat'
+      ? (adHocDueBefore ?? shiftDays(to, 1))
+      : rule.mode === 'calendar'
+        ? `${shiftDays(to, 1).slice(0, 8)}${day}`
+        : `${to.slice(0, 8)}${day}`
   return {
     key: periodKeyOf(period),
     period,
-    label: reportLabel(period),
+    label: reportLabel(period, rule),
     from,
     to,
     dueBefore,
@@ -131,16 +151,23 @@ export type CalendarInput = {
   /** The plan's phase (2021–2025, 2026–2030): its report falls due in the phase's last year. */
   phase?: { fromYear: number; toYear: number } | null
   reporterLevel: string
+  rule?: ReportRule
 }
 
 /** Every report due in `year`, ordered by deadline then by length (Q2 before the 6-month report). */
-export function reportingCalendar({ year, kinds = defaultReportKinds, phase = null, reporterLevel }: CalendarInput): DueReport[] {
+export function reportingCalendar({
+  year,
+  kinds = defaultReportKinds,
+  phase = null,
+  reporterLevel,
+  rule = defaultReportRule,
+}: CalendarInput): DueReport[] {
   const periods: ReportPeriod[] = []
   if (kinds.includes('quy')) for (const index of [1, 2, 3, 4]) periods.push({ kind: 'quy', year, index })
   for (const kind of ['6-thang', '9-thang', 'nam'] as const) if (kinds.includes(kind)) periods.push({ kind, year })
   if (kinds.includes('giai-doan') && phase && phase.toYear === year) periods.push({ kind: 'giai-doan', fromYear: phase.fromYear, year })
   return periods
-    .map((p) => dueReportOf(p, reporterLevel))
+    .map((p) => dueReportOf(p, reporterLevel, { rule }))
     .sort((a, b) => (a.dueBefore === b.dueBefore ? (a.from < b.from ? 1 : a.from > b.from ? -1 : 0) : a.dueBefore < b.dueBefore ? -1 : 1))
 }
 

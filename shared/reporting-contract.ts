@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidDate } from './periods'
-import { boardStatuses, daysBetween, parsePeriodKey } from './reporting-calendar'
+import { boardStatuses, daysBetween, parsePeriodKey, reportKinds, reportPeriodModes } from './reporting-calendar'
 import { maxRangeDays } from './stats-query'
 
 // Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
@@ -249,3 +249,39 @@ export const PlanViewAnswer = z.object({
   rows: z.array(PlanViewRow),
 })
 export type PlanViewAnswer = z.infer<typeof PlanViewAnswer>
+
+/** /plans/:planId/cycle */
+export const PlanParams = z.object({ planId: Id })
+
+/**
+ * PUT /plans/:planId/cycle: a plan's reporting cycle. The phase report (giai-doan) needs the phase's years
+ * (2 to 10 of them); by cut-off days the deadline day comes after the 14th, when the figures close.
+ */
+export const PlanCycleBody = z
+  .strictObject({
+    reportKinds: z
+      .array(z.enum(reportKinds))
+      .min(1, 'Chọn ít nhất một loại báo cáo.')
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'Mỗi loại báo cáo chỉ chọn một lần.'),
+    periodMode: z.enum(reportPeriodModes),
+    deadlineDay: z.number().int().min(1).max(28).nullable(),
+    phase: z.strictObject({ fromYear: Year, toYear: Year }).nullable(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.phase && (c.phase.toYear - c.phase.fromYear < 1 || c.phase.toYear - c.phase.fromYear > 9)) {
+      ctx.addIssue({ code: 'custom', path: ['phase', 'toYear'], message: 'Giai đoạn dài từ 2 đến 10 năm.' })
+    }
+    if (c.reportKinds.includes('giai-doan') && c.phase === null) {
+      ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Báo cáo giai đoạn cần năm đầu và năm cuối của giai đoạn.' })
+    }
+    if (c.periodMode === 'cutoff' && c.deadlineDay !== null && c.deadlineDay < 15) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadlineDay'],
+        message: 'Chốt số liệu ngày 14: hạn gửi phải từ ngày 15 của tháng cuối kỳ trở đi.',
+      })
+    }
+  })
+export type PlanCycleBody = z.infer<typeof PlanCycleBody>
+export const PlanCycleAnswer = z.object({ planId: z.number(), planTitle: z.string(), canEdit: z.boolean(), cycle: PlanCycleBody })
+export type PlanCycleAnswer = z.infer<typeof PlanCycleAnswer>

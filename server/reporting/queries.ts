@@ -1,5 +1,5 @@
 import type { ReportSections } from '../../shared/reporting-contract'
-import type { ReportKind, UnitVersionFact } from '../../shared/reporting-calendar'
+import type { ReportKind, ReportRule, UnitVersionFact } from '../../shared/reporting-calendar'
 import type { Db, Tx } from '../db'
 import { findTargets } from '../targets/queries'
 
@@ -21,12 +21,45 @@ export type PlanCycleRow = {
   reportKinds: ReportKind[]
   phaseFrom: number | null
   phaseTo: number | null
+  reportPeriodMode: ReportRule['mode']
+  reportDeadlineDay: number | null
+}
+
+const cycleColumns = (db: Db | Tx) => db`
+  id, unit_id, number, title, issued_on::text as issued_on, report_kinds, phase_from, phase_to, report_period_mode,
+  report_deadline_day
+`
+
+/** One plan's reporting cycle. */
+export async function findPlanCycle(db: Db | Tx, planId: number) {
+  const [row] = await db<[PlanCycleRow?]>`select ${cycleColumns(db)} from plans where id = ${planId}`
+  return row
+}
+
+/** Sets a plan's reporting cycle: the reports due, how periods are cut, the deadline day and the phase. */
+export async function updatePlanCycle(
+  tx: Tx,
+  planId: number,
+  c: {
+    reportKinds: ReportKind[]
+    periodMode: ReportRule['mode']
+    deadlineDay: number | null
+    phaseFrom: number | null
+    phaseTo: number | null
+  },
+) {
+  await tx`
+    update plans
+    set report_kinds = ${c.reportKinds}::text[], report_period_mode = ${c.periodMode}, report_deadline_day = ${c.deadlineDay},
+      phase_from = ${c.phaseFrom}, phase_to = ${c.phaseTo}
+    where id = ${planId}
+  `
 }
 
 /** The reporting cycle of the plans of these units. */
 export async function findPlanCycles(db: Db, unitIds: number[]) {
   return db<PlanCycleRow[]>`
-    select id, unit_id, number, title, issued_on::text as issued_on, report_kinds, phase_from, phase_to
+    select ${cycleColumns(db)}
     from plans
     where unit_id = any(${unitIds}::int[])
     order by issued_on desc, id desc

@@ -5,6 +5,8 @@ import {
   CalendarQuery,
   ConsolidatedQuery,
   DraftBody,
+  PlanCycleBody,
+  PlanParams,
   PlanViewQuery,
   ReportParams,
   SubmitBody,
@@ -23,10 +25,12 @@ import {
   getBoard,
   getCalendar,
   getConsolidated,
+  getPlanCycle,
   getPlanView,
   getReport,
   getVersion,
   saveDraft,
+  setPlanCycle,
   submitReport,
 } from './service'
 
@@ -66,6 +70,16 @@ export function reportingApiRoutes(deps: Deps) {
     )
     .get('/plan-view', reader(deps), validate('query', PlanViewQuery, vi), async (c) =>
       c.json(await getPlanView(deps, c.var.user, c.req.valid('query'))),
+    )
+    .get('/plans/:planId/cycle', reader(deps), validate('param', PlanParams, vi), async (c) =>
+      c.json(await getPlanCycle(deps, c.var.user, c.req.valid('param').planId)),
+    )
+    .put(
+      '/plans/:planId/cycle',
+      requireUser(deps, 'admin', 'manager'),
+      validate('param', PlanParams, vi),
+      validate('json', PlanCycleBody, vi),
+      async (c) => c.json(await setPlanCycle(deps, c.var.user, c.req.valid('param').planId, c.req.valid('json'))),
     )
     .get('/units/:unitId/reports/:periodKey', reader(deps), validate('param', ReportParams, vi), async (c) =>
       c.json(await getReport(deps, c.var.user, c.req.valid('param'))),

@@ -8,6 +8,8 @@ import {
   boardStatusLabels,
   comparisonRanges,
   defaultReportKinds,
+  defaultReportRule,
+  type ReportRule,
   dueReportOf,
   parsePeriodKey,
   previousPeriod,
@@ -29,6 +31,8 @@ import type {
   ConsolidatedQuery,
   ConsolidatedRow,
   DraftBody,
+  PlanCycleAnswer,
+  PlanCycleBody,
   PlanViewAnswer,
   PlanViewQuery,
   PlanViewRow,
@@ -49,6 +53,7 @@ import { listPlans, listTargets } from '../targets/service'
 import { isInScope, scopeOf, todayOf } from '../units/scope'
 import {
   findLastVersionNumber,
+  findPlanCycle,
   findPlanCycles,
   findPlanTargets,
   findReport,
@@ -58,6 +63,8 @@ import {
   findVersionSummaries,
   insertVersion,
   lockReport,
+  type PlanCycleRow,
+  updatePlanCycle,
   upsertDraft,
   type VersionRow,
 } from './queries'
@@ -103,14 +110,16 @@ type AdHoc = { title: string | null; dueBefore: string | null } | undefined
  * The report of `periodKey` for a unit: its days and deadline, for the unit's level on the period's last day.
  * An ad-hoc report is labelled with its subject and due by its request's day, once its draft gives them.
  */
-function dueOf(tree: UnitVersionFact[], unitId: number, periodKey: string, adHoc?: AdHoc) {
+async function dueOf(deps: Deps, tree: UnitVersionFact[], unitId: number, periodKey: string, adHoc?: AdHoc) {
   const period = parsePeriodKey(periodKey)
   if (!period) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ.', [{ path: ['periodKey'], message: 'Kỳ báo cáo không hợp lệ.' }])
   const probe = dueReportOf(period, 'xa')
-  const unit = versionOn(tree, unitId, probe.to)
+  // The plan the unit follows that year says how its periods are cut and when they are due.
+  const { rule } = await cycleOf(deps, tree, unitId, Number(probe.to.slice(0, 4)))
+  const unit = versionOn(tree, unitId, reportRange(period, rule).to)
   // The same answer as a unit outside the user's scope: whether a unit exists is not revealed either.
   if (!unit) throw notFound()
-  const due = dueReportOf(period, unit.level, adHoc?.dueBefore ?? undefined)
+  const due = dueReportOf(period, unit.level, { adHocDueBefore: adHoc?.dueBefore ?? undefined, rule })
   if (period.kind === 'dot-xuat') {
     const days = `${formatDate(due.from)} – ${formatDate(due.to)}`
     due.label = adHoc?.title ? `Báo cáo đột xuất: ${adHoc.title} (${days})` : due.label
@@ -130,16 +139,21 @@ async function cycleOf(deps: Deps, tree: UnitVersionFact[], unitId: number, year
   const fits = (p: (typeof plans)[number]) => p.issuedOn <= `${year}-12-31` && (p.phaseTo === null || p.phaseTo >= year)
   for (const v of chain) {
     const plan = plans.find((p) => p.unitId === v.unitId && fits(p))
-    if (plan)
-      return { kinds: plan.reportKinds, phase: plan.phaseFrom === null ? null : { fromYear: plan.phaseFrom, toYear: plan.phaseTo! } }
+    if (plan) return cycleOfPlan(plan)
   }
-  return { kinds: defaultReportKinds, phase: null }
+  return { kinds: defaultReportKinds, phase: null, rule: defaultReportRule }
 }
+
+const cycleOfPlan = (plan: PlanCycleRow) => ({
+  kinds: plan.reportKinds,
+  phase: plan.phaseFrom === null ? null : { fromYear: plan.phaseFrom, toYear: plan.phaseTo! },
+  rule: { mode: plan.reportPeriodMode, deadlineDay: plan.reportDeadlineDay } as ReportRule,
+})
 
 function calendarFor(tree: UnitVersionFact[], unitId: number, year: number, cycle: Awaited<ReturnType<typeof cycleOf>>) {
   return reportingCalendar({ year, ...cycle, reporterLevel: 'xa' }).flatMap((probe) => {
     const unit = versionOn(tree, unitId, probe.to)
-    return unit ? [dueReportOf(probe.period, unit.level)] : []
+    return unit ? [dueReportOf(probe.period, unit.level, { rule: cycle.rule })] : []
   })
 }
 
@@ -199,7 +213,7 @@ async function liveFigures(deps: Deps, user: CurrentUser, unitId: number, due: D
 export async function getReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams) {
   const tree = await findUnitVersionFacts(deps.sql)
   const draft = await findReport(deps.sql, unitId, periodKey)
-  const { due, unit, recipient } = dueOf(tree, unitId, periodKey, draft)
+  const { due, unit, recipient } = await dueOf(deps, tree, unitId, periodKey, draft)
   await requireReader(deps, user, unitId, [due.to])
   const live = await liveFigures(deps, user, unitId, due, draft?.surveyId)
   return {
@@ -219,7 +233,7 @@ export async function getReport(deps: Deps, user: CurrentUser, { unitId, periodK
 /** PUT /units/:unitId/reports/:periodKey: writes the draft (the unit's manager only), audited. */
 export async function saveDraft(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams, body: DraftBody) {
   const tree = await findUnitVersionFacts(deps.sql)
-  const { due } = dueOf(tree, unitId, periodKey)
+  const { due } = await dueOf(deps, tree, unitId, periodKey)
   await requireWriter(deps, user, unitId, [due.to])
   const adHoc = adHocOf(periodKey, due, body)
   const existing = await findReport(deps.sql, unitId, periodKey)
@@ -280,7 +294,7 @@ function adHocOf(periodKey: string, due: DueReport, body: DraftBody): { title: s
 export async function submitReport(deps: Deps, user: CurrentUser, { unitId, periodKey }: ReportParams, body: SubmitBody) {
   const tree = await findUnitVersionFacts(deps.sql)
   const draft = await findReport(deps.sql, unitId, periodKey)
-  const { due, supervisor, recipient } = dueOf(tree, unitId, periodKey, draft)
+  const { due, supervisor, recipient } = await dueOf(deps, tree, unitId, periodKey, draft)
   await requireWriter(deps, user, unitId, [due.to])
   if (!draft) throw new AppError('conflict', 'Chưa có bản nháp: hãy soạn và lưu báo cáo trước khi gửi.')
   const figures = {
@@ -335,7 +349,7 @@ export async function getVersion(
   { unitId, periodKey, version }: ReportParams & { version: number | null },
 ): Promise<FrozenReport> {
   const tree = await findUnitVersionFacts(deps.sql)
-  const { due } = dueOf(tree, unitId, periodKey)
+  const { due } = await dueOf(deps, tree, unitId, periodKey)
   await requireReader(deps, user, unitId, [due.to])
   const row = await findVersion(deps.sql, unitId, periodKey, version)
   if (!row) throw new AppError('not_found', 'Không tìm thấy bản báo cáo đã gửi.')
@@ -355,7 +369,7 @@ export async function getBoard(deps: Deps, user: CurrentUser, query: CalendarQue
   const pairs = probes.flatMap((probe) =>
     subordinatesOn(tree, unitId, probe.to)
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-      .map((sub) => ({ sub, due: dueReportOf(probe.period, sub.level) })),
+      .map((sub) => ({ sub, due: dueReportOf(probe.period, sub.level, { rule: cycle.rule }) })),
   )
   const states = await findReportStates(
     deps.sql,
@@ -400,7 +414,7 @@ const figureOf = (g: { responses: number; rate: number | null; ci95: [number, nu
 export async function getConsolidated(deps: Deps, user: CurrentUser, query: ConsolidatedQuery): Promise<ConsolidatedAnswer> {
   const unitId = requireUnitId(user, query.unitId)
   const tree = await findUnitVersionFacts(deps.sql)
-  const { due, unit } = dueOf(tree, unitId, query.periodKey)
+  const { due, unit } = await dueOf(deps, tree, unitId, query.periodKey)
   await requireReader(deps, user, unitId, [due.to])
   const subordinates = subordinatesOn(tree, unitId, due.to)
   const frozen = new Map<number, VersionRow>()
@@ -473,14 +487,11 @@ async function liveBySubordinate(deps: Deps, user: CurrentUser, tree: UnitVersio
 const withLabel = (range: { from: string; to: string }) => ({ ...range, label: `${formatDate(range.from)} – ${formatDate(range.to)}` })
 
 /** The period asked for and what it is compared with: a report's period, or an ad-hoc range (year over year). */
-function rangesOf(query: Pick<PlanViewQuery, 'periodKey' | 'from' | 'to'>) {
+function rangesOf(query: Pick<PlanViewQuery, 'periodKey' | 'from' | 'to'>, rule: ReportRule = defaultReportRule) {
   if (query.periodKey !== undefined) {
     const period = parsePeriodKey(query.periodKey)!
-    return {
-      current: { ...reportRange(period), label: reportLabel(period) },
-      previous: { ...reportRange(previousPeriod(period)), label: reportLabel(previousPeriod(period)) },
-      lastYear: { ...reportRange(samePeriodLastYear(period)), label: reportLabel(samePeriodLastYear(period)) },
-    }
+    const labelled = (p: typeof period) => ({ ...reportRange(p, rule), label: reportLabel(p, rule) })
+    return { current: labelled(period), previous: labelled(previousPeriod(period)), lastYear: labelled(samePeriodLastYear(period)) }
   }
   const current = { from: query.from!, to: query.to! }
   const { previous, lastYear } = comparisonRanges(current)
@@ -498,7 +509,7 @@ const roundToTenth = (points: number) => Math.round(points * 10) / 10
 export async function getPlanView(deps: Deps, user: CurrentUser, query: PlanViewQuery): Promise<PlanViewAnswer> {
   const plan = (await listPlans(deps, user)).find((p) => p.id === query.planId)
   if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
-  const ranges = rangesOf(query)
+  const ranges = rangesOf(query, cycleOfPlan((await findPlanCycle(deps.sql, plan.id))!).rule)
   const targets = (await listTargets(deps, user, { planId: plan.id })).filter((t) => t.planId === plan.id)
   return {
     planId: plan.id,
@@ -523,9 +534,8 @@ export async function planSectionOf(
   period: { periodKey: string } | { from: string; to: string },
 ): Promise<PlanViewAnswer | null> {
   const periodKey = 'periodKey' in period ? period.periodKey : undefined
-  const ranges = rangesOf(period)
   const tree = await findUnitVersionFacts(deps.sql)
-  const to = ranges.current.to
+  const to = rangesOf(period).current.to
   await requireReader(deps, user, unitId, [to])
   const chain = chainOf(tree, unitId, to)
   const plans = await findPlanCycles(
@@ -535,6 +545,7 @@ export async function planSectionOf(
   for (const v of chain) {
     for (const plan of plans.filter((p) => p.unitId === v.unitId && p.issuedOn <= to)) {
       const targets = await findPlanTargets(deps.sql, plan.id)
+      const ranges = rangesOf(period, cycleOfPlan(plan).rule)
       if (!targets.some((t) => t.periodStart <= ranges.current.to && t.periodEnd >= ranges.current.from)) continue
       return {
         planId: plan.id,
@@ -677,4 +688,54 @@ async function findUnitName(deps: Deps, user: CurrentUser, unitId: number, range
   const tree = await findUnitVersionFacts(deps.sql)
   await requireReader(deps, user, unitId, [range.to])
   return versionOn(tree, unitId, range.to)?.name
+}
+
+/** The plan a user may see, with its reporting cycle, and whether they may change it (an admin, or a manager over the plan's unit). */
+async function planWithCycle(deps: Deps, user: CurrentUser, planId: number) {
+  const plan = (await listPlans(deps, user)).find((p) => p.id === planId)
+  const cycle = plan && (await findPlanCycle(deps.sql, planId))
+  if (!plan || !cycle) throw new AppError('not_found', 'Không tìm thấy kế hoạch.')
+  const canEdit = user.role === 'admin' || (user.role === 'manager' && isInScope(await scopeOf(deps, user), cycle.unitId))
+  return { plan, cycle, canEdit }
+}
+
+const cycleAnswer = ({ plan, cycle, canEdit }: Awaited<ReturnType<typeof planWithCycle>>): PlanCycleAnswer => ({
+  planId: plan.id,
+  planTitle: `${plan.number}: ${plan.title}`,
+  canEdit,
+  cycle: {
+    reportKinds: cycle.reportKinds,
+    periodMode: cycle.reportPeriodMode,
+    deadlineDay: cycle.reportDeadlineDay,
+    phase: cycle.phaseFrom === null ? null : { fromYear: cycle.phaseFrom, toYear: cycle.phaseTo! },
+  },
+})
+
+/** GET /plans/:planId/cycle: the reports a plan asks for, how its periods are cut, when they are due, its phase. */
+export async function getPlanCycle(deps: Deps, user: CurrentUser, planId: number) {
+  return cycleAnswer(await planWithCycle(deps, user, planId))
+}
+
+/** PUT /plans/:planId/cycle: sets the plan's reporting cycle, audited with what it was and what it becomes. */
+export async function setPlanCycle(deps: Deps, user: CurrentUser, planId: number, body: PlanCycleBody) {
+  const found = await planWithCycle(deps, user, planId)
+  if (!found.canEdit)
+    throw new AppError('forbidden', 'Chỉ quản trị viên hoặc cán bộ quản lý của đơn vị ban hành kế hoạch được sửa lịch báo cáo.')
+  await deps.sql.begin(async (tx) => {
+    await updatePlanCycle(tx, planId, {
+      reportKinds: body.reportKinds,
+      periodMode: body.periodMode,
+      deadlineDay: body.deadlineDay,
+      phaseFrom: body.phase?.fromYear ?? null,
+      phaseTo: body.phase?.toYear ?? null,
+    })
+    await recordAudit(tx, user, {
+      action: 'update_cycle',
+      entity: 'plan',
+      entityId: planId,
+      unitId: found.cycle.unitId,
+      details: { before: cycleAnswer(found).cycle, after: body },
+    })
+  })
+  return getPlanCycle(deps, user, planId)
 }
