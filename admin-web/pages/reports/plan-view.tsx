@@ -2,6 +2,7 @@ import { useEffect, useState } from 'hono/jsx/dom'
 import type { PlanViewAnswer } from '../../../shared/reporting-contract'
 import { ApiError } from '../../api'
 import { type Plan, targetApi } from '../../survey-api'
+import { PlanCycleForm } from './plan-cycle'
 import { planViewRows } from './report-model'
 import { reportingApi } from './reporting-api'
 
@@ -76,6 +77,7 @@ export function PlanView({ periodKey = '', range: fixed }: { periodKey?: string;
           {error}
         </p>
       )}
+      {!fixed && planId !== 0 && <PlanCycleForm planId={planId} />}
       {answer && (
         <table aria-label="Các chỉ tiêu của kế hoạch">
           <caption>{`${answer.periodLabel} · so với ${answer.previousLabel} và ${answer.lastYearLabel}`}</caption>
