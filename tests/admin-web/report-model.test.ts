@@ -12,6 +12,8 @@ import {
   yearOfKey,
   adHocKeyOf,
   adHocRangeOf,
+  changeText,
+  rangeOfChoice,
 } from '../../admin-web/pages/reports/report-model'
 import { sectionTitles, type BoardAnswer, type ConsolidatedAnswer } from '../../shared/reporting-contract'
 
@@ -214,5 +216,26 @@ describe('the whole-plan view model', () => {
       final: '',
       process: '',
     })
+  })
+})
+
+describe('the reports screen’s days and year over year', () => {
+  it('turns a preset or an ad-hoc range into days, and refuses an incomplete one', () => {
+    const base = { period: 'quy', year: '2025', index: '3', mode: 'cutoff', from: '', to: '' }
+    expect(rangeOfChoice(base)).toEqual({ from: '2025-06-15', to: '2025-09-14' })
+    expect(rangeOfChoice({ ...base, mode: 'calendar' })).toEqual({ from: '2025-07-01', to: '2025-09-30' })
+    expect(rangeOfChoice({ ...base, year: '25' })).toBeNull()
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2021-01-01', to: '2030-12-31' })).toEqual({
+      from: '2021-01-01',
+      to: '2030-12-31',
+    })
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2025-02-01', to: '2025-01-01' })).toBeNull()
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2025-02-30', to: '2025-03-01' })).toBeNull()
+  })
+
+  it('words the change in points, and a dash when a rate is withheld', () => {
+    expect(changeText(0.935, 0.92)).toBe(`+1,5 điểm`)
+    expect(changeText(0.9, 0.92)).toBe('−2,0 điểm')
+    expect(changeText(null, 0.92)).toBe('—')
   })
 })

@@ -1,5 +1,6 @@
 import type { SurveyMetric } from '../../../shared/admin-contract'
 import { formatCount, formatDate, formatInterval, formatPercent, formatPoints } from '../../../shared/format'
+import { isValidDate, type PeriodKind, periodRange } from '../../../shared/periods'
 import { type BoardStatus, parsePeriodKey, periodKeyOf, reportingCalendar, reportRange } from '../../../shared/reporting-calendar'
 import type { BoardAnswer, ConsolidatedAnswer, PlanViewAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
 import { metricNames } from '../../metric-names'
@@ -140,3 +141,19 @@ export function planViewRows(answer: PlanViewAnswer) {
           `Chỉ số QĐ 766 (ước tính) ${formatPercent(row.process.realtimeIndex)}`,
   }))
 }
+
+/** The days the choice covers, or null while it is incomplete (a preset needs a year, a range both days in order). */
+export function rangeOfChoice(c: { period: string; year: string; index: string; mode: string; from: string; to: string }) {
+  if (c.period === 'khoang') return isValidDate(c.from) && isValidDate(c.to) && c.from <= c.to ? { from: c.from, to: c.to } : null
+  if (!/^\d{4}$/.test(c.year)) return null
+  return periodRange({
+    kind: c.period as PeriodKind,
+    year: Number(c.year),
+    ...(c.period === 'quy' ? { index: Number(c.index) } : {}),
+    mode: c.mode === 'calendar' ? 'calendar' : 'cutoff',
+  })
+}
+
+/** "+1,5 điểm" between two rates; a dash when either is withheld. */
+export const changeText = (now: number | null, before: number | null) =>
+  now === null || before === null ? '—' : formatPoints(Math.round((now - before) * 1000) / 10)
