@@ -1,5 +1,6 @@
 import { formatDate } from './format'
-import { type Period, periodLabel, periodRange } from './periods'
+import { isValidDate, type Period, periodLabel, periodRange } from './periods'
+import { maxRangeDays } from './stats-query'
 
 /**
  * The reporting cycle of a Kế hoạch CCHC: which reports are due (quý, 6 tháng, 9 tháng, năm and the phase
@@ -13,6 +14,15 @@ export const reportKinds = ['quy', '6-thang', '9-thang', 'nam', 'giai-doan'] as 
 export type ReportKind = (typeof reportKinds)[number]
 export const defaultReportKinds: ReportKind[] = ['quy', '6-thang', '9-thang', 'nam']
 
+/**
+ * How a plan cuts its periods: by cut-off days (15th to 14th, due before the deadline day of the period's last
+ * month) or by calendar months (due before the deadline day of the month after the period), and that deadline
+ * day (null: the 20th, the province the 25th).
+ */
+export const reportPeriodModes = ['cutoff', 'calendar'] as const
+export type ReportRule = { mode: (typeof reportPeriodModes)[number]; deadlineDay: number | null }
+export const defaultReportRule: ReportRule = { mode: 'cutoff', deadlineDay: null }
+
 /** Figures run from this day of the month before the period to the day before it in the last month. */
 export const reportCutoffDay = 15
 /** Due before this day of the period's last month: lower levels by the 20th, the province by the 25th. */
@@ -22,6 +32,8 @@ export type ReportPeriod =
   | { kind: 'quy'; year: number; index: number }
   | { kind: '6-thang' | '9-thang' | 'nam'; year: number }
   | { kind: 'giai-doan'; fromYear: number; year: number }
+  /** An ad-hoc ("đột xuất") report over any days, up to a plan's whole phase; its deadline is the request's. */
+  | { kind: 'dot-xuat'; from: string; to: string }
 
 export type DueReport = {
   /** Stable key of the period: quy-2025-3, 6-thang-2025, 9-thang-2025, nam-2025, giai-doan-2021-2025. */
@@ -35,7 +47,8 @@ export type DueReport = {
   deadlineLabel: string
 }
 
-const keyPattern = /^(?:quy-(\d{4})-([1-4])|(6-thang|9-thang|nam)-(\d{4})|giai-doan-(\d{4})-(\d{4}))$/
+const keyPattern =
+  /^(?:quy-(\d{4})-([1-4])|(6-thang|9-thang|nam)-(\d{4})|giai-doan-(\d{4})-(\d{4})|dot-xuat-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2}))$/
 
 export function periodKeyOf(period: ReportPeriod): string {
   switch (period.kind) {
@@ -43,16 +56,26 @@ export function periodKeyOf(period: ReportPeriod): string {
       return `quy-${period.year}-${period.index}`
     case 'giai-doan':
       return `giai-doan-${period.fromYear}-${period.year}`
+    case 'dot-xuat':
+      return `dot-xuat-${period.from}-${period.to}`
     default:
       return `${period.kind}-${period.year}`
   }
 }
 
-/** The period a key names, or undefined for anything else (a phase runs 2 to 10 years, 2000–2100). */
+/**
+ * The period a key names, or undefined for anything else (a phase runs 2 to 10 years, 2000–2100; an ad-hoc
+ * range, dot-xuat-2025-07-01-2025-08-15, real days in order within the statistics' range cap).
+ */
 export function parsePeriodKey(key: string): ReportPeriod | undefined {
   const m = keyPattern.exec(key)
   if (!m) return undefined
   const inRange = (year: number) => year >= 2000 && year <= 2100
+  if (m[7] !== undefined) {
+    const [from, to] = [m[7], m[8]!]
+    const fits = isValidDate(from) && isValidDate(to) && inRange(Number(from.slice(0, 4))) && inRange(Number(to.slice(0, 4)))
+    return fits && from <= to && daysBetween(from, to) + 1 <= maxRangeDays ? { kind: 'dot-xuat', from, to } : undefined
+  }
   if (m[1] !== undefined) {
     const year = Number(m[1])
     return inRange(year) ? { kind: 'quy', year, index: Number(m[2]) } : undefined
@@ -66,38 +89,55 @@ export function parsePeriodKey(key: string): ReportPeriod | undefined {
   return inRange(fromYear) && inRange(year) && span >= 2 && span <= 10 ? { kind: 'giai-doan', fromYear, year } : undefined
 }
 
-const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' }>): Period =>
+const asPeriod = (p: Exclude<ReportPeriod, { kind: 'giai-doan' | 'dot-xuat' }>, rule: ReportRule): Period =>
   p.kind === 'quy'
-    ? { kind: 'quy', year: p.year, index: p.index, mode: 'cutoff', cutoffDay: reportCutoffDay }
-    : { kind: p.kind, year: p.year, mode: 'cutoff', cutoffDay: reportCutoffDay }
+    ? { kind: 'quy', year: p.year, index: p.index, mode: rule.mode, cutoffDay: reportCutoffDay }
+    : { kind: p.kind, year: p.year, mode: rule.mode, cutoffDay: reportCutoffDay }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** The days a report's figures cover, both ends inclusive. */
-export function reportRange(period: ReportPeriod): { from: string; to: string } {
+export function reportRange(period: ReportPeriod, rule: ReportRule = defaultReportRule): { from: string; to: string } {
+  if (period.kind === 'dot-xuat') return { from: period.from, to: period.to }
   if (period.kind === 'giai-doan') {
-    return { from: `${period.fromYear - 1}-12-${pad(reportCutoffDay)}`, to: `${period.year}-12-${pad(reportCutoffDay - 1)}` }
+    return rule.mode === 'calendar'
+      ? { from: `${period.fromYear}-01-01`, to: `${period.year}-12-31` }
+      : { from: `${period.fromYear - 1}-12-${pad(reportCutoffDay)}`, to: `${period.year}-12-${pad(reportCutoffDay - 1)}` }
   }
-  return periodRange(asPeriod(period))
+  return periodRange(asPeriod(period, rule))
 }
 
-export function reportLabel(period: ReportPeriod): string {
+export function reportLabel(period: ReportPeriod, rule: ReportRule = defaultReportRule): string {
+  if (period.kind === 'dot-xuat') return `Báo cáo đột xuất (${formatDate(period.from)} – ${formatDate(period.to)})`
   if (period.kind === 'giai-doan') {
-    const { from, to } = reportRange(period)
+    const { from, to } = reportRange(period, rule)
     return `Giai đoạn ${period.fromYear}–${period.year} (${formatDate(from)} – ${formatDate(to)})`
   }
-  return periodLabel(asPeriod(period))
+  return periodLabel(asPeriod(period, rule))
 }
 
-/** A report of `period` sent by a unit of `reporterLevel`: its days, its deadline and their wording. */
-export function dueReportOf(period: ReportPeriod, reporterLevel: string): DueReport {
-  const { from, to } = reportRange(period)
-  const day = deadlineDayOf(reporterLevel)
-  const dueBefore = `${to.slice(0, 8)}${pad(day)}`
+/**
+ * A report of `period` sent by a unit of `reporterLevel`: its days, its deadline and their wording. An ad-hoc
+ * report is due by the day its request sets (`adHocDueBefore`, the first late day); until one is given, the
+ * day after its range.
+ */
+export function dueReportOf(
+  period: ReportPeriod,
+  reporterLevel: string,
+  { adHocDueBefore, rule = defaultReportRule }: { adHocDueBefore?: string | undefined; rule?: ReportRule } = {},
+): DueReport {
+  const { from, to } = reportRange(period, rule)
+  const day = pad(rule.deadlineDay ?? deadlineDayOf(reporterLevel))
+  const dueBefore =
+    period.kind === 'dot-xuat'
+      ? (adHocDueBefore ?? shiftDays(to, 1))
+      : rule.mode === 'calendar'
+        ? `${shiftDays(to, 1).slice(0, 8)}${day}`
+        : `${to.slice(0, 8)}${day}`
   return {
     key: periodKeyOf(period),
     period,
-    label: reportLabel(period),
+    label: reportLabel(period, rule),
     from,
     to,
     dueBefore,
@@ -111,16 +151,23 @@ export type CalendarInput = {
   /** The plan's phase (2021–2025, 2026–2030): its report falls due in the phase's last year. */
   phase?: { fromYear: number; toYear: number } | null
   reporterLevel: string
+  rule?: ReportRule
 }
 
 /** Every report due in `year`, ordered by deadline then by length (Q2 before the 6-month report). */
-export function reportingCalendar({ year, kinds = defaultReportKinds, phase = null, reporterLevel }: CalendarInput): DueReport[] {
+export function reportingCalendar({
+  year,
+  kinds = defaultReportKinds,
+  phase = null,
+  reporterLevel,
+  rule = defaultReportRule,
+}: CalendarInput): DueReport[] {
   const periods: ReportPeriod[] = []
   if (kinds.includes('quy')) for (const index of [1, 2, 3, 4]) periods.push({ kind: 'quy', year, index })
   for (const kind of ['6-thang', '9-thang', 'nam'] as const) if (kinds.includes(kind)) periods.push({ kind, year })
   if (kinds.includes('giai-doan') && phase && phase.toYear === year) periods.push({ kind: 'giai-doan', fromYear: phase.fromYear, year })
   return periods
-    .map((p) => dueReportOf(p, reporterLevel))
+    .map((p) => dueReportOf(p, reporterLevel, { rule }))
     .sort((a, b) => (a.dueBefore === b.dueBefore ? (a.from < b.from ? 1 : a.from > b.from ? -1 : 0) : a.dueBefore < b.dueBefore ? -1 : 1))
 }
 
@@ -203,6 +250,7 @@ export function boardCellOf({
 
 /** The period before: the previous quarter, else the same kind a year (a phase: a phase) earlier. */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'dot-xuat') return { kind: 'dot-xuat', ...comparisonRanges(period).previous }
   if (period.kind === 'quy')
     return period.index === 1 ? { kind: 'quy', year: period.year - 1, index: 4 } : { ...period, index: period.index - 1 }
   return samePeriodLastYear(period)
@@ -210,6 +258,7 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 
 /** The same period a year earlier (a phase: the phase before it, as long). */
 export function samePeriodLastYear(period: ReportPeriod): ReportPeriod {
+  if (period.kind === 'dot-xuat') return { kind: 'dot-xuat', ...comparisonRanges(period).lastYear }
   if (period.kind === 'giai-doan') {
     const span = period.year - period.fromYear + 1
     return { kind: 'giai-doan', fromYear: period.fromYear - span, year: period.fromYear - 1 }

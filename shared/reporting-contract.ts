@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isValidDate } from './periods'
-import { boardStatuses, daysBetween, parsePeriodKey } from './reporting-calendar'
+import { boardStatuses, daysBetween, parsePeriodKey, reportKinds, reportPeriodModes } from './reporting-calendar'
+import { maxRangeDays } from './stats-query'
 
 // Requests and answers of /api/v1/reporting: the reporting calendar, a unit's report drafted, sent and frozen,
 // the deadline board and the consolidated report of a supervising unit.
@@ -39,8 +40,18 @@ export const sectionTitles: Record<keyof ReportSections, string> = {
 }
 export const emptySections: ReportSections = { ketQua: '', hanChe: '', nguyenNhan: '', deXuat: '' }
 
-/** PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). */
-export const DraftBody = z.strictObject({ surveyId: Id.optional(), sections: ReportSections })
+const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
+
+/**
+ * PUT /units/:unitId/reports/:periodKey: the draft (questionnaire by default: the one with most ratings). An
+ * ad-hoc report (dot-xuat-…) also needs its subject and the deadline its request sets (the first late day).
+ */
+export const DraftBody = z.strictObject({
+  surveyId: Id.optional(),
+  sections: ReportSections,
+  title: z.string().trim().min(1).max(300).optional(),
+  dueBefore: DateText.optional(),
+})
 export type DraftBody = z.infer<typeof DraftBody>
 
 /** POST …/submit: a reason is required from the second submission on. */
@@ -95,7 +106,15 @@ export const ReportAnswer = z.object({
   due: DueReport,
   recipientLabel: z.string(),
   canEdit: z.boolean(),
-  draft: z.object({ surveyId: z.number(), sections: ReportSections, updatedAt: z.string() }).nullable(),
+  draft: z
+    .object({
+      surveyId: z.number(),
+      sections: ReportSections,
+      title: z.string().nullable(),
+      dueBefore: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
   /** Today's figures from the stats service; null when the unit has no rating in the period. */
   live: z
     .looseObject({ overall: Figure, targets: z.array(TargetRow), survey: z.looseObject({ id: z.number(), title: z.string() }) })
@@ -159,12 +178,8 @@ export const ConsolidatedAnswer = z.object({
 })
 export type ConsolidatedAnswer = z.infer<typeof ConsolidatedAnswer>
 
-/**
- * The longest ad-hoc range of the whole-plan view: a plan's whole phase (2021–2030 by cut-off days is 3,652
- * days). Statistics elsewhere stop at three years; here the yearly rollups keep ten within budget.
- */
-export const maxPlanRangeDays = 10 * 366
-const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật dạng YYYY-MM-DD.')
+/** The longest ad-hoc range of the whole-plan view: the statistics' own limit, a plan's whole phase. */
+export const maxPlanRangeDays = maxRangeDays
 
 /** GET /plan-view: every target of a plan over a report's period (periodKey) or an ad-hoc range (from, to). */
 export const PlanViewQuery = z
@@ -193,6 +208,19 @@ export const PlanViewQuery = z
 export type PlanViewQuery = z.infer<typeof PlanViewQuery>
 
 const RateFigure = z.object({ responses: z.number(), rate: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() })
+/**
+ * Process figures from imported dossier counts, each its own metric beside satisfaction (never mixed with it):
+ * ratings per dossier returned, the share of returned dossiers that were on time, and the QĐ 766 real-time
+ * index as far as counts allow. Null when no dossier counts cover the period (or the row pools fields).
+ */
+export const ProcessFigures = z.object({
+  dossiersReturned: z.number(),
+  dossiersOverdue: z.number(),
+  responseRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  realtimeIndex: z.number().nullable(),
+})
+export type ProcessFigures = z.infer<typeof ProcessFigures>
 export const PlanViewRow = z.object({
   targetId: z.number(),
   unitId: z.number(),
@@ -208,6 +236,7 @@ export const PlanViewRow = z.object({
   lastYear: RateFigure,
   /** The same target's value in the plan's last year (2025, 2030) and how far the current rate is from it. */
   finalTarget: z.object({ year: z.number(), value: z.number(), gapPoints: z.number().nullable() }).nullable(),
+  process: ProcessFigures.nullable(),
 })
 export type PlanViewRow = z.infer<typeof PlanViewRow>
 export const PlanViewAnswer = z.object({
@@ -220,3 +249,39 @@ export const PlanViewAnswer = z.object({
   rows: z.array(PlanViewRow),
 })
 export type PlanViewAnswer = z.infer<typeof PlanViewAnswer>
+
+/** /plans/:planId/cycle */
+export const PlanParams = z.object({ planId: Id })
+
+/**
+ * PUT /plans/:planId/cycle: a plan's reporting cycle. The phase report (giai-doan) needs the phase's years
+ * (2 to 10 of them); by cut-off days the deadline day comes after the 14th, when the figures close.
+ */
+export const PlanCycleBody = z
+  .strictObject({
+    reportKinds: z
+      .array(z.enum(reportKinds))
+      .min(1, 'Chọn ít nhất một loại báo cáo.')
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'Mỗi loại báo cáo chỉ chọn một lần.'),
+    periodMode: z.enum(reportPeriodModes),
+    deadlineDay: z.number().int().min(1).max(28).nullable(),
+    phase: z.strictObject({ fromYear: Year, toYear: Year }).nullable(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.phase && (c.phase.toYear - c.phase.fromYear < 1 || c.phase.toYear - c.phase.fromYear > 9)) {
+      ctx.addIssue({ code: 'custom', path: ['phase', 'toYear'], message: 'Giai đoạn dài từ 2 đến 10 năm.' })
+    }
+    if (c.reportKinds.includes('giai-doan') && c.phase === null) {
+      ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Báo cáo giai đoạn cần năm đầu và năm cuối của giai đoạn.' })
+    }
+    if (c.periodMode === 'cutoff' && c.deadlineDay !== null && c.deadlineDay < 15) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadlineDay'],
+        message: 'Chốt số liệu ngày 14: hạn gửi phải từ ngày 15 của tháng cuối kỳ trở đi.',
+      })
+    }
+  })
+export type PlanCycleBody = z.infer<typeof PlanCycleBody>
+export const PlanCycleAnswer = z.object({ planId: z.number(), planTitle: z.string(), canEdit: z.boolean(), cycle: PlanCycleBody })
+export type PlanCycleAnswer = z.infer<typeof PlanCycleAnswer>

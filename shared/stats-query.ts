@@ -12,8 +12,12 @@ const DateText = z.string().refine(isValidDate, 'Phải là ngày có thật d�
 const IdText = z.coerce.number().int().positive().max(2_147_483_647)
 const fieldCodePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-/** A period spans at most this many days, so one request cannot ask for decades of rows. */
-export const maxRangeDays = 3 * 366
+/**
+ * A period spans at most this many days: a plan's whole phase (2021–2030 by calendar years or 15/12/2020 –
+ * 14/12/2030 by cut-off days, 3,652 days) and a few days more, never decades. Whole calendar years are read
+ * from the yearly rollups, so ten years cost about what one does.
+ */
+export const maxRangeDays = 10 * 366
 
 export const rangeKeys = {
   from: DateText.optional(),

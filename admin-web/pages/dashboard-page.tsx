@@ -10,6 +10,7 @@ import { ItemBreakdown } from './dashboard/item-breakdown'
 import { RankingTable } from './dashboard/ranking-table'
 import { FieldBars, TrendChart } from './dashboard/trend-chart'
 import { useDashboard, type Loaded } from './dashboard/use-dashboard'
+import { PlanView } from './reports/plan-view'
 
 export function DashboardPage({ route, user }: { route: Route; user: CurrentUser }) {
   const filters = filtersOf(route.params)
@@ -43,6 +44,8 @@ function Figures({ data, filters, change }: { data: Loaded; filters: Filters; ch
           <TargetCards title={card.title} group={card.group} />
         ))}
       </div>
+      <h2>Toàn bộ chỉ tiêu của kế hoạch</h2>
+      <PlanView range={{ from: data.overall.from, to: data.overall.to }} />
       <div class="charts">
         <section class="card">
           <h2>Xu hướng theo tháng</h2>

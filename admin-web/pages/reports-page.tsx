@@ -4,12 +4,15 @@ import type { CurrentUser } from '../../shared/auth-contract'
 import { api, type SurveyItem } from '../api'
 import { CsvImportForm } from '../components/csv-import-form'
 import { todayInVietnam } from '../vietnamese-labels'
+import { rangeOfChoice } from './reports/report-model'
+import { YearOverYear } from './reports/year-over-year'
 
 const periods = [
   { value: 'quy', label: 'Quý' },
   { value: '6-thang', label: '6 tháng đầu năm' },
   { value: '9-thang', label: '9 tháng' },
   { value: 'nam', label: 'Năm' },
+  { value: 'khoang', label: 'Khoảng tùy chọn (đến 10 năm)' },
 ]
 
 /** The periodic report to print or send upward as Word, and the raw exports, for one unit and period. */
@@ -23,17 +26,23 @@ export function ReportsPage({ user }: { user: CurrentUser }) {
     mode: 'cutoff',
     unitId: user.unitId === null ? '' : String(user.unitId),
     surveyId: '',
+    from: '',
+    to: '',
   })
   useEffect(() => {
     void api.units(todayInVietnam()).then(setUnits, () => setUnits([]))
     void api.surveys().then(setSurveys, () => setSurveys([]))
   }, [])
   const set = (key: keyof typeof choice) => (event: Event) => setChoice({ ...choice, [key]: (event.target as HTMLInputElement).value })
-  const params = new URLSearchParams({ period: choice.period, year: choice.year, mode: choice.mode })
+  const isRange = choice.period === 'khoang'
+  const params = isRange
+    ? new URLSearchParams({ from: choice.from, to: choice.to })
+    : new URLSearchParams({ period: choice.period, year: choice.year, mode: choice.mode })
   if (choice.period === 'quy') params.set('index', choice.index)
   if (choice.unitId) params.set('unitId', choice.unitId)
   if (choice.surveyId) params.set('surveyId', choice.surveyId)
-  const isReady = choice.unitId !== '' && /^\d{4}$/.test(choice.year)
+  const range = rangeOfChoice(choice)
+  const isReady = choice.unitId !== '' && range !== null
   return (
     <section>
       <h1>Báo cáo và xuất dữ liệu</h1>
@@ -80,6 +89,18 @@ export function ReportsPage({ user }: { user: CurrentUser }) {
             </select>
           </div>
         )}
+        {isRange && (
+          <div>
+            <label for="r-from">Từ ngày</label>
+            <input id="r-from" type="date" value={choice.from} onChange={set('from')} />
+          </div>
+        )}
+        {isRange && (
+          <div>
+            <label for="r-to">Đến ngày</label>
+            <input id="r-to" type="date" value={choice.to} onChange={set('to')} />
+          </div>
+        )}
         <div>
           <label for="r-year">Năm</label>
           <input id="r-year" type="number" min="2000" max="2100" value={choice.year} onInput={set('year')} />
@@ -114,7 +135,13 @@ export function ReportsPage({ user }: { user: CurrentUser }) {
           </li>
         </ul>
       ) : (
-        <p class="muted">Chọn đơn vị và năm để tạo báo cáo.</p>
+        <p class="muted">Chọn đơn vị và năm (hoặc khoảng ngày) để tạo báo cáo.</p>
+      )}
+      {isReady && range && (
+        <>
+          <h2>So sánh cùng kỳ năm trước</h2>
+          <YearOverYear unitId={choice.unitId} surveyId={choice.surveyId} range={range} />
+        </>
       )}
       {user.role !== 'analyst' && (
         <CsvImportForm

@@ -1,6 +1,7 @@
 import type { ReportSections } from '../../shared/reporting-contract'
-import type { ReportKind, UnitVersionFact } from '../../shared/reporting-calendar'
+import type { ReportKind, ReportRule, UnitVersionFact } from '../../shared/reporting-calendar'
 import type { Db, Tx } from '../db'
+import { findTargets } from '../targets/queries'
 
 /** Every version of every unit: the tree over time, small enough to read whole (a province: a few hundred). */
 export async function findUnitVersionFacts(db: Db) {
@@ -14,21 +15,62 @@ export async function findUnitVersionFacts(db: Db) {
 export type PlanCycleRow = {
   id: number
   unitId: number
+  number: string
+  title: string
   issuedOn: string
   reportKinds: ReportKind[]
   phaseFrom: number | null
   phaseTo: number | null
+  reportPeriodMode: ReportRule['mode']
+  reportDeadlineDay: number | null
+}
+
+const cycleColumns = (db: Db | Tx) => db`
+  id, unit_id, number, title, issued_on::text as issued_on, report_kinds, phase_from, phase_to, report_period_mode,
+  report_deadline_day
+`
+
+/** One plan's reporting cycle. */
+export async function findPlanCycle(db: Db | Tx, planId: number) {
+  const [row] = await db<[PlanCycleRow?]>`select ${cycleColumns(db)} from plans where id = ${planId}`
+  return row
+}
+
+/** Sets a plan's reporting cycle: the reports due, how periods are cut, the deadline day and the phase. */
+export async function updatePlanCycle(
+  tx: Tx,
+  planId: number,
+  c: {
+    reportKinds: ReportKind[]
+    periodMode: ReportRule['mode']
+    deadlineDay: number | null
+    phaseFrom: number | null
+    phaseTo: number | null
+  },
+) {
+  await tx`
+    update plans
+    set report_kinds = ${c.reportKinds}::text[], report_period_mode = ${c.periodMode}, report_deadline_day = ${c.deadlineDay},
+      phase_from = ${c.phaseFrom}, phase_to = ${c.phaseTo}
+    where id = ${planId}
+  `
 }
 
 /** The reporting cycle of the plans of these units. */
 export async function findPlanCycles(db: Db, unitIds: number[]) {
   return db<PlanCycleRow[]>`
-    select id, unit_id, issued_on::text as issued_on, report_kinds, phase_from, phase_to
+    select ${cycleColumns(db)}
     from plans
     where unit_id = any(${unitIds}::int[])
     order by issued_on desc, id desc
   `
 }
+
+/**
+ * Every target of one plan, whoever may see its units: a unit's report is held to the plan of a unit above it
+ * too, and its figures are the reporting unit's own, read in its scope.
+ */
+export const findPlanTargets = (db: Db, planId: number) => findTargets(db, { unitIds: null, planId })
 
 export type ReportRow = {
   id: number
@@ -36,12 +78,15 @@ export type ReportRow = {
   periodKey: string
   surveyId: number
   sections: ReportSections
+  /** An ad-hoc report's subject and deadline (the first late day); null for the periodic reports. */
+  title: string | null
+  dueBefore: string | null
   updatedAt: string
 }
 
 export async function findReport(db: Db | Tx, unitId: number, periodKey: string) {
   const [row] = await db<[ReportRow?]>`
-    select id, unit_id, period_key, survey_id, sections, updated_at::text as updated_at
+    select id, unit_id, period_key, survey_id, sections, title, due_before::text as due_before, updated_at::text as updated_at
     from unit_reports
     where unit_id = ${unitId} and period_key = ${periodKey}
   `
@@ -51,13 +96,22 @@ export async function findReport(db: Db | Tx, unitId: number, periodKey: string)
 /** Inserts or rewrites the draft of a unit's report; answers its id. */
 export async function upsertDraft(
   tx: Tx,
-  d: { unitId: number; periodKey: string; surveyId: number; sections: ReportSections; userId: number },
+  d: {
+    unitId: number
+    periodKey: string
+    surveyId: number
+    sections: ReportSections
+    title: string | null
+    dueBefore: string | null
+    userId: number
+  },
 ) {
   const [row] = await tx<[{ id: number }]>`
-    insert into unit_reports (unit_id, period_key, survey_id, sections, updated_by)
-    values (${d.unitId}, ${d.periodKey}, ${d.surveyId}, ${tx.json(d.sections)}, ${d.userId})
+    insert into unit_reports (unit_id, period_key, survey_id, sections, title, due_before, updated_by)
+    values (${d.unitId}, ${d.periodKey}, ${d.surveyId}, ${tx.json(d.sections)}, ${d.title}, ${d.dueBefore}::date, ${d.userId})
     on conflict (unit_id, period_key) do update
-    set survey_id = excluded.survey_id, sections = excluded.sections, updated_by = excluded.updated_by, updated_at = now()
+    set survey_id = excluded.survey_id, sections = excluded.sections, title = excluded.title, due_before = excluded.due_before,
+      updated_by = excluded.updated_by, updated_at = now()
     returning id
   `
   return row.id
@@ -66,7 +120,7 @@ export async function upsertDraft(
 /** Locks the report row so two submissions cannot take the same version number. */
 export async function lockReport(tx: Tx, unitId: number, periodKey: string) {
   const [row] = await tx<[ReportRow?]>`
-    select id, unit_id, period_key, survey_id, sections, updated_at::text as updated_at
+    select id, unit_id, period_key, survey_id, sections, title, due_before::text as due_before, updated_at::text as updated_at
     from unit_reports
     where unit_id = ${unitId} and period_key = ${periodKey}
     for update

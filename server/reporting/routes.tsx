@@ -5,6 +5,8 @@ import {
   CalendarQuery,
   ConsolidatedQuery,
   DraftBody,
+  PlanCycleBody,
+  PlanParams,
   PlanViewQuery,
   ReportParams,
   SubmitBody,
@@ -23,10 +25,12 @@ import {
   getBoard,
   getCalendar,
   getConsolidated,
+  getPlanCycle,
   getPlanView,
   getReport,
   getVersion,
   saveDraft,
+  setPlanCycle,
   submitReport,
 } from './service'
 
@@ -66,6 +70,16 @@ export function reportingApiRoutes(deps: Deps) {
     )
     .get('/plan-view', reader(deps), validate('query', PlanViewQuery, vi), async (c) =>
       c.json(await getPlanView(deps, c.var.user, c.req.valid('query'))),
+    )
+    .get('/plans/:planId/cycle', reader(deps), validate('param', PlanParams, vi), async (c) =>
+      c.json(await getPlanCycle(deps, c.var.user, c.req.valid('param').planId)),
+    )
+    .put(
+      '/plans/:planId/cycle',
+      requireUser(deps, 'admin', 'manager'),
+      validate('param', PlanParams, vi),
+      validate('json', PlanCycleBody, vi),
+      async (c) => c.json(await setPlanCycle(deps, c.var.user, c.req.valid('param').planId, c.req.valid('json'))),
     )
     .get('/units/:unitId/reports/:periodKey', reader(deps), validate('param', ReportParams, vi), async (c) =>
       c.json(await getReport(deps, c.var.user, c.req.valid('param'))),
@@ -131,7 +145,7 @@ function localDayOf(date: string): LocalDay {
 /** The frozen figures' blocks, then the text as sent, dated the day it was sent, addressed to its recipient. */
 function renderInput(frozen: FrozenReport) {
   const figures = frozen.figures
-  const text: Block[] = [{ kind: 'heading', text: 'VII. KẾT QUẢ, HẠN CHẾ, NGUYÊN NHÂN VÀ ĐỀ XUẤT' }]
+  const text: Block[] = []
   Object.entries(sectionTitles).forEach(([key, title], i) => {
     text.push({ kind: 'heading', text: `${i + 1}. ${title}` })
     const body = frozen.sections[key as keyof typeof sectionTitles].trim()
@@ -143,12 +157,17 @@ function renderInput(frozen: FrozenReport) {
       `Báo cáo gửi lần ${frozen.version} ngày ${formatDate(frozen.submittedOn)}; số liệu chốt tại thời điểm gửi.` +
       (frozen.reason ? ` Lý do gửi lại: ${frozen.reason}` : ''),
   }
+  // A version sent before the whole-plan section existed has no `plan`: it prints as it was sent.
+  const extras = {
+    ...(figures.plan === undefined ? {} : { plan: figures.plan }),
+    text: { title: 'KẾT QUẢ, HẠN CHẾ, NGUYÊN NHÂN VÀ ĐỀ XUẤT', blocks: text },
+  }
   return {
     unitName: figures.unitName,
     periodLabel: frozen.periodLabel,
     surveyTitle: figures.survey.title,
     today: localDayOf(frozen.submittedOn),
-    blocks: [note, ...reportBlocks(figures), ...text],
+    blocks: [note, ...reportBlocks(figures, extras)],
     recipient: frozen.recipientLabel,
   }
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
+import type { CurrentUser } from '../../shared/auth-contract'
 import { StatsQuery } from '../../shared/stats-query'
 import { vietnameseErrorMap as vi } from '../../shared/zod-vietnamese'
 import { requireUser, type UserEnv } from '../accounts/require-user'
@@ -9,6 +10,7 @@ import { validate } from '../validate'
 import { reportBlocks, type LocalDay } from './blocks'
 import { reportDocx } from './report-docx'
 import { ReportPage } from './report-page'
+import { planSectionOf } from '../reporting/service'
 import { buildPeriodicReport } from './service'
 
 type Env = UserEnv & { Variables: { secureHeadersNonce?: string } }
@@ -26,9 +28,9 @@ export function reportApiRoutes(deps: Deps) {
   return new Hono<Env>()
     .get('/periodic', reader(deps), query, async (c) => c.json(await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))))
     .get('/periodic.docx', reader(deps), query, async (c) => {
-      const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
+      const report = await withPlan(deps, c.var.user, c.req.valid('query'))
       const docx = await reportDocx({ ...renderInput(report), today: localDayOf(deps) })
-      const name = `bao-cao-hai-long-${report.from}-${report.to}.docx`
+      const name = `bao-cao-hai-long-${report.report.from}-${report.report.to}.docx`
       c.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       c.header('content-disposition', `attachment; filename="${name}"`)
       return c.body(new Uint8Array(docx))
@@ -42,12 +44,24 @@ export function reportPageRoutes(deps: Deps) {
     contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: [NONCE], baseUri: ["'none'"], frameAncestors: ["'none'"] },
   })
   return new Hono<Env>().get('/periodic', policy, reader(deps), query, async (c) => {
-    const report = await buildPeriodicReport(deps, c.var.user, c.req.valid('query'))
+    const report = await withPlan(deps, c.var.user, c.req.valid('query'))
     const docxHref = `/api/v1/reports/periodic.docx?${new URL(c.req.url).searchParams}`
     return c.html(<ReportPage {...renderInput(report)} today={localDayOf(deps)} docxHref={docxHref} nonce={c.get('secureHeadersNonce')} />)
   })
 }
 
-function renderInput(report: Awaited<ReturnType<typeof buildPeriodicReport>>) {
-  return { unitName: report.unitName, periodLabel: report.periodLabel, surveyTitle: report.survey.title, blocks: reportBlocks(report) }
+/** The report with the whole-plan section of the plan the unit follows, over the same days. */
+async function withPlan(deps: Deps, user: CurrentUser, q: StatsQuery) {
+  const report = await buildPeriodicReport(deps, user, q)
+  const unitId = q.unitId ?? user.unitId!
+  return { report, plan: await planSectionOf(deps, user, unitId, { from: report.from, to: report.to }) }
+}
+
+function renderInput({ report, plan }: Awaited<ReturnType<typeof withPlan>>) {
+  return {
+    unitName: report.unitName,
+    periodLabel: report.periodLabel,
+    surveyTitle: report.survey.title,
+    blocks: reportBlocks(report, { plan }),
+  }
 }

@@ -10,6 +10,10 @@ import {
   submitState,
   targetText,
   yearOfKey,
+  adHocKeyOf,
+  adHocRangeOf,
+  changeText,
+  rangeOfChoice,
 } from '../../admin-web/pages/reports/report-model'
 import { sectionTitles, type BoardAnswer, type ConsolidatedAnswer } from '../../shared/reporting-contract'
 
@@ -21,6 +25,10 @@ describe('the reporting screens’ view models', () => {
     expect(currentPeriodKey('2026-01-01')).toBe('quy-2026-1')
     expect(yearOfKey('quy-2025-3')).toBe(2025)
     expect(yearOfKey('giai-doan-2021-2025')).toBe(2025)
+    expect(yearOfKey('dot-xuat-2024-12-20-2025-01-10')).toBe(2025)
+    expect(adHocKeyOf({ from: '2025-07-01', to: '2025-08-15' })).toBe('dot-xuat-2025-07-01-2025-08-15')
+    expect(adHocRangeOf('dot-xuat-2025-07-01-2025-08-15')).toEqual({ from: '2025-07-01', to: '2025-08-15' })
+    expect(adHocRangeOf('quy-2025-3')).toBeUndefined()
     expect(periodOptions(2025).map((p) => p.key)).toContain('9-thang-2025')
   })
 
@@ -173,6 +181,7 @@ describe('the whole-plan view model', () => {
           previous: { responses: 1100, rate: 0.94, ci95: null },
           lastYear: none,
           finalTarget: { year: 2030, value: 0.98, gapPoints: -3 },
+          process: { dossiersReturned: 4000, dossiersOverdue: 40, responseRate: 0.3, onTimeRate: 0.99, realtimeIndex: 0.99 },
         },
         {
           targetId: 8,
@@ -186,6 +195,7 @@ describe('the whole-plan view model', () => {
           previous: none,
           lastYear: none,
           finalTarget: null,
+          process: null,
         },
       ],
     })
@@ -197,7 +207,35 @@ describe('the whole-plan view model', () => {
       previous: '94,0% (1.100 phiếu)',
       lastYear: '—',
       final: 'Năm 2030: ≥ 98,0% (hiện −3,0 điểm)',
+      process: 'Tỷ lệ phản hồi 30,0% · Hồ sơ trả đúng hạn 99,0% · Chỉ số QĐ 766 (ước tính) 99,0%',
     })
-    expect(rows[1]).toMatchObject({ metric: 'Hài lòng với dịch vụ công trực tuyến', current: '—', verdict: 'Chưa đủ dữ liệu', final: '' })
+    expect(rows[1]).toMatchObject({
+      metric: 'Hài lòng với dịch vụ công trực tuyến',
+      current: '—',
+      verdict: 'Chưa đủ dữ liệu',
+      final: '',
+      process: '',
+    })
+  })
+})
+
+describe('the reports screen’s days and year over year', () => {
+  it('turns a preset or an ad-hoc range into days, and refuses an incomplete one', () => {
+    const base = { period: 'quy', year: '2025', index: '3', mode: 'cutoff', from: '', to: '' }
+    expect(rangeOfChoice(base)).toEqual({ from: '2025-06-15', to: '2025-09-14' })
+    expect(rangeOfChoice({ ...base, mode: 'calendar' })).toEqual({ from: '2025-07-01', to: '2025-09-30' })
+    expect(rangeOfChoice({ ...base, year: '25' })).toBeNull()
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2021-01-01', to: '2030-12-31' })).toEqual({
+      from: '2021-01-01',
+      to: '2030-12-31',
+    })
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2025-02-01', to: '2025-01-01' })).toBeNull()
+    expect(rangeOfChoice({ ...base, period: 'khoang', from: '2025-02-30', to: '2025-03-01' })).toBeNull()
+  })
+
+  it('words the change in points, and a dash when a rate is withheld', () => {
+    expect(changeText(0.935, 0.92)).toBe(`+1,5 điểm`)
+    expect(changeText(0.9, 0.92)).toBe('−2,0 điểm')
+    expect(changeText(null, 0.92)).toBe('—')
   })
 })

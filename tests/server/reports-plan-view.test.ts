@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../server/demo/load-demo'
 import { PlanViewAnswer } from '../../shared/reporting-contract'
@@ -102,6 +103,58 @@ describe('the whole-plan view', () => {
   })
 })
 
+describe('process figures and the printed report', () => {
+  it('shows dossier figures as their own metrics in the plan view and the report, and the whole plan in the report', async () => {
+    const [sd] = await db.sql<[{ id: number }]>`select id from units where code = 'HD-CL-SD'`
+    const [counter] = await db.sql<[{ id: number }]>`
+      select c.id from counters c join service_points sp on sp.id = c.service_point_id where sp.unit_id = ${sd.id} order by c.id limit 1
+    `
+    // Before: no dossier counts, no process figures.
+    const before = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
+    expect(before.rows.every((r) => r.process === null)).toBe(true)
+    await db.sql`
+      insert into dossier_counts (day, counter_id, received, returned, overdue)
+      values ('2025-07-10', ${counter.id}, 300, 250, 10), ('2025-08-20', ${counter.id}, 200, 150, 30)
+    `
+    const view = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
+    const overall = view.rows.filter((r) => r.metric === 'tthc' && r.surveyId !== null && r.value === 0.96)
+    expect(overall.length).toBeGreaterThan(0)
+    for (const row of overall) {
+      const stats = await json(`/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}&period=quy&year=2025&index=3&mode=cutoff`)
+      expect(row.process).toEqual({
+        dossiersReturned: 400,
+        dossiersOverdue: 40,
+        responseRate: stats.overall.responses / 400,
+        onTimeRate: 360 / 400,
+        realtimeIndex: stats.overall.realtimeIndex.rate,
+      })
+    }
+    // Dossiers carry no field: a pooled-field row has no process figures.
+    expect(view.rows.filter((r) => r.scope.includes('Lĩnh vực')).every((r) => r.process === null)).toBe(true)
+
+    const query = `unitId=${cityId}&surveyId=${overall[0]!.surveyId}&period=quy&year=2025&index=3&mode=cutoff`
+    const page = await app.request(`/admin/reports/periodic?${query}`, { headers: { cookie } })
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('CHỈ SỐ QUÁ TRÌNH THEO SỐ LIỆU HỒ SƠ')
+    expect(html).toContain('Tỷ lệ hồ sơ trả đúng hạn')
+    expect(html).toContain('90,0%')
+    expect(html).toContain('Chỉ số thời gian thực theo QĐ 766/QĐ-TTg (ước tính)')
+    expect(html).toContain('TOÀN BỘ CHỈ TIÊU CỦA KẾ HOẠCH')
+    expect(html).toContain(`Theo ${view.planTitle}`)
+    // Sections numbered in order: the process figures after the targets, the plan's after the citizens' voice.
+    const order = ['II. ĐỐI CHIẾU', 'III. CHỈ SỐ QUÁ TRÌNH', 'VII. TIẾP NHẬN, XỬ LÝ', 'VIII. TOÀN BỘ CHỈ TIÊU', 'IX. GHI CHÚ PHƯƠNG PHÁP']
+    const at = order.map((heading) => html.indexOf(heading))
+    expect(at.every((i) => i > 0)).toBe(true)
+    expect(at).toEqual([...at].sort((a, b) => a - b))
+    const docx = await app.request(`/api/v1/reports/periodic.docx?${query}`, { headers: { cookie } })
+    expect(docx.status).toBe(200)
+    const xml = await (await JSZip.loadAsync(await docx.arrayBuffer())).file('word/document.xml')!.async('string')
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('TOÀN BỘ CHỈ TIÊU CỦA KẾ HOẠCH')
+    await db.sql`delete from dossier_counts where counter_id = ${counter.id}`
+  })
+})
+
 describe('ranges of the whole-plan view', () => {
   it('takes an ad-hoc range, compares it with the range before and the same days a year earlier', async () => {
     const byKey = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&periodKey=quy-2025-3`))
@@ -115,15 +168,33 @@ describe('ranges of the whole-plan view', () => {
     expect(adHoc.rows.map((r) => [r.current, r.previous, r.lastYear])).toEqual(byKey.rows.map((r) => [r.current, r.previous, r.lastYear]))
   })
 
-  it('reaches over a whole ten-year phase, which the dashboard’s three-year limit refuses, with the same figures', async () => {
+  it('reaches over a whole ten-year phase, as the dashboard’s statistics now do, with the same figures', async () => {
     const phase = PlanViewAnswer.parse(await json(`/api/v1/reporting/plan-view?planId=${planId}&from=2021-01-01&to=2030-12-31`))
-    const refused = await app.request(`/api/v1/stats?unitId=${cityId}&from=2021-01-01&to=2030-12-31`, { headers: { cookie } })
-    expect(refused.status).toBe(400)
-    // The demo's ratings are all of 2025: the ten years count exactly that year's.
-    for (const row of phase.rows.filter((r) => r.surveyId !== null && r.value === 0.96)) {
+    const rows = phase.rows.filter((r) => r.surveyId !== null && r.value === 0.96)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      const decade = await json(`/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}&from=2021-01-01&to=2030-12-31`)
+      expect([row.current.responses, row.current.rate, row.current.ci95]).toEqual([
+        decade.overall.responses,
+        decade.overall.rate,
+        decade.overall.ci95,
+      ])
+      // The demo's ratings are all of 2025: the ten years count exactly that year's.
       const year = await json(`/api/v1/stats?unitId=${cityId}&surveyId=${row.surveyId}&from=2025-01-01&to=2025-12-31`)
-      expect([row.current.responses, row.current.rate]).toEqual([year.overall.responses, year.overall.rate])
+      expect([decade.overall.responses, decade.overall.rate]).toEqual([year.overall.responses, year.overall.rate])
     }
+    // The phase by cut-off days (15/12/2020 – 14/12/2030, 3,652 days) fits; a day past the cap does not, in stats
+    // and in the exports alike, with the one 400 shape.
+    expect((await app.request(`/api/v1/stats?unitId=${cityId}&from=2020-12-15&to=2030-12-14`, { headers: { cookie } })).status).toBe(200)
+    for (const path of ['/api/v1/stats', '/api/v1/exports/responses.csv']) {
+      const over = await app.request(`${path}?unitId=${cityId}&from=2020-01-01&to=2030-01-08`, { headers: { cookie } })
+      expect(over.status, path).toBe(400)
+      expect((await over.json()).error.issues[0], path).toEqual({ path: ['to'], message: 'Khoảng thời gian tối đa 3660 ngày.' })
+    }
+    const longest = await app.request(`/api/v1/exports/responses.csv?unitId=${cityId}&from=2020-01-01&to=2030-01-07`, {
+      headers: { cookie },
+    })
+    expect(longest.status).toBe(200)
   })
 
   it('refuses more than a phase, a range and a period together, or half a range, each as 400', async () => {

@@ -1,8 +1,8 @@
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../server/demo/load-demo'
-import { formatPercent } from '../../shared/format'
-import { BoardAnswer, ConsolidatedAnswer, FrozenVersion, ReportAnswer } from '../../shared/reporting-contract'
+import { formatCount, formatPercent } from '../../shared/format'
+import { BoardAnswer, ConsolidatedAnswer, FrozenVersion, PlanViewAnswer, ReportAnswer } from '../../shared/reporting-contract'
 import { testApp, testSecretKey } from '../support/app'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { seedResponses, seedUser } from '../support/factories'
@@ -133,6 +133,24 @@ describe('drafting and sending a report', () => {
     expect(v1.figures.overall.responses).toBe(before.overall.responses)
     expect(v1.figures.overall.rate).toBe(before.overall.rate)
     expect(v1.sections).toEqual(sections)
+    // The whole-plan section is frozen with the figures: the city's plan (Sao Đỏ has none of its own), every
+    // target measured on Sao Đỏ by the plan view's rows, each the dashboard's figure for the same query.
+    const plan = PlanViewAnswer.parse(v1.figures.plan)
+    const [cityPlan] = await db.sql<[{ id: number }]>`select id from plans where unit_id = ${unitIds['HD-CL']!}`
+    expect(plan.planId).toBe(cityPlan.id)
+    const tthc = plan.rows.filter((r) => r.metric === 'tthc' && !r.scope.includes('Lĩnh vực'))
+    expect(tthc.length).toBeGreaterThan(0)
+    for (const row of tthc) {
+      const live = await statsOf('HD-CL-SD', row.surveyId!)
+      expect([row.unitId, row.scope, row.current.responses, row.current.rate, row.current.ci95]).toEqual([
+        unitIds['HD-CL-SD'],
+        'Phường Sao Đỏ',
+        live.overall.responses,
+        live.overall.rate,
+        live.overall.ci95,
+      ])
+    }
+    const frozenRow = tthc.find((r) => r.surveyId === surveyId)!
 
     // After sending: the city restores a set-apart rating, and three unhappy ratings arrive late for Q3.
     const restored = await send('POST', `/api/v1/responses/${flagged}/restore`, city, { reason: 'Đã xác minh là phiếu thật' })
@@ -158,6 +176,9 @@ describe('drafting and sending a report', () => {
     expect(html).toContain('UBND Thành phố Chí Linh (qua Phòng Nội vụ)')
     expect(html).toContain('Hồ sơ tồn đọng từ kỳ trước.')
     expect(html).toContain('Sao Đỏ, ngày 18 tháng 9 năm 2025')
+    expect(html).toContain('TOÀN BỘ CHỈ TIÊU CỦA KẾ HOẠCH')
+    expect(html).toContain(`Theo ${plan.planTitle}`)
+    expect(html).toContain(`${formatPercent(frozenRow.current.rate)} (${formatCount(frozenRow.current.responses)} phiếu)`)
     const docx = await send('GET', `${reportPath('HD-CL-SD')}/versions/1/report.docx`, city)
     expect(docx.status).toBe(200)
     const xml = await (await JSZip.loadAsync(await docx.arrayBuffer())).file('word/document.xml')!.async('string')
@@ -165,6 +186,9 @@ describe('drafting and sending a report', () => {
     expect(text).toContain(`tỷ lệ hài lòng đạt ${formatPercent(before.overall.rate)}`)
     expect(text).toContain('- UBND Thành phố Chí Linh (qua Phòng Nội vụ);')
     expect(text).toContain('Bổ sung công chức địa chính.')
+    expect(text).toContain('TOÀN BỘ CHỈ TIÊU CỦA KẾ HOẠCH')
+    expect(text).toContain(`${formatPercent(frozenRow.current.rate)} (${formatCount(frozenRow.current.responses)} phiếu)`)
+    expect(text).not.toContain(`${formatPercent(after.overall.rate)} (${formatCount(after.overall.responses)} phiếu)`)
   })
 
   it('keeps a sent version from being changed even in the database', async () => {
@@ -197,7 +221,7 @@ describe('drafting and sending a report', () => {
 })
 
 describe('the phase report', () => {
-  it('counts five years (15/12/2020 – 14/12/2025) through the same stats service, past the dashboard’s three-year limit', async () => {
+  it('counts five years (15/12/2020 – 14/12/2025) through the same stats service, within its range cap', async () => {
     const report = ReportAnswer.parse(await json(reportPath('HD-CL-SD', 'giai-doan-2021-2025'), saoDo))
     expect([report.due.from, report.due.to, report.due.dueBefore]).toEqual(['2020-12-15', '2025-12-14', '2025-12-20'])
     // The demo's ratings (and those added above) all fall in 2025: five years count what that year's cut-off counts.
@@ -292,6 +316,19 @@ describe('the consolidated report', () => {
     expect(pl.differsFromLive).toBe(true)
     expect(pl.live.responses).toBe(pl.frozen!.responses + 1)
     expect(recount.frozenTotals).toEqual(answer.frozenTotals)
+    // The recount is one query grouped by unit: each subordinate's figures equal its own stats query's.
+    const codeOf = new Map(Object.entries(unitIds).map(([code, id]) => [id, code]))
+    expect(recount.rows).toHaveLength(3)
+    for (const row of recount.rows) {
+      const own = await statsOf(codeOf.get(row.unitId)!, recount.survey.id)
+      expect(row.live, codeOf.get(row.unitId)).toEqual({
+        responses: own.overall.responses,
+        rate: own.overall.rate,
+        ci95: own.overall.ci95,
+        sufficient: own.overall.sufficient,
+      })
+      expect(row.live.responses).toBeGreaterThan(0)
+    }
   })
 })
 

@@ -66,4 +66,16 @@ describe('splitByYear', () => {
       ],
     })
   })
+
+  it('reads a plan’s ten-year phase as whole years: calendar years alone, cut-off days with eleven months and two half months', () => {
+    expect(splitByYear('2021-01-01', '2030-12-31')).toEqual({ years: ['2021-01-01', '2031-01-01'], months: [], edges: [] })
+    expect(splitByYear('2020-12-15', '2030-12-14')).toEqual({
+      years: ['2021-01-01', '2030-01-01'],
+      months: [['2030-01-01', '2030-12-01']],
+      edges: [
+        ['2020-12-15', '2020-12-31'],
+        ['2030-12-01', '2030-12-14'],
+      ],
+    })
+  })
 })

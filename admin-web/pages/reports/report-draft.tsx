@@ -14,6 +14,8 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
   const [sections, setSections] = useState<ReportSections>(emptySections)
   const [surveyId, setSurveyId] = useState('')
   const [reason, setReason] = useState('')
+  const [adHoc, setAdHoc] = useState({ title: '', dueBefore: '' })
+  const isAdHoc = periodKey.startsWith('dot-xuat-')
   const [status, setStatus] = useState('')
   const [error, setError] = useState('')
   const load = async () => {
@@ -22,6 +24,7 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
       setReport(answer)
       setSections(answer.draft?.sections ?? emptySections)
       setSurveyId(answer.draft ? String(answer.draft.surveyId) : '')
+      setAdHoc({ title: answer.draft?.title ?? '', dueBefore: answer.draft?.dueBefore ?? '' })
       setError('')
     } catch (e) {
       setReport(null)
@@ -44,7 +47,11 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
   const save = async (event: Event) => {
     event.preventDefault()
     try {
-      await reportingApi.saveDraft(unitId, periodKey, { sections, ...(surveyId ? { surveyId: Number(surveyId) } : {}) })
+      await reportingApi.saveDraft(unitId, periodKey, {
+        sections,
+        ...(surveyId ? { surveyId: Number(surveyId) } : {}),
+        ...(isAdHoc ? { title: adHoc.title, dueBefore: adHoc.dueBefore } : {}),
+      })
       await load()
       setStatus('Đã lưu bản nháp.')
     } catch (e) {
@@ -82,6 +89,27 @@ export function ReportDraft({ unitId, periodKey, surveys }: { unitId: number; pe
       )}
       {report.canEdit && (
         <form class="card" aria-label="Soạn báo cáo" onSubmit={save}>
+          {isAdHoc && (
+            <div class="field">
+              <label for="rd-title">Nội dung báo cáo đột xuất (trích yếu)</label>
+              <input
+                id="rd-title"
+                value={adHoc.title}
+                onInput={(e: Event) => setAdHoc({ ...adHoc, title: (e.target as HTMLInputElement).value })}
+              />
+            </div>
+          )}
+          {isAdHoc && (
+            <div class="field">
+              <label for="rd-due">Hạn gửi theo văn bản yêu cầu (gửi trước ngày)</label>
+              <input
+                id="rd-due"
+                type="date"
+                value={adHoc.dueBefore}
+                onChange={(e: Event) => setAdHoc({ ...adHoc, dueBefore: (e.target as HTMLInputElement).value })}
+              />
+            </div>
+          )}
           <div class="field">
             <label for="rd-survey">Phiếu khảo sát</label>
             <select id="rd-survey" onChange={(e: Event) => setSurveyId((e.target as HTMLSelectElement).value)}>

@@ -1,6 +1,7 @@
 import type { SurveyMetric } from '../../../shared/admin-contract'
 import { formatCount, formatDate, formatInterval, formatPercent, formatPoints } from '../../../shared/format'
-import { reportingCalendar, type BoardStatus } from '../../../shared/reporting-calendar'
+import { isValidDate, type PeriodKind, periodRange } from '../../../shared/periods'
+import { type BoardStatus, parsePeriodKey, periodKeyOf, reportingCalendar, reportRange } from '../../../shared/reporting-calendar'
 import type { BoardAnswer, ConsolidatedAnswer, PlanViewAnswer, ReportSections, VersionSummary } from '../../../shared/reporting-contract'
 import { metricNames } from '../../../shared/metric-names'
 
@@ -16,8 +17,20 @@ export function currentPeriodKey(today: string): string {
   return quarters.find((q) => q.from <= today && today <= q.to)!.key
 }
 
-/** "quy-2025-3" → 2025: the year a period's report is due. */
-export const yearOfKey = (key: string) => Number(/(\d{4})(?:-[1-4])?$/.exec(key)![1])
+/** "quy-2025-3" → 2025: the year a period's report is due (an ad-hoc report: the year its days end). */
+export function yearOfKey(key: string): number {
+  const period = parsePeriodKey(key)
+  return period ? Number(reportRange(period).to.slice(0, 4)) : Number(/(\d{4})(?:-[1-4])?$/.exec(key)?.[1] ?? new Date().getFullYear())
+}
+
+/** The key of an ad-hoc report over these days. */
+export const adHocKeyOf = ({ from, to }: { from: string; to: string }) => periodKeyOf({ kind: 'dot-xuat', from, to })
+
+/** The days of an ad-hoc report's key; undefined for a periodic report's. */
+export function adHocRangeOf(key: string) {
+  const period = parsePeriodKey(key)
+  return period?.kind === 'dot-xuat' ? { from: period.from, to: period.to } : undefined
+}
 
 export const statusTones: Record<BoardStatus, 'muted' | 'info' | 'good' | 'warn' | 'bad'> = {
   'chua-bat-dau': 'muted',
@@ -120,5 +133,27 @@ export function planViewRows(answer: PlanViewAnswer) {
         ? ''
         : `Năm ${row.finalTarget.year}: ≥ ${formatPercent(row.finalTarget.value)}` +
           (row.finalTarget.gapPoints === null ? '' : ` (hiện ${formatPoints(row.finalTarget.gapPoints)})`),
+    // Dossier-based figures: their own metrics, never merged with the satisfaction rate.
+    process:
+      row.process === null
+        ? ''
+        : `Tỷ lệ phản hồi ${formatPercent(row.process.responseRate)} · Hồ sơ trả đúng hạn ${formatPercent(row.process.onTimeRate)} · ` +
+          `Chỉ số QĐ 766 (ước tính) ${formatPercent(row.process.realtimeIndex)}`,
   }))
 }
+
+/** The days the choice covers, or null while it is incomplete (a preset needs a year, a range both days in order). */
+export function rangeOfChoice(c: { period: string; year: string; index: string; mode: string; from: string; to: string }) {
+  if (c.period === 'khoang') return isValidDate(c.from) && isValidDate(c.to) && c.from <= c.to ? { from: c.from, to: c.to } : null
+  if (!/^\d{4}$/.test(c.year)) return null
+  return periodRange({
+    kind: c.period as PeriodKind,
+    year: Number(c.year),
+    ...(c.period === 'quy' ? { index: Number(c.index) } : {}),
+    mode: c.mode === 'calendar' ? 'calendar' : 'cutoff',
+  })
+}
+
+/** "+1,5 điểm" between two rates; a dash when either is withheld. */
+export const changeText = (now: number | null, before: number | null) =>
+  now === null || before === null ? '—' : formatPoints(Math.round((now - before) * 1000) / 10)

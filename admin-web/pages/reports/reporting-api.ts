@@ -4,8 +4,10 @@ import {
   CalendarAnswer,
   ConsolidatedAnswer,
   FrozenVersion,
+  PlanCycleAnswer,
   PlanViewAnswer,
   ReportAnswer,
+  type PlanCycleBody,
   type DraftBody,
   type SubmitBody,
 } from '../../../shared/reporting-contract'
@@ -24,6 +26,8 @@ export const reportingApi = {
   /** Over a report's period, or over an ad-hoc range (up to a plan's whole phase) when both dates are given. */
   planView: (planId: number, periodKey: string, range?: { from: string; to: string }) =>
     request(PlanViewAnswer, 'GET', `/reporting/plan-view${query(range ? { planId, ...range } : { planId, periodKey })}`),
+  planCycle: (planId: number) => request(PlanCycleAnswer, 'GET', `/reporting/plans/${planId}/cycle`),
+  setPlanCycle: (planId: number, body: PlanCycleBody) => request(PlanCycleAnswer, 'PUT', `/reporting/plans/${planId}/cycle`, body),
   consolidated: (unitId: number, periodKey: string) =>
     request(ConsolidatedAnswer, 'GET', `/reporting/consolidated${query({ unitId, periodKey })}`),
 }

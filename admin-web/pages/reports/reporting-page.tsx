@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'hono/jsx/dom'
 import type { UnitOnDate } from '../../../shared/admin-contract'
 import type { CurrentUser } from '../../../shared/auth-contract'
+import { formatDate } from '../../../shared/format'
 import { api, type SurveyItem } from '../../api'
 import { navigate, type Route } from '../../router'
 import { todayInVietnam } from '../../vietnamese-labels'
@@ -8,7 +9,7 @@ import { ConsolidatedReport } from './consolidated-report'
 import { DeadlineBoard } from './deadline-board'
 import { PlanView } from './plan-view'
 import { ReportDraft } from './report-draft'
-import { currentPeriodKey, periodOptions, yearOfKey } from './report-model'
+import { adHocKeyOf, adHocRangeOf, currentPeriodKey, periodOptions, yearOfKey } from './report-model'
 
 const tabs = [
   { key: 'soan', label: 'Soạn và gửi' },
@@ -34,6 +35,7 @@ export function ReportingPage({ route, user }: { route: Route; user: CurrentUser
     navigate('/bao-cao-dinh-ky', params, { replace: true })
   }
   const years = [year - 1, year, year + 1].filter((y) => y >= 2000)
+  const adHoc = adHocRangeOf(periodKey)
   return (
     <section>
       <h1>Báo cáo định kỳ</h1>
@@ -63,6 +65,11 @@ export function ReportingPage({ route, user }: { route: Route; user: CurrentUser
         <div>
           <label for="rp-period">Kỳ báo cáo</label>
           <select id="rp-period" onChange={(e: Event) => go({ ky: (e.target as HTMLSelectElement).value })}>
+            {adHoc && (
+              <option value={periodKey} selected>
+                {`Báo cáo đột xuất (${formatDate(adHoc.from)} – ${formatDate(adHoc.to)})`}
+              </option>
+            )}
             {years.flatMap((y) =>
               periodOptions(y).map((p) => (
                 <option value={p.key} selected={p.key === periodKey}>
@@ -72,6 +79,7 @@ export function ReportingPage({ route, user }: { route: Route; user: CurrentUser
             )}
           </select>
         </div>
+        <AdHocPicker onPick={(range) => go({ ky: adHocKeyOf(range) })} />
       </form>
       {unitId === 0 ? (
         <p class="muted">Chọn đơn vị.</p>
@@ -85,5 +93,37 @@ export function ReportingPage({ route, user }: { route: Route; user: CurrentUser
         <ReportDraft unitId={unitId} periodKey={periodKey} surveys={surveys} />
       )}
     </section>
+  )
+}
+
+/** An ad-hoc ("đột xuất") report over days the request names, up to a plan's whole phase. */
+function AdHocPicker({ onPick }: { onPick: (range: { from: string; to: string }) => void }) {
+  const [range, setRange] = useState({ from: '', to: '' })
+  return (
+    <>
+      <div>
+        <label for="rp-from">Báo cáo đột xuất từ ngày</label>
+        <input
+          id="rp-from"
+          type="date"
+          value={range.from}
+          onChange={(e: Event) => setRange({ ...range, from: (e.target as HTMLInputElement).value })}
+        />
+      </div>
+      <div>
+        <label for="rp-to">đến ngày</label>
+        <input
+          id="rp-to"
+          type="date"
+          value={range.to}
+          onChange={(e: Event) => setRange({ ...range, to: (e.target as HTMLInputElement).value })}
+        />
+      </div>
+      <div>
+        <button type="button" class="secondary" disabled={range.from === '' || range.to === ''} onClick={() => onPick(range)}>
+          Chọn khoảng đột xuất
+        </button>
+      </div>
+    </>
   )
 }
