@@ -12,12 +12,12 @@ export const PublicResultsParams = z.object({
 })
 export type PublicResultsParams = z.infer<typeof PublicResultsParams>
 
-/** The periods the page shows: a quarter, the first 6 or 9 months, or the year (reporting periods, 15th to 14th). */
-export type PublicPeriod = Exclude<ReportPeriod, { kind: 'giai-doan' }>
+/** The periods the page shows: a quarter, the first 6 or 9 months, or the year (reporting periods, 15th to 14th); never a phase or an ad-hoc range. */
+export type PublicPeriod = Exclude<ReportPeriod, { kind: 'giai-doan' } | { kind: 'dot-xuat' }>
 
 export function parsePublicPeriod(key: string): PublicPeriod | undefined {
   const period = parsePeriodKey(key)
-  return period && period.kind !== 'giai-doan' ? period : undefined
+  return period && period.kind !== 'giai-doan' && period.kind !== 'dot-xuat' ? period : undefined
 }
 
 /** `?ky=quy-2025-3`, `6-thang-2025`, `9-thang-2025` or `nam-2025`; without it, the current year. */

@@ -188,7 +188,7 @@ describe('the public results page', () => {
     const api = await app.request('/cong-khai/KHONG-CO', { headers: { accept: 'application/json' } })
     expect(api.status).toBe(404)
     expect((await api.json()).error.code).toBe('not_found')
-    for (const ky of ['quy-2025-5', 'nam-1999', 'giai-doan-2021-2025', 'hom-nay']) {
+    for (const ky of ['quy-2025-5', 'nam-1999', 'giai-doan-2021-2025', 'dot-xuat-2025-01-01-2025-02-01', 'hom-nay']) {
       const bad = await app.request(`/cong-khai/HD-CL?ky=${ky}`, { headers: { accept: 'application/json' } })
       expect(bad.status, ky).toBe(400)
       expect((await bad.json()).error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['ky'] }] })
