@@ -339,7 +339,9 @@ describe('two server processes behind nginx, stats from a streaming replica', ()
         .filter((pid) => {
           try {
             const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.pid
+            // Server processes only: the TypeScript loader may run a helper process of its own (esbuild) beside them.
+            const isServer = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/main.ts')
+            return isServer && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.pid
           } catch {
             return false
           }
