@@ -38,6 +38,19 @@ export const countedAnswers = (sql: Db | Tx, answers: postgres.Fragment) => sql`
   cross join jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
 `
 
+/**
+ * How many of a counter's ratings since `since` are not set apart, counted up to `upTo` only: a busy counter costs
+ * no scan of everything it received. Read over responses_kept_counter_time_idx (migration 0024), so a flood already
+ * set apart is not walked again by every batch.
+ */
+export const keptSince = (sql: Db | Tx, counterId: postgres.Fragment, since: Date, upTo: number) => sql`
+  select count(*)::int from (
+    select 1 from responses x
+    where x.counter_id = ${counterId} and x.submitted_at > ${since} and not x.is_excluded
+    limit ${upTo}
+  ) stored
+`
+
 export type StoredReceipt = { id: string; submissionId: string; contentHash: Buffer; isVerified: boolean }
 
 /**
@@ -65,8 +78,8 @@ const noDay: DayRule = { day: '9999-12-31', dayStart: never }
  * Returns the id and submission id of each inserted row. Run alone it is its own transaction: one round trip
  * per batch, where begin, insert, rollups and commit took four, each waiting its turn on a busy event loop.
  *
- * - Burst positions count the counter's stored ratings not set apart in each window (only up to limit + 1:
- *   a busy counter costs no scan of everything it received), then the batch's rows not set apart, in order.
+ * - Burst positions count the counter's stored ratings not set apart in each window (`keptSince`, up to limit + 1),
+ *   then the batch's rows not set apart, in order.
  * - A row given `invitationId` spends that invitation in the same statement (only `is_used` is kept: no
  *   time, no link to the rating); a row whose invitation was spent meanwhile is not inserted.
  * - Rollups (migration 0005): the local day, month and hour in `timeZone`; question key '*' counts the
@@ -125,20 +138,8 @@ export async function insertResponses(
       returning v.id, i.submission_id
     ), recent as materialized (
       select c.counter_id, d.received, d.returned,
-        (
-          select count(*)::int from (
-            select 1 from responses x
-            where x.counter_id = c.counter_id and x.submitted_at > ${burst.since} and not x.is_excluded
-            limit ${burst.limit + 1}
-          ) stored
-        ) as n,
-        (
-          select count(*)::int from (
-            select 1 from responses x
-            where x.counter_id = c.counter_id and x.submitted_at > ${burst.hourSince} and not x.is_excluded
-            limit ${burst.hourLimit + 1}
-          ) stored
-        ) as hour_n,
+        (${keptSince(sql, sql`c.counter_id`, burst.since, burst.limit + 1)}) as n,
+        (${keptSince(sql, sql`c.counter_id`, burst.hourSince, burst.hourLimit + 1)}) as hour_n,
         case when d.returned is null then 0 else (
           select count(*)::int from responses x
           where x.counter_id = c.counter_id and x.submitted_at >= ${dayRule.dayStart} and not x.is_excluded

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { storeBatch } from '../../server/responses/writer'
-import type { NewResponseRow } from '../../server/responses/queries'
+import { keptSince, type NewResponseRow } from '../../server/responses/queries'
 import { isWithinOpeningHours } from '../../shared/opening-hours'
 import { mintFormToken } from '../../server/responses/form-token'
 import { formTokenFor, testApp, testSecretKey } from '../support/app'
@@ -286,6 +286,29 @@ describe('integrity rules', () => {
     expect(rolled).toEqual({ excluded: 2, kept: 3 })
   })
 
+  it('does not walk a flood already set apart again for each batch: the burst counts read at most their limit', async () => {
+    const counter = await seedCounter(db.sql)
+    const at = new Date('2025-08-12T10:00:00+07:00')
+    // 3,000 ratings set apart as a burst in the last ten minutes, the way a script's flood is stored, and one kept.
+    const flood = Array.from({ length: 3000 }, (_, i) => ({
+      at: new Date(at.getTime() - 1000 - (i % 500) * 1000).toISOString(),
+      answers: { overall: 3 },
+      flagReasons: ['burst'],
+    }))
+    await seedResponses(db.sql, counter, [...flood, { at: new Date(at.getTime() - 2000).toISOString(), answers: { overall: 3 } }])
+    await db.sql`analyze responses`
+    const since = new Date(at.getTime() - 600_000)
+    const count = keptSince(db.sql, db.sql`${counter.counterId}::int`, since, 9)
+    const [{ n }] = await db.sql<[{ n: number }]>`select (${count}) as n`
+    expect(n).toBe(1)
+    // What the count examines, whatever plan PostgreSQL picks: every row or index entry a scan of responses
+    // returned or filtered out. Walking the flood would examine all 3,000.
+    const [{ 'QUERY PLAN': plan }] = await db.sql<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>`
+      explain (analyze, format json) select (${count}) as n
+    `
+    expect(examinedRows(plan[0].Plan)).toBeLessThanOrEqual(10)
+  })
+
   it('reads opening hours in local time, closing time excluded', () => {
     const hours = { weekdays: [1, 2, 3, 4, 5], opens: '07:00', closes: '17:30' }
     const at = (iso: string) => isWithinOpeningHours(hours, new Date(iso), 'Asia/Ho_Chi_Minh')
@@ -346,3 +369,23 @@ describe('staff accounts', () => {
     expect(row.n).toBe(0)
   })
 })
+
+type PlanNode = {
+  'Node Type': string
+  'Relation Name'?: string
+  'Index Name'?: string
+  'Actual Rows': number
+  'Actual Loops': number
+  'Rows Removed by Filter'?: number
+  'Rows Removed by Index Recheck'?: number
+  Plans?: PlanNode[]
+}
+
+/** Rows and index entries the scans of responses in an EXPLAIN ANALYZE plan returned or filtered out. */
+function examinedRows(node: PlanNode): number {
+  const onResponses = node['Relation Name'] === 'responses' || node['Index Name']?.startsWith('responses_') === true
+  const own = onResponses
+    ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * node['Actual Loops']
+    : 0
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + examinedRows(child), 0)
+}
