@@ -22,7 +22,7 @@ export const fullScale: Scale = { communes: 200, perCounterDay: 100 }
 export const quickScale: Scale = { communes: 20, perCounterDay: 100 }
 
 // Bump when the generated data change shape: the kept databases are then made again.
-const generatorVersion = 2
+const generatorVersion = 3
 const countersPerCommune = 2
 const timeZone = 'Asia/Ho_Chi_Minh'
 export const benchYear = 2025
@@ -171,7 +171,10 @@ export async function generateBenchData(sql: ReturnType<typeof createDb>, { comm
           select
             c.id as counter_id, sp.unit_id, days.day, g,
             -- A stable pseudo-random number per rating, for its time, field and answers.
-            abs(hashtext(c.id || '|' || days.day || '|' || g)) as h
+            abs(hashtext(c.id || '|' || days.day || '|' || g)) as h,
+            -- The random bits of its id, from what makes the rating unique: two ratings whose 31-bit hashes
+            -- collide on the same day would otherwise share an id (a 10-million generation met one).
+            md5(c.id || '|' || days.day || '|' || g) as unique_bits
           from counters c
           join service_points sp on sp.id = c.service_point_id
           cross join days
@@ -189,8 +192,8 @@ export async function generateBenchData(sql: ReturnType<typeof createDb>, { comm
                                procedure_code, channel, is_verified, flag_reasons, is_excluded, submitted_at, answers, comment)
         select
           -- Time-ordered ids, as the writer's UUIDv7 are: the millisecond first, then random bits.
-          (lpad(to_hex((extract(epoch from r.submitted_at) * 1000)::bigint), 12, '0') || '7' || substr(md5(r.h::text || r.g), 1, 3)
-            || '8' || substr(md5(r.g || r.h::text), 1, 15))::uuid,
+          (lpad(to_hex((extract(epoch from r.submitted_at) * 1000)::bigint), 12, '0') || '7' || substr(r.unique_bits, 1, 3)
+            || '8' || substr(r.unique_bits, 4, 15))::uuid,
           gen_random_uuid(), '\\x00', sv.survey_id, sv.id, r.counter_id, r.unit_id, f.id,
           -- Most ratings name one of a few dozen procedures of their field, as a commune's counter sees.
           case when r.permille < 800 then '1.00' || lpad((f.id * 100 + r.h % 40)::text, 4, '0') end,
