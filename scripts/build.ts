@@ -1,6 +1,7 @@
 import { build as esbuild } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { build as viteBuild } from 'vite'
+import { buildServer } from './build-server'
 
 /** Bundles the citizen page's script for old Android WebViews and Zalo's in-app browser. */
 export async function buildSurveyClient() {
@@ -38,4 +39,5 @@ export async function buildAdminApp() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildSurveyClient()
   await buildAdminApp()
+  await buildServer()
 }

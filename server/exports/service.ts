@@ -1,6 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { CurrentUser } from '../../shared/auth-contract'
 import type { ExportQuery } from '../../shared/stats-query'
 import type { Tx } from '../db'
@@ -135,7 +134,9 @@ function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQu
   })
 }
 
-function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+  // Loaded on the first spreadsheet asked for, not at start: exceljs alone is about 20 MB of every process's memory.
+  const { default: ExcelJS } = await import('exceljs')
   return streamFromTransaction(deps, async (tx, out, start) => {
     await setExportParameters(tx, parameters, deps.config.exports.maxSeconds)
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })

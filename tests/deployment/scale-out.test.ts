@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverArgs } from '../../scripts/build-server'
 import { createDb, type Db } from '../../server/db'
 import { StatsAnswer } from '../../shared/stats-contract'
 import { formTokenFor, testSecretKey } from '../support/app'
@@ -54,7 +55,7 @@ beforeAll(async () => {
   standbySql = createDb(appDatabaseUrl(standby), { max: 2 })
 
   const appPort = await freePort()
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  server = spawn(process.execPath, await serverArgs(), {
     cwd: root,
     env: {
       ...process.env,
@@ -339,8 +340,8 @@ describe('two server processes behind nginx, stats from a streaming replica', ()
         .filter((pid) => {
           try {
             const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-            // Server processes only: the TypeScript loader may run a helper process of its own (esbuild) beside them.
-            const isServer = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/main.ts')
+            // Server processes only, should anything else run beside them.
+            const isServer = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server/main.js')
             return isServer && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.pid
           } catch {
             return false

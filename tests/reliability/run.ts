@@ -13,6 +13,7 @@ import { chmod, mkdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import postgres from 'postgres'
+import { serverArgs } from '../../scripts/build-server'
 import { compactRollups } from '../../server/responses/rollup-queries'
 
 const ratingsPerRun = Number(process.env.RELIABILITY_RATINGS ?? 2400)
@@ -33,9 +34,9 @@ function freePort(): Promise<number> {
   })
 }
 
-/** server/main.ts as `npm start` runs it, in a process group of its own so that kill -9 can take all of it. */
+/** The server as `npm start` runs it, in a process group of its own so that kill -9 can take all of it. */
 async function startPlatform(dataDir: string, port: number): Promise<Platform> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, await serverArgs(), {
     env: {
       ...process.env,
       PORT: String(port),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { serverArgs } from '../../scripts/build-server'
 import { freePort } from './free-port'
 
 export type Platform = {
@@ -17,7 +18,7 @@ export type Platform = {
 }
 
 /**
- * Starts server/main.ts as `npm start` does (embedded PostgreSQL, migrations, demo data) on a throwaway data
+ * Starts the server as `npm start` does (embedded PostgreSQL, migrations, demo data) on a throwaway data
  * folder and the given port, and stops it (SIGTERM, then the folder is removed) when asked.
  */
 export async function startPlatform({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<Platform> {
@@ -26,9 +27,9 @@ export async function startPlatform({ port, env = {} }: { port: number; env?: Re
   await chmod(dataDir, 0o755)
   const pgPort = await freePort()
   const url = `http://127.0.0.1:${port}`
-  // One process (no npx or tsx wrapper in between), so SIGTERM reaches the server itself. The V8 flag is the
-  // one `npm start` gives (package.json).
-  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/main.ts'], {
+  // One process (no npx wrapper in between), so SIGTERM reaches the server itself: the built server, run as
+  // `npm start` runs it (built again first, so it is never older than the sources).
+  const server = spawn(process.execPath, await serverArgs(), {
     env: {
       ...process.env,
       PORT: String(port),
