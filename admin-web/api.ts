@@ -18,7 +18,7 @@ import {
 import { AuthAnswer } from '../shared/auth-contract'
 import { DossierImportResult } from '../shared/dossier-contract'
 import { Exclusion, FlagsAnswer } from '../shared/flags-contract'
-import { StatsAnswer } from '../shared/stats-contract'
+import { DashboardAnswer, StatsAnswer } from '../shared/stats-contract'
 
 /** An answer of the API in its one error shape, with each issue's path and message. */
 export class ApiError extends Error {
@@ -71,6 +71,7 @@ export type { FlagsAnswer } from '../shared/flags-contract'
 
 export const api = {
   stats: (params: Record<string, string | number | undefined>) => request(StatsAnswer, 'GET', `/stats${query(params)}`),
+  dashboard: (params: Record<string, string | number | undefined>) => request(DashboardAnswer, 'GET', `/stats/dashboard${query(params)}`),
   surveys: () => request(z.array(SurveySummary), 'GET', '/surveys'),
   surveyVersion: (surveyId: number, versionId: number) =>
     request(SurveyVersion, 'GET', `/surveys/${surveyId}/versions/${versionId}`).then((v) => v.definition),

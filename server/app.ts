@@ -40,6 +40,7 @@ import { createServedCache, type ServedCache } from './served-cache'
 import { servicePointRoutes } from './service-points/routes'
 import { servedCacheTtlMs, type ServedSurvey } from './serving/service'
 import { statsRoutes } from './stats/routes'
+import { dashboardRoutes } from './dashboard/routes'
 import { surveyPreviewRoutes } from './surveys/preview-routes'
 import { assignmentRoutes, publicSurveyRoutes, surveyRoutes } from './surveys/routes'
 import { planRoutes, targetRoutes } from './targets/routes'
@@ -133,6 +134,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/stats/dashboard', dashboardRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/flags', flagRoutes(deps))
   app.route('/api/v1/exports', exportRoutes(deps))

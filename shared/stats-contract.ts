@@ -69,3 +69,27 @@ export const StatsAnswer = z.object({
   freshness: StatsFreshness,
 })
 export type StatsAnswer = z.infer<typeof StatsAnswer>
+
+/** One pooled-field card of the dashboard: the fields a target pools and their figures together. */
+export const DashboardFieldCard = z.object({
+  fields: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),
+  group: StatsGroup,
+})
+export type DashboardFieldCard = z.infer<typeof DashboardFieldCard>
+
+/**
+ * GET /api/v1/stats/dashboard: what the dashboard shows of one selection, in one answer. `overall` is the answer
+ * of /api/v1/stats without a grouping; each list is the `groups` of /api/v1/stats with that `groupBy`
+ * (month, field, unit, counter, question); `fieldCards` is one card per set of fields the visible targets of
+ * the questionnaire's metric pool over the period (the overall group of /api/v1/stats with those `fields`).
+ */
+export const DashboardAnswer = z.object({
+  overall: StatsAnswer,
+  months: z.array(StatsGroup),
+  fields: z.array(StatsGroup),
+  units: z.array(StatsGroup),
+  counters: z.array(StatsGroup),
+  items: z.array(StatsGroup),
+  fieldCards: z.array(DashboardFieldCard),
+})
+export type DashboardAnswer = z.infer<typeof DashboardAnswer>

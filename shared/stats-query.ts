@@ -100,6 +100,23 @@ export const StatsQuery = z
   }))
 export type StatsQuery = z.output<typeof StatsQuery>
 
+/**
+ * GET /api/v1/stats/dashboard: the dashboard's selection (a questionnaire, a unit, a period, verified or all),
+ * every grouping of which one answer gives.
+ */
+export const DashboardQuery = z
+  .object({
+    ...rangeKeys,
+    surveyId: IdText.optional(),
+    unitId: IdText.optional(),
+    verified: z.enum(['all', 'only']).default('all'),
+  })
+  .transform(({ from, to, period, year, index, mode, cutoffDay, ...rest }, ctx) => ({
+    ...rest,
+    range: rangeOf({ from, to, period, year, index, mode, cutoffDay }, ctx),
+  }))
+export type DashboardQuery = z.output<typeof DashboardQuery>
+
 /** GET /api/v1/flags: flagged responses of a period, a page at a time (newest first). */
 export const FlagsQuery = z
   .object({

@@ -25,7 +25,7 @@ import {
   type RollupFilter,
   type TargetRow,
 } from './queries'
-import { resolveReadScope } from './scope'
+import { type ReadScope, resolveReadScope } from './scope'
 
 export type { GroupOut } from './groups'
 // For per-official results, scored from the counts of the ratings naming an official by the same rules.
@@ -51,17 +51,61 @@ type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; 
  */
 export async function getStats(primaryDeps: Deps, user: CurrentUser, query: StatsQuery): Promise<StatsResult> {
   const { deps, freshness } = await analyticsReader(primaryDeps)
-  const { range, groupBy } = query
   const fields = query.fields ? await requireFields(deps, query.fields) : null
-  const read = await resolveReadScope(deps, user, query, range)
-  const filter: RollupFilter = {
+  const selection = await selectionOf(deps, freshness, user, query, fields)
+  return statsOf(selection, query.groupBy, fields)
+}
+
+/**
+ * What every answer over one selection shares, resolved once: the pool and how complete it is, the period, the
+ * scope the user may read, the questionnaire and its definition. A dashboard answers several groupings of one
+ * selection from it (server/dashboard).
+ */
+export type Selection = {
+  deps: Deps
+  freshness: Freshness
+  range: StatsQuery['range']
+  verified: StatsQuery['verified']
+  read: ReadScope
+  survey: Awaited<ReturnType<typeof requireSurvey>>
+  definition: SurveyDefinition
+}
+
+/** The selection of a stats query, on deps from `analyticsReader`; `fields` only choose the busiest survey. */
+export async function selectionOf(
+  deps: Deps,
+  freshness: Freshness,
+  user: CurrentUser,
+  query: Pick<StatsQuery, 'range' | 'verified' | 'surveyId' | 'unitId' | 'counterId'>,
+  fields: FieldLabel[] | null = null,
+): Promise<Selection> {
+  const read = await resolveReadScope(deps, user, query, query.range)
+  const survey = await requireSurvey(deps, query.surveyId, {
     scope: read.scope,
     counterId: read.counterId,
     fieldIds: fields?.map((f) => f.id) ?? null,
     isVerifiedOnly: query.verified === 'only',
+  })
+  return {
+    deps,
+    freshness,
+    range: query.range,
+    verified: query.verified,
+    read,
+    survey,
+    definition: SurveyDefinition.parse(survey.definition),
   }
-  const survey = await requireSurvey(deps, query.surveyId, filter)
-  const definition = SurveyDefinition.parse(survey.definition)
+}
+
+/** One grouping of a selection, restricted to `fields` (pooled) when given. */
+export async function statsOf(selection: Selection, groupBy: Grouping, fields: FieldLabel[] | null): Promise<StatsResult> {
+  const { deps, freshness, range, read, survey, definition } = selection
+  const filter: RollupFilter = {
+    scope: read.scope,
+    counterId: read.counterId,
+    fieldIds: fields?.map((f) => f.id) ?? null,
+    isVerifiedOnly: selection.verified === 'only',
+  }
 
   // Dossiers carry no field: their figures would not match a field selection, so none are given then.
   const dossierGrouping = groupBy === 'unit' || groupBy === 'counter' ? groupBy : 'none'
@@ -113,7 +157,7 @@ export async function getStats(primaryDeps: Deps, user: CurrentUser, query: Stat
     label: range.label,
     survey: { id: survey.id, code: survey.code, title: survey.title, metric: survey.metric },
     groupBy,
-    verified: query.verified,
+    verified: selection.verified,
     overall,
     groups,
     freshness,
@@ -138,7 +182,8 @@ function sumDossiers(rows: DossierSumRow[]): DossierSumRow | undefined {
   return { groupKey: null, received: sum((r) => r.received), returned: sum((r) => r.returned), overdue: sum((r) => r.overdue) }
 }
 
-async function requireFields(deps: Deps, codes: string[]) {
+/** The catalogue fields of `codes`; an unknown code answers 400 naming it. */
+export async function requireFields(deps: Pick<Deps, 'sql'>, codes: string[]) {
   const found = await findFieldsByCodes(deps.sql, codes)
   const unknown = codes.filter((code) => !found.some((f) => f.code === code))
   if (unknown.length > 0) {

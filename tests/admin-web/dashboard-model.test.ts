@@ -4,10 +4,10 @@ import {
   fieldCardTitle,
   filtersOf,
   isEmptyYear,
-  pooledFieldSets,
   rangeParams,
   summaryOf,
 } from '../../admin-web/pages/dashboard/dashboard-model'
+import { pooledFieldSets } from '../../shared/pooled-fields'
 import type { StatsAnswer } from '../../shared/stats-contract'
 
 const group = (responses: number, excluded?: number) => ({

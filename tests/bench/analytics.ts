@@ -24,9 +24,9 @@ async function timeMs(work: () => Promise<unknown>, runs = 5) {
 
 /**
  * Stats and the CSV export on the kept data of analytics-data.ts (10 million ratings; quick: 1 million), through
- * the real endpoints. Stats: the dashboard's whole query set, staged as admin-web's dashboard sends it (the
- * overall answer; then by month, field, unit and counter at once; then the pooled đất đai + xây dựng + đầu tư card
- * and the items), for the province-year and for one commune-year; beside it, the same answers computed by GROUP
+ * the real endpoints. Stats: the dashboard's whole query set, as admin-web's dashboard sends it (one request to
+ * /api/v1/stats/dashboard: the overall answer, by month, field, unit and counter, the items and the pooled đất đai
+ * + xây dựng + đầu tư card), for the province-year and for one commune-year; beside it, the same answers computed by GROUP
  * BY over the raw responses, once. Export: the CSV of a date range of about a million ratings, with the
  * process's peak RSS.
  */
@@ -45,6 +45,7 @@ export async function benchAnalytics(server: KeptServer, { quick }: { quick: boo
     const [survey] = await sql<[{ id: number }]>`select id from surveys where code = 'BENCH'`
     const [province] = await sql<[{ id: number }]>`select id from units where code = 'BENCH'`
     const [commune] = await sql<[{ id: number }]>`select id from units where code = 'BENCH-1'`
+    await ensurePlan(sql, province.id)
     const stats = async (params: string) => {
       const res = await app.request(`/api/v1/stats?surveyId=${survey.id}&period=nam&year=${benchYear}&mode=calendar&${params}`, {
         headers: { cookie },
@@ -52,10 +53,16 @@ export async function benchAnalytics(server: KeptServer, { quick }: { quick: boo
       if (res.status !== 200) throw new Error(`stats answered ${res.status}: ${await res.text()}`)
       await res.arrayBuffer()
     }
+    // What admin-web's dashboard asks for its figures: one request (the overall answer, by month, field, unit and
+    // counter, the items, and the pooled đất đai + xây dựng + đầu tư card of the province's target).
     const dashboard = async (unitId: number) => {
-      await stats(`unitId=${unitId}`)
-      await Promise.all(['month', 'field', 'unit', 'counter'].map((groupBy) => stats(`unitId=${unitId}&groupBy=${groupBy}`)))
-      await Promise.all([stats(`unitId=${unitId}&fields=${pooledFieldCodes.join(',')}`), stats(`unitId=${unitId}&groupBy=question`)])
+      const res = await app.request(
+        `/api/v1/stats/dashboard?surveyId=${survey.id}&period=nam&year=${benchYear}&mode=calendar&unitId=${unitId}`,
+        { headers: { cookie } },
+      )
+      if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${await res.text()}`)
+      const answer = (await res.json()) as { fieldCards: unknown[] }
+      if (answer.fieldCards.length !== 1) throw new Error('the pooled-field card is missing: is the target there?')
     }
     for (const [label, unitId, budget] of [
       ['province_year', province.id, 50],
@@ -63,7 +70,7 @@ export async function benchAnalytics(server: KeptServer, { quick }: { quick: boo
     ] as const) {
       const ms = await timeMs(() => dashboard(unitId))
       const rawMs = await timeRaw(sql, unitId)
-      report(`stats_dashboard_${label}_ms`, ms, { ...on, budget, queries: 8 })
+      report(`stats_dashboard_${label}_ms`, ms, { ...on, budget, requests: 1 })
       report(`stats_dashboard_${label}_raw_group_by_ms`, rawMs, { ...on, note: 'the same answers by GROUP BY over responses' })
       report(`stats_dashboard_${label}_speedup`, rawMs / ms, { ...on, budget: 100 })
     }
@@ -145,4 +152,28 @@ async function timeRaw(sql: ReturnType<typeof createDb>, unitId: number) {
     sql`${answers(sql`e.key`)}`,
   ])
   return performance.now() - start
+}
+
+/**
+ * The province's plan, as the reform plans set it: 96% satisfied overall, 87% for đất đai + xây dựng + đầu tư
+ * pooled (the dashboard's pooled card comes from this target). Added once to the kept data, like a migration.
+ */
+async function ensurePlan(sql: ReturnType<typeof createDb>, provinceId: number) {
+  await sql.begin(async (tx) => {
+    const [existing] = await tx`select 1 from plans where number = 'BENCH/KH-UBND'`
+    if (existing) return
+    const [plan] = await tx<[{ id: number }]>`
+      insert into plans (number, title, issuer, issued_on, unit_id)
+      values ('BENCH/KH-UBND', ${`Kế hoạch cải cách hành chính năm ${benchYear}`}, 'UBND tỉnh Thử', ${`${benchYear}-01-01`}, ${provinceId})
+      returning id
+    `
+    const target = (value: number) => tx<[{ id: number }]>`
+      insert into targets (plan_id, unit_id, metric, period_start, period_end, value)
+      values (${plan.id}, ${provinceId}, 'tthc', ${`${benchYear}-01-01`}, ${`${benchYear}-12-31`}, ${value})
+      returning id
+    `
+    await target(0.96)
+    const [pooled] = await target(0.87)
+    await tx`insert into target_fields (target_id, field_id) select ${pooled.id}, id from fields where code in ${tx(pooledFieldCodes)}`
+  })
 }

@@ -1,4 +1,3 @@
-import type { Target } from '../../../shared/admin-contract'
 import type { StatsAnswer } from '../../../shared/stats-contract'
 
 // The dashboard's filters live in the URL; these pure parts read them, write a change back, and decide which
@@ -53,24 +52,6 @@ export function changedParams(current: URLSearchParams, name: string, value: str
 
 /** A year with no rating at all (none counted, none excluded) falls back to the year before unless the URL named it. */
 export const isEmptyYear = (answer: StatsAnswer) => answer.overall.responses === 0 && !((answer.overall.excluded ?? 0) > 0)
-
-/**
- * The field sets targets pool for this metric over the period shown, one per distinct set: each gets a card
- * of its own beside the whole.
- */
-export function pooledFieldSets(
-  targets: Pick<Target, 'metric' | 'fieldIds' | 'periodStart' | 'periodEnd'>[],
-  metric: string,
-  from: string,
-  to: string,
-) {
-  const sets = new Map<string, number[]>()
-  for (const t of targets) {
-    if (t.metric === metric && t.fieldIds.length > 0 && t.periodStart <= to && t.periodEnd >= from)
-      sets.set([...t.fieldIds].sort().join(','), t.fieldIds)
-  }
-  return [...sets.values()]
-}
 
 export const fieldCardTitle = (names: string[]) => `Lĩnh vực ${names.map((name) => name.toLocaleLowerCase('vi')).join(', ')}`
 

@@ -3,7 +3,7 @@ import type { UnitOnDate } from '../../../shared/admin-contract'
 import type { StatsAnswer, StatsGroup } from '../../../shared/stats-contract'
 import type { SurveyDefinition } from '../../../shared/survey-definition'
 import { api, ApiError, type CounterItem, type SurveyItem } from '../../api'
-import { fieldCardTitle, isEmptyYear, pooledFieldSets, rangeParams, type Filters } from './dashboard-model'
+import { fieldCardTitle, isEmptyYear, rangeParams, type Filters } from './dashboard-model'
 
 export type FieldCard = { title: string; group: StatsGroup }
 
@@ -24,12 +24,15 @@ export type Loaded = {
   fellBackFrom?: number
 }
 
-/** The period's overall answer; a new year with no ratings yet shows the last year that has some, and says so. */
-async function overallOf(scope: Record<string, string | number | undefined>, f: Filters) {
-  const overall = await api.stats({ ...scope, ...rangeParams(f) })
-  const fellBackFrom = isEmptyYear(overall) && !new URLSearchParams(location.search).has('year') ? f.year : undefined
-  if (fellBackFrom === undefined) return { overall, year: f.year, fellBackFrom }
-  return { overall: await api.stats({ ...scope, ...rangeParams(f, f.year - 1) }), year: f.year - 1, fellBackFrom }
+/**
+ * Every figure of the period in one request (GET /api/v1/stats/dashboard); a new year with no ratings yet shows
+ * the last year that has some, and says so.
+ */
+async function dashboardOf(scope: Record<string, string | number | undefined>, f: Filters) {
+  const answer = await api.dashboard({ ...scope, ...rangeParams(f) })
+  const fellBackFrom = isEmptyYear(answer.overall) && !new URLSearchParams(location.search).has('year') ? f.year : undefined
+  if (fellBackFrom === undefined) return { answer, year: f.year, fellBackFrom }
+  return { answer: await api.dashboard({ ...scope, ...rangeParams(f, f.year - 1) }), year: f.year - 1, fellBackFrom }
 }
 
 async function load(f: Filters): Promise<Loaded> {
@@ -37,33 +40,22 @@ async function load(f: Filters): Promise<Loaded> {
   const survey = surveys.find((s) => s.id === f.surveyId) ?? surveys.find((s) => s.metric === 'tthc') ?? surveys[0]
   if (!survey) throw new ApiError(404, 'not_found', 'Chưa có phiếu khảo sát nào được phát hành.')
   const scope = { surveyId: survey.id, unitId: f.unitId, verified: f.verified }
-  const { overall, year, fellBackFrom } = await overallOf(scope, f)
-  const base = { ...scope, ...rangeParams(f, year) }
-  const [months, fields, unitGroups, counterGroups, units, counters, targets, allFields] = await Promise.all([
-    api.stats({ ...base, groupBy: 'month' }),
-    api.stats({ ...base, groupBy: 'field' }),
-    api.stats({ ...base, groupBy: 'unit' }),
-    api.stats({ ...base, groupBy: 'counter' }),
-    api.units(overall.to),
-    api.counters(f.unitId),
-    api.targets(),
-    api.fields(),
-  ])
-  const fieldCards = await Promise.all(
-    pooledFieldSets(targets, survey.metric, overall.from, overall.to).map(async (ids) => {
-      const chosen = allFields.filter((field) => ids.includes(field.id))
-      const answer = await api.stats({ ...base, fields: chosen.map((field) => field.code).join(',') })
-      return { title: fieldCardTitle(chosen.map((field) => field.name)), group: answer.overall }
-    }),
-  )
   const latest = survey.versions.at(-1)
-  const [items, heat, definition] = await Promise.all([
-    api.stats({ ...base, groupBy: 'question' }).then((a) => a.groups),
-    f.counterId ? api.stats({ ...base, counterId: f.counterId, groupBy: 'hour-weekday' }).then((a) => a.groups) : Promise.resolve([]),
+  const [{ answer, year, fellBackFrom }, counters, definition] = await Promise.all([
+    dashboardOf(scope, f),
+    api.counters(f.unitId),
     latest ? api.surveyVersion(survey.id, latest.id) : Promise.resolve(undefined),
   ])
-  const groups = { months: months.groups, fields: fields.groups, unitGroups: unitGroups.groups, counterGroups: counterGroups.groups }
-  return { survey, definition, surveys, units, counters, overall, ...groups, fieldCards, items, heat, fellBackFrom }
+  const { overall } = answer
+  const [units, heat] = await Promise.all([
+    api.units(overall.to),
+    f.counterId
+      ? api.stats({ ...scope, ...rangeParams(f, year), counterId: f.counterId, groupBy: 'hour-weekday' }).then((a) => a.groups)
+      : Promise.resolve([]),
+  ])
+  const fieldCards = answer.fieldCards.map((card) => ({ title: fieldCardTitle(card.fields.map((field) => field.name)), group: card.group }))
+  const groups = { months: answer.months, fields: answer.fields, unitGroups: answer.units, counterGroups: answer.counters }
+  return { survey, definition, surveys, units, counters, overall, ...groups, fieldCards, items: answer.items, heat, fellBackFrom }
 }
 
 /** The dashboard's figures for the filters in the URL (`key`), reloaded when they change. */
