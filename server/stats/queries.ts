@@ -95,7 +95,8 @@ function groupingOf(db: Db, grouping: Grouping) {
     case 'counter':
       return plain(db`r.counter_id`)
     case 'month':
-      return { table: main, hasMonths: true, inner: db`r.day as k1, null::int as k2`, outer: db`to_char(k1, 'YYYYMM')` }
+      // Never from the year grain: a year's row carries only its first day, and its months would all be January.
+      return { table: main, hasMonths: true, hasYears: false, inner: db`r.day as k1, null::int as k2`, outer: db`to_char(k1, 'YYYYMM')` }
     case 'procedure':
       return { table: db`rollups_by_procedure`, hasMonths: false, inner: db`r.procedure_code as k1, null::int as k2`, outer: db`k1` }
     case 'hour-weekday':
@@ -107,6 +108,13 @@ function groupingOf(db: Db, grouping: Grouping) {
       }
   }
 }
+
+/** A month split in splitByYear's shape, without whole years. */
+const monthsOnly = ({ months, edges }: ReturnType<typeof splitByMonth>) => ({
+  years: null,
+  months: months ? [months] : [],
+  edges,
+})
 
 /** The whole months of [from, to] as [first, end) and the edge days before and after them, as inclusive ranges. */
 export function splitByMonth(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
@@ -162,7 +170,7 @@ function firstOfNext(date: string, unit: 'month' | 'year') {
  * in the scope for part of a year or month is read from the next finer grain there.
  */
 export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; grouping: Grouping }) {
-  const { table, hasMonths, inner, outer } = groupingOf(db, f.grouping)
+  const { table, hasMonths, hasYears = true, inner, outer } = groupingOf(db, f.grouping)
   const part = (source: postgres.Fragment, scopeJoin: postgres.Fragment, where: postgres.Fragment) => db`
     select ${inner}, r.is_excluded, r.question_key, r.value::int as value, sum(r.n) as n
     from ${source} r
@@ -179,9 +187,11 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
     db`(date_trunc(${unit}, r.day) < s.valid_from or date_trunc(${unit}, r.day) + ${`1 ${unit}`}::interval > s.valid_to)`
   const byMonthTable = db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`
   const byYearTable = db`(select unit_id, year as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_year)`
-  const split = hasMonths
-    ? splitByYear(f.scope.from, f.scope.to)
-    : { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
+  const split = !hasMonths
+    ? { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
+    : hasYears
+      ? splitByYear(f.scope.from, f.scope.to)
+      : monthsOnly(splitByMonth(f.scope.from, f.scope.to))
   const parts = split.edges.map(([a, b]) => part(table, dayScope, db`r.day between ${a}::date and ${b}::date`))
   // A unit in the scope for only part of a year or month (it changed parent, opened or closed) is read from the
   // next finer grain for those years or months.

@@ -79,6 +79,11 @@ describe('GET /api/v1/stats/dashboard', () => {
 
     expect(withoutFreshness(dashboard.overall)).toEqual(withoutFreshness(await stats({})))
     expect(dashboard.overall.overall.responses).toBe(27)
+    // A calendar year read from the year grain still splits into its months.
+    expect(dashboard.months.map((m) => [m.key, m.responses])).toEqual([
+      ['2025-07', 15],
+      ['2025-08', 12],
+    ])
     for (const [part, groupBy] of [
       ['months', 'month'],
       ['fields', 'field'],

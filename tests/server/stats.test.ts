@@ -194,6 +194,16 @@ describe('GET /api/v1/stats', () => {
     ])
   })
 
+  it('groups a whole calendar year by month too, though the year grain holds its totals', async () => {
+    const w = await seedProvince()
+    const year = { period: 'nam', year: 2025, mode: 'calendar' }
+    const stats = await statsOf(w.cookie, { surveyId: w.survey.surveyId, ...year, groupBy: 'month' })
+    expect(stats.groups.map(summary)).toEqual([
+      { key: '2025-07', label: 'Tháng 7/2025', responses: 10, excluded: 0, rate: 0.7 },
+      { key: '2025-08', label: 'Tháng 8/2025', responses: 10, excluded: 2, rate: 0.8 },
+    ])
+  })
+
   it('groups by weekday and local hour', async () => {
     const w = await seedProvince()
     const stats = await statsOf(w.cookie, { surveyId: w.survey.surveyId, ...summer, groupBy: 'hour-weekday' })
