@@ -69,6 +69,21 @@ export type Selection = {
   read: ReadScope
   survey: Awaited<ReturnType<typeof requireSurvey>>
   definition: SurveyDefinition
+  /**
+   * What several groupings of the selection read alike, read once: the counts of no grouping serve the items
+   * too, and the dossier sums, the overall label and the targets of the same units are the same for most.
+   */
+  shared: Map<string, Promise<unknown>>
+}
+
+/** `make`'s answer, made once per selection under `key`. */
+function once<T>(selection: Selection, key: string, make: () => Promise<T>): Promise<T> {
+  let made = selection.shared.get(key) as Promise<T> | undefined
+  if (!made) {
+    made = make()
+    selection.shared.set(key, made)
+  }
+  return made
 }
 
 /** The selection of a stats query, on deps from `analyticsReader`; `fields` only choose the busiest survey. */
@@ -94,6 +109,7 @@ export async function selectionOf(
     read,
     survey,
     definition: SurveyDefinition.parse(survey.definition),
+    shared: new Map(),
   }
 }
 
@@ -109,9 +125,18 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
 
   // Dossiers carry no field: their figures would not match a field selection, so none are given then.
   const dossierGrouping = groupBy === 'unit' || groupBy === 'counter' ? groupBy : 'none'
+  const fieldKey = filter.fieldIds?.join(',') ?? 'all'
+  // The items are the question-by-question counts of no grouping: the same sums.
+  const sumGrouping = groupBy === 'question' ? 'none' : groupBy
   const [rows, dossierRows] = await Promise.all([
-    sumRollups(deps.sql, { ...filter, surveyId: survey.id, grouping: groupBy }),
-    fields === null ? sumDossierCounts(deps.sql, { scope: read.scope, counterId: read.counterId, grouping: dossierGrouping }) : [],
+    once(selection, `sums|${sumGrouping}|${fieldKey}`, () =>
+      sumRollups(deps.sql, { ...filter, surveyId: survey.id, grouping: sumGrouping }),
+    ),
+    fields === null
+      ? once(selection, `dossiers|${dossierGrouping}`, () =>
+          sumDossierCounts(deps.sql, { scope: read.scope, counterId: read.counterId, grouping: dossierGrouping }),
+        )
+      : [],
   ])
   const rowsByGroup = new Map<string, CountRow[]>()
   for (const row of rows) {
@@ -126,9 +151,11 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const overallTargetScope = read.unitId === null ? null : { unitId: read.unitId, fieldIds: requested, ...range }
   const [specs, overallLabel] = await Promise.all([
     groupSpecsOf(deps, groupBy, sqlKeys, { requested, unitId: read.unitId, range }),
-    overallLabelOf(deps, read, fields, range.to),
+    once(selection, `label|${fieldKey}`, () => overallLabelOf(deps, read, fields, range.to)),
   ])
-  const targetRows = await loadTargets(deps, survey.metric, [overallTargetScope, ...specs.map((s) => s.targetScope)], range)
+  const targetScopes = [overallTargetScope, ...specs.map((s) => s.targetScope)]
+  const targetUnits = [...new Set(targetScopes.filter((t) => t !== null).map((t) => t.unitId))].sort((a, b) => a - b)
+  const targetRows = await once(selection, `targets|${targetUnits.join(',')}`, () => loadTargets(deps, survey.metric, targetUnits, range))
   const targetsOf = (scope: TargetScope | null): Target[] => (scope === null ? [] : applicableTargets(targetRows, scope))
   const dossierSums = new Map(dossierRows.map((row) => [row.groupKey, row]))
   const dossierTotal = sumDossiers(dossierRows)
@@ -212,8 +239,7 @@ export async function findScoringSurvey(deps: Pick<Deps, 'sql'>, surveyId: numbe
   return survey
 }
 
-async function loadTargets(deps: Deps, metric: string, scopes: (TargetScope | null)[], range: { from: string; to: string }) {
-  const unitIds = [...new Set(scopes.filter((s) => s !== null).map((s) => s.unitId))]
+async function loadTargets(deps: Deps, metric: string, unitIds: number[], range: { from: string; to: string }) {
   return unitIds.length === 0 ? ([] as TargetRow[]) : findTargets(deps.sql, { metric, unitIds, ...range })
 }
 
