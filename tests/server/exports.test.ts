@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportIdOf } from '../../server/exports/service'
@@ -99,6 +100,29 @@ async function statsTotal(cookie: string, query: string) {
 }
 
 describe('GET /api/v1/exports/responses.csv', () => {
+  it('gzips the CSV itself when the client takes gzip, the same bytes inside; a spreadsheet is never gzipped again', async () => {
+    const w = await seedExportWorld()
+    const path = `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`
+    const plain = await app.request(path, { headers: { cookie: w.cookie } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    const gzipped = await app.request(path, { headers: { cookie: w.cookie, 'accept-encoding': 'gzip, deflate' } })
+    expect(gzipped.status).toBe(200)
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    expect(gzipped.headers.get('cache-control')).toBe('no-store')
+    const unzipped = gunzipSync(Buffer.from(await gzipped.arrayBuffer()))
+    expect(unzipped.equals(Buffer.from(await plain.arrayBuffer()))).toBe(true)
+    expect(unzipped.toString('utf8')).toContain('Xã Đông Hòa')
+    const refused = await app.request(path, { headers: { cookie: w.cookie, 'accept-encoding': 'gzip;q=0' } })
+    expect(refused.headers.get('content-encoding')).toBeNull()
+    const sheet = await app.request(`/api/v1/exports/responses.xlsx?${august(w.survey.surveyId)}`, {
+      headers: { cookie: w.cookie, 'accept-encoding': 'gzip' },
+    })
+    expect(sheet.status).toBe(200)
+    expect(sheet.headers.get('content-encoding')).toBeNull()
+    // A zip file's signature: the workbook itself, not a compressed copy of it.
+    expect([...new Uint8Array(await sheet.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b])
+  })
+
   it('streams UTF-8 with a BOM, the contract header and one row per response, as many as stats counts', async () => {
     const w = await seedExportWorld()
     const res = await download(w.cookie, `/api/v1/exports/responses.csv?${august(w.survey.surveyId)}`)
