@@ -87,7 +87,7 @@ type TableProps = {
 /** Every account with its role, unit and state; no one locks their own. */
 function UsersTable({ users, units, user, onReset, setDisabled }: TableProps) {
   return (
-    <table aria-label="Danh sách tài khoản">
+    <table class="records" aria-label="Danh sách tài khoản">
       <thead>
         <tr>
           <th>Tên đăng nhập</th>
@@ -102,10 +102,10 @@ function UsersTable({ users, units, user, onReset, setDisabled }: TableProps) {
         {users.map((account) => (
           <tr>
             <td>{account.username}</td>
-            <td>{account.displayName}</td>
-            <td>{roleNames[account.role]}</td>
-            <td>{unitNameIn(units, account.unitId)}</td>
-            <td>{account.isDisabled ? 'Đã khóa' : 'Đang hoạt động'}</td>
+            <td data-label="Họ và tên">{account.displayName}</td>
+            <td data-label="Vai trò">{roleNames[account.role]}</td>
+            <td data-label="Đơn vị">{unitNameIn(units, account.unitId)}</td>
+            <td data-label="Trạng thái">{account.isDisabled ? 'Đã khóa' : 'Đang hoạt động'}</td>
             <td>
               <button
                 type="button"

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, logIn } from './support'
+import { expectFitsThePhone, expectNoAxeViolations, logIn } from './support'
 
 test('a phone opens the demo city’s public page: targets met and missed, no script, within the screen', async ({ page }) => {
   const scripts: string[] = []
@@ -26,8 +26,7 @@ test('a phone opens the demo city’s public page: targets met and missed, no sc
   await expect(page.locator('.head').getByText(/^Ngày in/)).toBeHidden()
 
   // Nothing wider than the phone's screen, and nothing run.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+  await expectFitsThePhone(page)
   expect(scripts).toEqual([])
   await expectNoAxeViolations(page)
 

@@ -23,6 +23,15 @@ export async function expectNoAxeViolations(page: Page) {
   ).toEqual([])
 }
 
+/**
+ * The page is no wider than the phone's screen. A mobile browser widens its layout viewport (`innerWidth`) to
+ * whatever overflows, so the page is held to the device's width, not to `innerWidth`.
+ */
+export async function expectFitsThePhone(page: Page) {
+  const screen = page.viewportSize()!.width
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(screen)
+}
+
 /** A password of the e2e platform: the admin's, or a demo account's as the platform printed it. */
 export function passwordOf(username: string): string {
   const password = (JSON.parse(process.env.E2E_PASSWORDS ?? '{}') as Record<string, string>)[username]

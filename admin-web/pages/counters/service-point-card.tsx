@@ -22,7 +22,7 @@ export function ServicePointCard({ point, canWrite, actions }: Props) {
           </button>
         </p>
       )}
-      <table>
+      <table class="records" aria-label={`Các quầy của ${point.name}`}>
         <thead>
           <tr>
             <th>Quầy</th>
@@ -46,7 +46,7 @@ function CounterRow({ counter, canWrite, actions }: Omit<Props, 'point'> & { cou
   return (
     <tr>
       <td>{counter.name}</td>
-      <td>
+      <td data-label="Mã QR">
         <a href={counter.surveyUrl} target="_blank" rel="noopener">
           {counter.code}
         </a>{' '}
@@ -59,7 +59,7 @@ function CounterRow({ counter, canWrite, actions }: Omit<Props, 'point'> & { cou
           PNG
         </a>
       </td>
-      <td>{counter.isActive ? 'Đang hoạt động' : 'Ngừng hoạt động'}</td>
+      <td data-label="Trạng thái">{counter.isActive ? 'Đang hoạt động' : 'Ngừng hoạt động'}</td>
       <td>
         <OfficialsCell counterId={counter.id} canWrite={canWrite} />
       </td>
