@@ -51,7 +51,7 @@ type GroupSpec = { sqlKey: string; key: string; label: string; sortKey: string; 
  */
 export async function getStats(primaryDeps: Deps, user: CurrentUser, query: StatsQuery): Promise<StatsResult> {
   const { deps, freshness } = await analyticsReader(primaryDeps)
-  const fields = query.fields ? await requireFields(deps, query.fields) : null
+  const fields = query.fields ? await requireFieldCodes(deps, query.fields) : null
   const selection = await selectionOf(deps, freshness, user, query, fields)
   return statsOf(selection, query.groupBy, fields)
 }
@@ -210,7 +210,7 @@ function sumDossiers(rows: DossierSumRow[]): DossierSumRow | undefined {
 }
 
 /** The catalogue fields of `codes`; an unknown code answers 400 naming it. */
-export async function requireFields(deps: Pick<Deps, 'sql'>, codes: string[]) {
+async function requireFieldCodes(deps: Pick<Deps, 'sql'>, codes: string[]) {
   const found = await findFieldsByCodes(deps.sql, codes)
   const unknown = codes.filter((code) => !found.some((f) => f.code === code))
   if (unknown.length > 0) {
