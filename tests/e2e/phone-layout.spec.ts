@@ -3,7 +3,7 @@ import { expectFitsThePhone, logIn } from './support'
 
 // A phone widens its page to whatever overflows, and then a column of a table can be a few letters wide with its
 // buttons under the next column. Every screen of the admin app stays within the phone's width: a table of records
-// becomes cards of labelled lines, other tables scroll within themselves, a select is never wider than the screen.
+// becomes cards of labelled lines, other tables break their words, a select is never wider than the screen.
 test('every admin screen fits the phone, its tables still tables', async ({ page }) => {
   await logIn(page)
   const screens = await page
