@@ -5,6 +5,8 @@ import { expectFitsThePhone, logIn } from './support'
 // buttons under the next column. Every screen of the admin app stays within the phone's width: a table of records
 // becomes cards of labelled lines, other tables break their words, a select is never wider than the screen.
 test('every admin screen fits the phone, its tables still tables', async ({ page }) => {
+  // Fourteen screens, each loaded in full: about 13 s here, so more than one screen's 30 s on a slower machine.
+  test.setTimeout(90_000)
   await logIn(page)
   const screens = await page
     .getByRole('navigation')
