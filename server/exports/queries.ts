@@ -1,6 +1,6 @@
 import type postgres from 'postgres'
 import type { Db, Tx } from '../db'
-import type { ScopeInterval } from '../stats/scope-queries'
+import type { ResolvedUnit } from '../stats/scope-queries'
 
 export type ExportQuestion = { key: string; type: string }
 
@@ -24,7 +24,7 @@ export async function findSurveyQuestions(db: Db, surveyId: number) {
 }
 
 /** `idKey`: the key of the exported ids (exportIdKeyOf), never the server secret itself. */
-export type ExportParameters = { surveyId: number; from: string; to: string; timeZone: string; scope: ScopeInterval[]; idKey: string }
+export type ExportParameters = { surveyId: number; from: string; to: string; timeZone: string; scope: ResolvedUnit[]; idKey: string }
 
 // Enough to sort a large export in memory rather than in temporary files on disk.
 const exportWorkMem = '64MB'

@@ -5,7 +5,7 @@ import type { ExportQuery } from '../../shared/stats-query'
 import type { Tx } from '../db'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { resolveReadScope, scopeIntervalsOf } from '../stats/scope'
+import { resolveReadScope } from '../stats/scope'
 import { analyticsReader, requireSurvey } from '../stats/service'
 import {
   copyResponsesCsv,
@@ -68,14 +68,20 @@ export async function exportResponses(primaryDeps: Deps, user: CurrentUser, quer
   const { deps } = await analyticsReader(primaryDeps)
   const { range } = query
   const read = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
-  const survey = await requireSurvey(deps, query.surveyId, { scope: read.scope, counterId: null, fieldIds: null, isVerifiedOnly: false })
-  const [questions, scope] = await Promise.all([findSurveyQuestions(deps.sql, survey.id), scopeIntervalsOf(deps, read.scope)])
+  const survey = await requireSurvey(deps, query.surveyId, {
+    scope: read.scope,
+    units: read.units,
+    counterId: null,
+    fieldIds: null,
+    isVerifiedOnly: false,
+  })
+  const questions = await findSurveyQuestions(deps.sql, survey.id)
   const parameters: ExportParameters = {
     surveyId: survey.id,
     from: range.from,
     to: range.to,
     timeZone: deps.config.timeZone,
-    scope,
+    scope: read.units,
     idKey: exportIdKeyOf(deps.config.secretKey),
   }
   const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)

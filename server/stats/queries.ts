@@ -1,7 +1,7 @@
 import type postgres from 'postgres'
 import type { Grouping } from '../../shared/stats-contract'
 import type { Db } from '../db'
-import { scopeCtes, type UnitScope } from './scope-queries'
+import { type ResolvedUnit, scopeTableOf, type UnitScope } from './scope-queries'
 
 export async function findCounterUnitId(db: Db, counterId: number) {
   const [row] = await db<[{ unitId: number }?]>`
@@ -33,7 +33,9 @@ export async function findStatsSurvey(db: Db, surveyId: number) {
 }
 
 export type RollupFilter = {
+  /** The period (`from`, `to`) and the units read over it, resolved once per request (server/stats/scope.ts). */
   scope: UnitScope
+  units: ResolvedUnit[]
   counterId: number | null
   fieldIds: number[] | null
   isVerifiedOnly: boolean
@@ -51,7 +53,7 @@ const filtersOf = (db: Db, f: RollupFilter) => db`
  */
 export async function findBusiestSurveyId(db: Db, f: RollupFilter) {
   const [row] = await db<[{ surveyId: number }?]>`
-    with recursive ${scopeCtes(db, f.scope)}
+    with ${scopeTableOf(db, f.units)}
     select r.survey_id
     from rollups_by_year r
     join scope s on s.unit_id = r.unit_id and r.year < s.valid_to and (r.year + interval '1 year')::date > s.valid_from
@@ -215,7 +217,7 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
   }
   const union = parts.reduce((all, p) => db`${all} union all ${p}`)
   return db<CountRow[]>`
-    with recursive ${scopeCtes(db, f.scope)}
+    with ${scopeTableOf(db, f.units)}
     select ${outer} as group_key, is_excluded, question_key, value, sum(n)::int as n
     from (${union}) sums
     group by 1, 2, 3, 4
@@ -225,10 +227,13 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
 export type DossierSumRow = { groupKey: string | null; received: number; returned: number; overdue: number }
 
 /** Imported dossier counts of the scope's counters per unit branch or counter (groupKey null: no grouping). */
-export async function sumDossierCounts(db: Db, f: { scope: UnitScope; counterId: number | null; grouping: 'none' | 'unit' | 'counter' }) {
+export async function sumDossierCounts(
+  db: Db,
+  f: { scope: UnitScope; units: ResolvedUnit[]; counterId: number | null; grouping: 'none' | 'unit' | 'counter' },
+) {
   const key = f.grouping === 'unit' ? db`s.branch_id::text` : f.grouping === 'counter' ? db`d.counter_id::text` : null
   return db<DossierSumRow[]>`
-    with recursive ${scopeCtes(db, f.scope)}
+    with ${scopeTableOf(db, f.units)}
     select ${key ?? db`null::text`} as group_key, sum(d.received)::int as received, sum(d.returned)::int as returned, sum(d.overdue)::int as overdue
     from dossier_counts d
     join counters c on c.id = d.counter_id

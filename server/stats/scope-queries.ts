@@ -50,22 +50,40 @@ export function scopeCtes(db: Db | Tx, s: UnitScope) {
   `
 }
 
-/** Whether a unit lies in the scope at any day of its period. */
-export async function isUnitInScope(db: Db, scope: UnitScope, unitId: number) {
-  const [row] = await db<[{ isFound: boolean }]>`
-    with recursive ${scopeCtes(db, scope)}
-    select exists (select 1 from scope where unit_id = ${unitId}::int) as is_found
-  `
-  return row.isFound
-}
+/**
+ * One unit of a resolved scope: in it over [validFrom, validTo), under `path` (the root first) and so under the
+ * focus unit's child `branchId`. A unit moved within the tree has one row per parent.
+ */
+export type ScopeUnit = { unitId: number; validFrom: string; validTo: string; path: number[] }
 
-export type ScopeInterval = { unitId: number; validFrom: string; validTo: string }
-
-/** The scope's units with the days each is in it, [validFrom, validTo). */
-export async function findScopeIntervals(db: Db | Tx, scope: UnitScope) {
-  return db<ScopeInterval[]>`
-    with recursive ${scopeCtes(db, scope)}
-    select unit_id, valid_from::text as valid_from, valid_to::text as valid_to
-    from scope
+/** The whole tree a user may read over a period (the focus is applied in Node, see server/stats/scope.ts). */
+export async function findScopeTree(db: Db | Tx, scope: Omit<UnitScope, 'focusUnitId'>) {
+  return db<ScopeUnit[]>`
+    with recursive ${scopeCtes(db, { ...scope, focusUnitId: null })}
+    select unit_id, valid_from::text as valid_from, valid_to::text as valid_to, path
+    from scope_tree
   `
 }
+
+/**
+ * A resolved scope as the table `scope` (unit_id, valid_from, valid_to exclusive, branch_id) of a statement, from
+ * arrays: a statement that reads rollups joins it instead of walking the tree itself. Walking it in each
+ * statement cost a recursive CTE per statement, and PostgreSQL estimated its result at one row, so it chose
+ * nested loops and sorts that spilled to disk for the 201 units of a province (docs/architecture.md).
+ */
+export function scopeTableOf(db: Db | Tx, units: ResolvedUnit[]) {
+  return db`
+    scope as (
+      select *
+      from unnest(
+        ${units.map((u) => u.unitId)}::int[],
+        ${units.map((u) => u.validFrom)}::date[],
+        ${units.map((u) => u.validTo)}::date[],
+        ${units.map((u) => u.branchId)}::int[]
+      ) as s(unit_id, valid_from, valid_to, branch_id)
+    )
+  `
+}
+
+/** A unit of a read scope with the child of the focus unit it lies under (the focus itself for its own rows). */
+export type ResolvedUnit = { unitId: number; validFrom: string; validTo: string; branchId: number }

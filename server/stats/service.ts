@@ -97,6 +97,7 @@ export async function selectionOf(
   const read = await resolveReadScope(deps, user, query, query.range)
   const survey = await requireSurvey(deps, query.surveyId, {
     scope: read.scope,
+    units: read.units,
     counterId: read.counterId,
     fieldIds: fields?.map((f) => f.id) ?? null,
     isVerifiedOnly: query.verified === 'only',
@@ -118,6 +119,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const { deps, freshness, range, read, survey, definition } = selection
   const filter: RollupFilter = {
     scope: read.scope,
+    units: read.units,
     counterId: read.counterId,
     fieldIds: fields?.map((f) => f.id) ?? null,
     isVerifiedOnly: selection.verified === 'only',
@@ -134,7 +136,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
     ),
     fields === null
       ? once(selection, `dossiers|${dossierGrouping}`, () =>
-          sumDossierCounts(deps.sql, { scope: read.scope, counterId: read.counterId, grouping: dossierGrouping }),
+          sumDossierCounts(deps.sql, { scope: read.scope, units: read.units, counterId: read.counterId, grouping: dossierGrouping }),
         )
       : [],
   ])
