@@ -16,8 +16,8 @@ export type ProcedureRollupDelta = RollupDelta & { procedureCode: string }
 export type HourRollupDelta = RollupDelta & { hour: number }
 
 /**
- * A batch's deltas for the five rollup tables; `byMonth` and `byYear` have the shape of `main` with `day` the
- * first day of its month or year.
+ * A batch's deltas for the rollup tables; `byMonth` and `byYear` have the shape of `main` with `day` the first
+ * day of its month or year, and the unit tiers (rollups_by_unit_month, _year) are those summed (unitTierOf).
  */
 export type RollupDeltas = {
   main: RollupDelta[]
@@ -74,7 +74,24 @@ export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
   ),
 })
 
-/** Adds a batch's deltas to the five rollup tables in one statement: one round trip per batch. */
+/**
+ * Month or year deltas summed over counter and field, in key order: the rows of rollups_by_unit_month or
+ * rollups_by_unit_year (unit_id, month or year, survey_id, question_key, value, is_verified, is_excluded, n).
+ */
+export function unitTierOf(tx: Tx, rows: RollupDelta[]) {
+  const c = columnsOf(tx, rows)
+  return tx`
+    select unit_id, day, survey_id, question_key, value, is_verified, is_excluded, sum(n)::int
+    from unnest(
+      ${c.unitIds}::int[], ${c.days}::date[], ${c.surveyIds}::int[], ${c.keys}::text[], ${c.values}::int2[],
+      ${c.verified}::bool[], ${c.excluded}::bool[], ${c.ns}::int[]
+    ) as d(unit_id, day, survey_id, question_key, value, is_verified, is_excluded, n)
+    group by 1, 2, 3, 4, 5, 6, 7
+    order by 1, 2, 3, 4, 5, 6, 7
+  `
+}
+
+/** Adds a batch's deltas to the seven rollup tables in one statement: one round trip per batch. */
 export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
   if (deltas.main.length === 0) return
   const m = columnsOf(tx, deltas.main)
@@ -104,6 +121,14 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
         ${y.keys}::text[], ${y.values}::int2[], ${y.verified}::bool[], ${y.excluded}::bool[], ${y.ns}::int[]
       )
       on conflict on constraint rollups_by_year_pkey do update set n = rollups_by_year.n + excluded.n
+    ), by_unit_month as (
+      insert into rollups_by_unit_month (unit_id, month, survey_id, question_key, value, is_verified, is_excluded, n)
+      ${unitTierOf(tx, deltas.byMonth)}
+      on conflict on constraint rollups_by_unit_month_pkey do update set n = rollups_by_unit_month.n + excluded.n
+    ), by_unit_year as (
+      insert into rollups_by_unit_year (unit_id, year, survey_id, question_key, value, is_verified, is_excluded, n)
+      ${unitTierOf(tx, deltas.byYear)}
+      on conflict on constraint rollups_by_unit_year_pkey do update set n = rollups_by_unit_year.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)
@@ -132,7 +157,7 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
 }
 
 /**
- * Moves every committed row of `rollup_deltas` into the five rollup tables, summed per rollup row, in one
+ * Moves every committed row of `rollup_deltas` into the seven rollup tables, summed per rollup row, in one
  * statement (its own transaction unless given one). Upserts go in key order, so two compactions (the
  * writer's and a reader's) lock shared rollup rows in the same order; a delta row is moved by exactly one of
  * them, since a delete skips rows another transaction deleted first. Returns how many delta rows it moved.
@@ -166,6 +191,20 @@ export async function compactRollups(sql: Db | Tx) {
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9
       order by 1, 2, 3, 4, 5, 6, 7, 8, 9
       on conflict on constraint rollups_by_year_pkey do update set n = rollups_by_year.n + excluded.n
+    ), by_unit_month as (
+      insert into rollups_by_unit_month (unit_id, month, survey_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, date_trunc('month', day)::date, survey_id, question_key, value, is_verified, is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7
+      order by 1, 2, 3, 4, 5, 6, 7
+      on conflict on constraint rollups_by_unit_month_pkey do update set n = rollups_by_unit_month.n + excluded.n
+    ), by_unit_year as (
+      insert into rollups_by_unit_year (unit_id, year, survey_id, question_key, value, is_verified, is_excluded, n)
+      select unit_id, date_trunc('year', day)::date, survey_id, question_key, value, is_verified, is_excluded, sum(n)
+      from moved
+      group by 1, 2, 3, 4, 5, 6, 7
+      order by 1, 2, 3, 4, 5, 6, 7
+      on conflict on constraint rollups_by_unit_year_pkey do update set n = rollups_by_unit_year.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure
         (unit_id, day, counter_id, survey_id, field_id, procedure_code, question_key, value, is_verified, is_excluded, n)

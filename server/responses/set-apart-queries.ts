@@ -1,8 +1,8 @@
 import type { Tx } from '../db'
 import type { NewResponseRow } from './queries'
-import { columnsOf, oid, type RollupDelta, type RollupDeltas } from './rollup-queries'
+import { columnsOf, oid, type RollupDelta, type RollupDeltas, unitTierOf } from './rollup-queries'
 
-// Moving one stored rating between kept and set apart: its row and its counts in the five rollup tables.
+// Moving one stored rating between kept and set apart: its row and its counts in the seven rollup tables.
 
 /** The response, locked until the transaction ends, so two analysts' clicks apply one after the other. */
 export async function lockResponse(tx: Tx, id: string) {
@@ -58,8 +58,29 @@ async function subtractFrom(tx: Tx, table: string, time: 'day' | 'month' | 'year
   if (result.count !== rows.length) throw new Error(`${table}: ${result.count} of ${rows.length} rollup rows found to subtract from`)
 }
 
+/** Subtracts month or year deltas, summed over counter and field, from rollups_by_unit_month or _year. */
+async function subtractFromUnitTier(tx: Tx, table: 'rollups_by_unit_month' | 'rollups_by_unit_year', rows: RollupDelta[]) {
+  if (rows.length === 0) return
+  const time = table === 'rollups_by_unit_month' ? 'month' : 'year'
+  const [result] = await tx<[{ expected: number; found: number }]>`
+    with d (unit_id, day, survey_id, question_key, value, is_verified, is_excluded, n) as (${unitTierOf(tx, rows)}),
+    changed as (
+      update ${tx(table)} r
+      set n = r.n - d.n
+      from d
+      where r.unit_id = d.unit_id and r.${tx(time)} = d.day and r.survey_id = d.survey_id
+        and r.question_key = d.question_key and r.value = d.value
+        and r.is_verified = d.is_verified and r.is_excluded = d.is_excluded
+      returning 1
+    )
+    select (select count(*) from d)::int as expected, (select count(*) from changed)::int as found
+  `
+  if (result.found !== result.expected)
+    throw new Error(`${table}: ${result.found} of ${result.expected} rollup rows found to subtract from`)
+}
+
 /**
- * Takes one response's counts out of all five rollup tables. Counts leave their rows by an update, not by
+ * Takes one response's counts out of all seven rollup tables. Counts leave their rows by an update, not by
  * adding negative deltas: a row with n < 0 would break the table's check before ON CONFLICT could merge it.
  * The rows exist, as the response was counted in them.
  */
@@ -67,6 +88,8 @@ export async function subtractFromAllRollups(tx: Tx, deltas: RollupDeltas) {
   await subtractFrom(tx, 'rollups', 'day', deltas.main)
   await subtractFrom(tx, 'rollups_by_month', 'month', deltas.byMonth)
   await subtractFrom(tx, 'rollups_by_year', 'year', deltas.byYear)
+  await subtractFromUnitTier(tx, 'rollups_by_unit_month', deltas.byMonth)
+  await subtractFromUnitTier(tx, 'rollups_by_unit_year', deltas.byYear)
   await subtractFrom(tx, 'rollups_by_procedure', 'day', deltas.byProcedure, {
     column: 'procedure_code',
     values: deltas.byProcedure.map((r) => r.procedureCode),

@@ -52,12 +52,13 @@ const filtersOf = (db: Db, f: RollupFilter) => db`
  * default): read from the year grain, as a default needs no exact day boundaries.
  */
 export async function findBusiestSurveyId(db: Db, f: RollupFilter) {
+  const { byYearTable } = coarseGrainsOf(db, { ...f, grouping: 'none' })
   const [row] = await db<[{ surveyId: number }?]>`
     with ${scopeTableOf(db, f.units)}
     select r.survey_id
-    from rollups_by_year r
-    join scope s on s.unit_id = r.unit_id and r.year < s.valid_to and (r.year + interval '1 year')::date > s.valid_from
-    where r.year between date_trunc('year', ${f.scope.from}::date)::date and ${f.scope.to}::date
+    from ${byYearTable} r
+    join scope s on s.unit_id = r.unit_id and r.day < s.valid_to and (r.day + interval '1 year')::date > s.valid_from
+    where r.day between date_trunc('year', ${f.scope.from}::date)::date and ${f.scope.to}::date
       and r.question_key = '*'
       and not r.is_excluded
       ${filtersOf(db, f)}
@@ -164,6 +165,27 @@ function firstOfNext(date: string, unit: 'month' | 'year') {
 }
 
 /**
+ * The month and year grains a question reads: without counter and field (rollups_by_unit_month, _year, several
+ * times fewer rows) when neither is in it, grouped by or filtered on; else with them. Both as the columns of
+ * `rollups`, `day` the first day of the month or year.
+ */
+function coarseGrainsOf(db: Db, f: RollupFilter & { grouping: Grouping }) {
+  const isPerUnit = f.counterId === null && f.fieldIds === null && f.grouping !== 'field' && f.grouping !== 'counter'
+  if (isPerUnit) {
+    const common = db`null::int as counter_id, survey_id, null::int as field_id, question_key, value, is_verified, is_excluded, n`
+    return {
+      byMonthTable: db`(select unit_id, month as day, ${common} from rollups_by_unit_month)`,
+      byYearTable: db`(select unit_id, year as day, ${common} from rollups_by_unit_year)`,
+    }
+  }
+  const common = db`counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n`
+  return {
+    byMonthTable: db`(select unit_id, month as day, ${common} from rollups_by_month)`,
+    byYearTable: db`(select unit_id, year as day, ${common} from rollups_by_year)`,
+  }
+}
+
+/**
  * One statement per stats request: rollup rows of the scope's unit-days summed per group, question and value,
  * so only those counts reach Node. Every grouping partitions the rows, so the whole selection is the sum of
  * its groups (summed in Node: a grouping set for it cost a second aggregation). Rows of excluded responses
@@ -187,8 +209,7 @@ export async function sumRollups(db: Db, f: RollupFilter & { surveyId: number; g
   const covers = (unit: 'month' | 'year') => db`r.day >= s.valid_from and (r.day + ${`1 ${unit}`}::interval)::date <= s.valid_to`
   const uncovered = (unit: 'month' | 'year') =>
     db`(date_trunc(${unit}, r.day) < s.valid_from or date_trunc(${unit}, r.day) + ${`1 ${unit}`}::interval > s.valid_to)`
-  const byMonthTable = db`(select unit_id, month as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_month)`
-  const byYearTable = db`(select unit_id, year as day, counter_id, survey_id, field_id, question_key, value, is_verified, is_excluded, n from rollups_by_year)`
+  const { byMonthTable, byYearTable } = coarseGrainsOf(db, f)
   const split = !hasMonths
     ? { years: null, months: [], edges: [[f.scope.from, f.scope.to]] as [string, string][] }
     : hasYears

@@ -65,6 +65,10 @@ async function overallOf(cookie: string, surveyId: number) {
   return { responses: overall.responses, excluded: overall.excluded, rate: overall.rate }
 }
 
+/** The unit of a counter: the unit tiers have no counter, and each counter of these tests has a unit of its own. */
+const unitOf = (counterId: number) =>
+  db.sql`select sp.unit_id from counters c join service_points sp on sp.id = c.service_point_id where c.id = ${counterId}`
+
 /** Each rollup table's counts of one counter, as (table, excluded, question, value, n), zero rows left out. */
 async function rollupCounts(counterId: number) {
   return db.sql<{ source: string; isExcluded: boolean; questionKey: string; value: number; n: number }[]>`
@@ -75,6 +79,14 @@ async function rollupCounts(counterId: number) {
       select 'procedure', is_excluded, question_key, value, n from rollups_by_procedure where counter_id = ${counterId}
       union all
       select 'hour', is_excluded, question_key, value, n from rollups_by_hour where counter_id = ${counterId}
+      union all
+      select 'month', is_excluded, question_key, value, n from rollups_by_month where counter_id = ${counterId}
+      union all
+      select 'year', is_excluded, question_key, value, n from rollups_by_year where counter_id = ${counterId}
+      union all
+      select 'unit month', is_excluded, question_key, value, n from rollups_by_unit_month where unit_id = (${unitOf(counterId)})
+      union all
+      select 'unit year', is_excluded, question_key, value, n from rollups_by_unit_year where unit_id = (${unitOf(counterId)})
     ) all_rollups
     group by source, is_excluded, question_key, value
     having sum(n) > 0
@@ -82,7 +94,7 @@ async function rollupCounts(counterId: number) {
   `
 }
 
-/** The same counts recounted from the raw responses, for each of the three tables. */
+/** The same counts recounted from the raw responses, for each rollup table. */
 async function recount(counterId: number) {
   const rows = await db.sql<{ isExcluded: boolean; questionKey: string; value: number; n: number }[]>`
     select is_excluded, question_key, value, count(*)::int as n
@@ -94,7 +106,9 @@ async function recount(counterId: number) {
     group by is_excluded, question_key, value
     order by is_excluded, question_key, value
   `
-  return ['hour', 'main', 'procedure'].flatMap((source) => rows.map((row) => ({ source, ...row })))
+  return ['hour', 'main', 'month', 'procedure', 'unit month', 'unit year', 'year'].flatMap((source) =>
+    rows.map((row) => ({ source, ...row })),
+  )
 }
 
 describe('GET /api/v1/flags', () => {

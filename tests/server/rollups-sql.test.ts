@@ -23,8 +23,8 @@ const tally = (entries: [Key, number][]) => {
   return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
-/** The four rollup tables of one counter, each as "key → n". */
-async function storedRollups(counterId: number) {
+/** The rollup tables of one counter, each as "key → n"; the unit tiers of the counter's unit (its only counter). */
+async function storedRollups(counterId: number, unitId: number) {
   const common = `unit_id || '|' || counter_id || '|' || survey_id || '|' || field_id`
   const tail = `question_key || '|' || value || '|' || is_verified || '|' || is_excluded`
   const read = async (table: string, middle: string) =>
@@ -36,9 +36,22 @@ async function storedRollups(counterId: number) {
         )
       ).map((r) => [r.key, r.n]),
     )
+  const readUnitTier = async (table: string, time: string) =>
+    tally(
+      (
+        await db.sql.unsafe<{ key: string; n: number }[]>(
+          `select unit_id || '|' || survey_id || '|' || to_char(${time}, 'YYYY-MM-DD') || '|' || ${tail} as key, n
+           from ${table} where unit_id = $1`,
+          [unitId],
+        )
+      ).map((r) => [r.key, r.n]),
+    )
   return {
     main: await read('rollups', `to_char(day, 'YYYY-MM-DD')`),
     byMonth: await read('rollups_by_month', `to_char(month, 'YYYY-MM-DD')`),
+    byYear: await read('rollups_by_year', `to_char(year, 'YYYY-MM-DD')`),
+    byUnitMonth: await readUnitTier('rollups_by_unit_month', 'month'),
+    byUnitYear: await readUnitTier('rollups_by_unit_year', 'year'),
     byProcedure: await read('rollups_by_procedure', `to_char(day, 'YYYY-MM-DD') || '|' || procedure_code`),
     byHour: await read('rollups_by_hour', `to_char(day, 'YYYY-MM-DD') || '|' || hour`),
   }
@@ -50,9 +63,14 @@ function expectedRollups(rows: NewResponseRow[]) {
   type D = (typeof deltas.main)[number]
   const key = (d: D, middle: string) =>
     `${d.unitId}|${d.counterId}|${d.surveyId}|${d.fieldId}|${middle}|${d.questionKey}|${d.value}|${d.isVerified}|${d.isExcluded}`
+  // The unit tiers: the month and year deltas summed over counter and field.
+  const unitKey = (d: D) => `${d.unitId}|${d.surveyId}|${d.day}|${d.questionKey}|${d.value}|${d.isVerified}|${d.isExcluded}`
   return {
     main: tally(deltas.main.map((d) => [key(d, d.day), d.n])),
     byMonth: tally(deltas.byMonth.map((d) => [key(d, d.day), d.n])),
+    byYear: tally(deltas.byYear.map((d) => [key(d, d.day), d.n])),
+    byUnitMonth: tally(deltas.byMonth.map((d) => [unitKey(d), d.n])),
+    byUnitYear: tally(deltas.byYear.map((d) => [unitKey(d), d.n])),
     byProcedure: tally(deltas.byProcedure.map((d) => [key(d, `${d.day}|${d.procedureCode}`), d.n])),
     byHour: tally(deltas.byHour.map((d) => [key(d, `${d.day}|${d.hour}`), d.n])),
   }
@@ -107,7 +125,7 @@ describe('rollups written in SQL with each batch', () => {
             if (batch % compactEvery === 0) await compactRollups(db.sql)
           }
           await compactRollups(db.sql)
-          expect(await storedRollups(counter.counterId)).toEqual(expectedRollups(rows))
+          expect(await storedRollups(counter.counterId, counter.unitId)).toEqual(expectedRollups(rows))
           const [left] = await db.sql<[{ n: number }]>`select count(*)::int as n from rollup_deltas`
           expect(left.n).toBe(0)
         },

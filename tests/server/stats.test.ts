@@ -428,6 +428,24 @@ describe('stats scope', () => {
     const year = { surveyId: survey.surveyId, from: '2025-01-01', to: '2025-12-31' }
     expect(summary((await statsOf(oldAnalyst, year)).overall)).toMatchObject({ responses: 5 + 6 + 9, rate: 1 })
     expect(summary((await statsOf(newAnalyst, year)).overall)).toMatchObject({ responses: 7 + 8, rate: 0 })
+    // By month and by unit, as the dashboard reads them (from the grains without counter and field): August split at
+    // the move, the ward's ratings under the district it belonged to on each day.
+    const byMonth = async (cookie: string) => (await statsOf(cookie, { ...year, groupBy: 'month' })).groups.map((g) => [g.key, g.responses])
+    expect(await byMonth(oldAnalyst)).toEqual([
+      ['2025-01', 5],
+      ['2025-03', 9],
+      ['2025-08', 6],
+    ])
+    expect(await byMonth(newAnalyst)).toEqual([
+      ['2025-08', 7],
+      ['2025-11', 8],
+    ])
+    const admin = await signIn(app, await seedUser(db.sql, { role: 'admin' }))
+    const byUnit = (await statsOf(admin, { ...year, groupBy: 'unit' })).groups.map((g) => [g.label, g.responses, g.rate])
+    expect(byUnit).toEqual([
+      ['Huyện Cũ Năm', 20, 1],
+      ['Huyện Mới Năm', 15, 0],
+    ])
     // Two years, the move in the first: the same counts, and the whole 2026 read from its (empty) year rows.
     const twoYears = { ...year, to: '2026-12-31' }
     expect(summary((await statsOf(oldAnalyst, twoYears)).overall)).toMatchObject({ responses: 20 })
