@@ -130,10 +130,16 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const fieldKey = filter.fieldIds?.join(',') ?? 'all'
   // The items are the question-by-question counts of no grouping: the same sums.
   const sumGrouping = groupBy === 'question' ? 'none' : groupBy
+  const sumsOf = (grouping: Grouping, fieldIds: number[] | null) =>
+    once(selection, `sums|${grouping}|${fieldIds?.join(',') ?? 'all'}`, () =>
+      sumRollups(deps.sql, { ...filter, fieldIds, surveyId: survey.id, grouping }),
+    )
   const [rows, dossierRows] = await Promise.all([
-    once(selection, `sums|${sumGrouping}|${fieldKey}`, () =>
-      sumRollups(deps.sql, { ...filter, surveyId: survey.id, grouping: sumGrouping }),
-    ),
+    // A set of fields pooled is the sum of those fields' groups: read once with the grouping by field (which the
+    // dashboard reads anyway), not again filtered.
+    sumGrouping === 'none' && filter.fieldIds !== null
+      ? sumsOf('field', null).then((byField) => pooledRows(byField, filter.fieldIds!))
+      : sumsOf(sumGrouping, filter.fieldIds),
     fields === null
       ? once(selection, `dossiers|${dossierGrouping}`, () =>
           sumDossierCounts(deps.sql, { scope: read.scope, units: read.units, counterId: read.counterId, grouping: dossierGrouping }),
@@ -203,6 +209,20 @@ export async function analyticsReader(deps: Deps): Promise<{ deps: Deps; freshne
   await compactRollups(deps.sql)
   const { sql, freshness } = await readerAfterWrites(deps.sql, deps.readSql, deps.clock())
   return { deps: { ...deps, sql }, freshness }
+}
+
+/** The rows of the groups of `fieldIds`, by field, summed into one group (key null). */
+function pooledRows(byField: CountRow[], fieldIds: number[]): CountRow[] {
+  const keys = new Set(fieldIds.map(String))
+  const pooled = new Map<string, CountRow>()
+  for (const row of byField) {
+    if (row.groupKey === null || !keys.has(row.groupKey)) continue
+    const key = `${row.isExcluded}|${row.questionKey}|${row.value}`
+    const found = pooled.get(key)
+    if (found) found.n += row.n
+    else pooled.set(key, { ...row, groupKey: null })
+  }
+  return [...pooled.values()]
 }
 
 function sumDossiers(rows: DossierSumRow[]): DossierSumRow | undefined {
