@@ -72,17 +72,32 @@ export async function findScopeTree(db: Db | Tx, scope: Omit<UnitScope, 'focusUn
  * nested loops and sorts that spilled to disk for the 201 units of a province (docs/architecture.md).
  */
 export function scopeTableOf(db: Db | Tx, units: ResolvedUnit[]) {
+  const a = arraysOf(units)
   return db`
     scope as (
       select *
-      from unnest(
-        ${units.map((u) => u.unitId)}::int[],
-        ${units.map((u) => u.validFrom)}::date[],
-        ${units.map((u) => u.validTo)}::date[],
-        ${units.map((u) => u.branchId)}::int[]
-      ) as s(unit_id, valid_from, valid_to, branch_id)
+      from unnest(${a.unitIds}::int[], ${a.validFroms}::date[], ${a.validTos}::date[], ${a.branchIds}::int[])
+        as s(unit_id, valid_from, valid_to, branch_id)
     )
   `
+}
+
+// A request's scope is joined by each of its statements: its arrays are written out as text once per request.
+const literals = new WeakMap<ResolvedUnit[], Record<'unitIds' | 'validFroms' | 'validTos' | 'branchIds', string>>()
+
+function arraysOf(units: ResolvedUnit[]) {
+  let found = literals.get(units)
+  if (!found) {
+    const literal = (values: (number | string)[]) => `{${values.join(',')}}`
+    found = {
+      unitIds: literal(units.map((u) => u.unitId)),
+      validFroms: literal(units.map((u) => u.validFrom)),
+      validTos: literal(units.map((u) => u.validTo)),
+      branchIds: literal(units.map((u) => u.branchId)),
+    }
+    literals.set(units, found)
+  }
+  return found
 }
 
 /** A unit of a read scope with the child of the focus unit it lies under (the focus itself for its own rows). */

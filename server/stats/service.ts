@@ -164,7 +164,15 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const targetScopes = [overallTargetScope, ...specs.map((s) => s.targetScope)]
   const targetUnits = [...new Set(targetScopes.filter((t) => t !== null).map((t) => t.unitId))].sort((a, b) => a - b)
   const targetRows = await once(selection, `targets|${targetUnits.join(',')}`, () => loadTargets(deps, survey.metric, targetUnits, range))
-  const targetsOf = (scope: TargetScope | null): Target[] => (scope === null ? [] : applicableTargets(targetRows, scope))
+  // Looked up per group (hundreds of counters for a province): by unit first, not by a pass over every row.
+  const rowsByUnit = new Map<number, TargetRow[]>()
+  for (const row of targetRows) {
+    const list = rowsByUnit.get(row.forUnitId)
+    if (list) list.push(row)
+    else rowsByUnit.set(row.forUnitId, [row])
+  }
+  const targetsOf = (scope: TargetScope | null): Target[] =>
+    scope === null ? [] : applicableTargets(rowsByUnit.get(scope.unitId) ?? [], scope)
   const dossierSums = new Map(dossierRows.map((row) => [row.groupKey, row]))
   const dossierTotal = sumDossiers(dossierRows)
 
