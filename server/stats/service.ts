@@ -125,8 +125,9 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
     isVerifiedOnly: selection.verified === 'only',
   }
 
-  // Dossiers carry no field: their figures would not match a field selection, so none are given then.
-  const dossierGrouping = groupBy === 'unit' || groupBy === 'counter' ? groupBy : 'none'
+  // Dossiers carry no field: their figures would not match a field selection, so none are given then. Their total is
+  // the sum of the groups by unit (summed below), as the dashboard reads those anyway.
+  const dossierGrouping = groupBy === 'counter' ? 'counter' : 'unit'
   const fieldKey = filter.fieldIds?.join(',') ?? 'all'
   // The items are the question-by-question counts of no grouping: the same sums.
   const sumGrouping = groupBy === 'question' ? 'none' : groupBy
@@ -135,11 +136,13 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
       sumRollups(deps.sql, { ...filter, fieldIds, surveyId: survey.id, grouping }),
     )
   const [rows, dossierRows] = await Promise.all([
-    // A set of fields pooled is the sum of those fields' groups: read once with the grouping by field (which the
-    // dashboard reads anyway), not again filtered.
-    sumGrouping === 'none' && filter.fieldIds !== null
-      ? sumsOf('field', null).then((byField) => pooledRows(byField, filter.fieldIds!))
-      : sumsOf(sumGrouping, filter.fieldIds),
+    // Every grouping partitions the rows, so the whole selection is the sum of the groups by unit, and a set of
+    // fields pooled the sum of those fields' groups: read once with the groupings the dashboard reads anyway.
+    sumGrouping !== 'none'
+      ? sumsOf(sumGrouping, filter.fieldIds)
+      : filter.fieldIds === null
+        ? sumsOf('unit', null).then((byUnit) => pooledRows(byUnit, null))
+        : sumsOf('field', null).then((byField) => pooledRows(byField, filter.fieldIds)),
     fields === null
       ? once(selection, `dossiers|${dossierGrouping}`, () =>
           sumDossierCounts(deps.sql, { scope: read.scope, units: read.units, counterId: read.counterId, grouping: dossierGrouping }),
@@ -192,7 +195,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
         ? []
         : specs.map((spec) => {
             const group = buildGroup(definition, spec, rowsByGroup.get(spec.sqlKey) ?? [], targetsOf(spec.targetScope))
-            return dossierGrouping === 'none' ? group : withDossiers(group, dossierSums.get(spec.sqlKey))
+            return groupBy === dossierGrouping ? withDossiers(group, dossierSums.get(spec.sqlKey)) : group
           })
   return {
     from: range.from,
@@ -219,12 +222,12 @@ export async function analyticsReader(deps: Deps): Promise<{ deps: Deps; freshne
   return { deps: { ...deps, sql }, freshness }
 }
 
-/** The rows of the groups of `fieldIds`, by field, summed into one group (key null). */
-function pooledRows(byField: CountRow[], fieldIds: number[]): CountRow[] {
-  const keys = new Set(fieldIds.map(String))
+/** The rows of the groups of `groupKeys` (all of them: null), summed into one group (key null). */
+function pooledRows(grouped: CountRow[], groupKeys: number[] | null): CountRow[] {
+  const keys = groupKeys && new Set(groupKeys.map(String))
   const pooled = new Map<string, CountRow>()
-  for (const row of byField) {
-    if (row.groupKey === null || !keys.has(row.groupKey)) continue
+  for (const row of grouped) {
+    if (row.groupKey === null || (keys !== null && !keys.has(row.groupKey))) continue
     const key = `${row.isExcluded}|${row.questionKey}|${row.value}`
     const found = pooled.get(key)
     if (found) found.n += row.n

@@ -168,6 +168,14 @@ describe('dossier figures in GET /api/v1/stats', () => {
     const c2 = stats.groups.find((g: { key: string }) => g.key === String(w.c2.counterId))
     expect(c2).not.toHaveProperty('responseRate')
     expect(stats.overall).toMatchObject({ responses: 16, responseRate: 0.4, dossiers: { returned: 40 } })
+    // The same total without a grouping and by month; months carry no dossier figures of their own.
+    for (const groupBy of ['none', 'month']) {
+      const other = await (
+        await app.request(`/api/v1/stats?${query.replace('groupBy=counter', `groupBy=${groupBy}`)}`, { headers: { cookie: w.cookie } })
+      ).json()
+      expect(other.overall).toMatchObject({ responses: 16, responseRate: 0.4, dossiers: { received: 60, returned: 40, overdue: 4 } })
+      for (const group of other.groups) expect(group).not.toHaveProperty('dossiers')
+    }
 
     const land = await seedField(db.sql, `dat-dai-${w.unit.id}`, 'Đất đai')
     const byField = await (await app.request(`/api/v1/stats?${query}&fields=${land.code}`, { headers: { cookie: w.cookie } })).json()
