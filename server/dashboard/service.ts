@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../shared/auth-contract'
 import { pooledFieldSets } from '../../shared/pooled-fields'
-import type { DashboardAnswer } from '../../shared/stats-contract'
+import type { DashboardAnswer, Grouping } from '../../shared/stats-contract'
 import type { DashboardQuery } from '../../shared/stats-query'
 import type { Deps } from '../deps'
 import { analyticsReader, findFieldLabels, selectionOf, statsOf } from '../stats/service'
@@ -14,7 +14,8 @@ import { listTargets } from '../targets/service'
  */
 export async function getDashboard(primaryDeps: Deps, user: CurrentUser, query: DashboardQuery): Promise<DashboardAnswer> {
   const { deps, freshness } = await analyticsReader(primaryDeps)
-  const [selection, targets] = await Promise.all([selectionOf(deps, freshness, user, query), listTargets(deps, user, {})])
+  const planned: Grouping[] = ['none', 'month', 'field', 'unit', 'counter', 'question']
+  const [selection, targets] = await Promise.all([selectionOf(deps, freshness, user, query, null, planned), listTargets(deps, user, {})])
   const { range, survey } = selection
   const pooled = pooledFieldSets(targets, survey.metric, range.from, range.to)
   const labels = pooled.length === 0 ? [] : await findFieldLabels(deps, [...new Set(pooled.flat())])

@@ -74,6 +74,12 @@ export type Selection = {
    * too, and the dossier sums, the overall label and the targets of the same units are the same for most.
    */
   shared: Map<string, Promise<unknown>>
+  /**
+   * The groupings that will be asked of the selection. With the groups by unit among them, the whole selection is
+   * summed from those (every grouping partitions the rows); with the groups by field, a pooled set of fields from
+   * those. Alone, each is read by its own statement: summing 200 units' groups costs more than reading one.
+   */
+  planned: Set<Grouping>
 }
 
 /** `make`'s answer, made once per selection under `key`. */
@@ -93,6 +99,7 @@ export async function selectionOf(
   user: CurrentUser,
   query: Pick<StatsQuery, 'range' | 'verified' | 'surveyId' | 'unitId' | 'counterId'>,
   fields: FieldLabel[] | null = null,
+  planned: Grouping[] = [],
 ): Promise<Selection> {
   const read = await resolveReadScope(deps, user, query, query.range)
   const survey = await requireSurvey(deps, query.surveyId, {
@@ -111,6 +118,7 @@ export async function selectionOf(
     survey,
     definition: SurveyDefinition.parse(survey.definition),
     shared: new Map(),
+    planned: new Set(planned),
   }
 }
 
@@ -126,8 +134,9 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   }
 
   // Dossiers carry no field: their figures would not match a field selection, so none are given then. Their total is
-  // the sum of the groups by unit (summed below), as the dashboard reads those anyway.
-  const dossierGrouping = groupBy === 'counter' ? 'counter' : 'unit'
+  // the sum of the groups (summed below): by unit when those are read anyway.
+  const byUnit = selection.planned.has('unit')
+  const dossierGrouping = groupBy === 'unit' || groupBy === 'counter' ? groupBy : byUnit ? 'unit' : 'none'
   const fieldKey = filter.fieldIds?.join(',') ?? 'all'
   // The items are the question-by-question counts of no grouping: the same sums.
   const sumGrouping = groupBy === 'question' ? 'none' : groupBy
@@ -137,12 +146,12 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
     )
   const [rows, dossierRows] = await Promise.all([
     // Every grouping partitions the rows, so the whole selection is the sum of the groups by unit, and a set of
-    // fields pooled the sum of those fields' groups: read once with the groupings the dashboard reads anyway.
-    sumGrouping !== 'none'
-      ? sumsOf(sumGrouping, filter.fieldIds)
-      : filter.fieldIds === null
-        ? sumsOf('unit', null).then((byUnit) => pooledRows(byUnit, null))
-        : sumsOf('field', null).then((byField) => pooledRows(byField, filter.fieldIds)),
+    // fields pooled the sum of those fields' groups: read once with the groupings planned anyway (Selection.planned).
+    sumGrouping === 'none' && filter.fieldIds === null && byUnit
+      ? sumsOf('unit', null).then((groups) => pooledRows(groups, null))
+      : sumGrouping === 'none' && filter.fieldIds !== null && selection.planned.has('field')
+        ? sumsOf('field', null).then((groups) => pooledRows(groups, filter.fieldIds))
+        : sumsOf(sumGrouping, filter.fieldIds),
     fields === null
       ? once(selection, `dossiers|${dossierGrouping}`, () =>
           sumDossierCounts(deps.sql, { scope: read.scope, units: read.units, counterId: read.counterId, grouping: dossierGrouping }),
@@ -195,7 +204,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
         ? []
         : specs.map((spec) => {
             const group = buildGroup(definition, spec, rowsByGroup.get(spec.sqlKey) ?? [], targetsOf(spec.targetScope))
-            return groupBy === dossierGrouping ? withDossiers(group, dossierSums.get(spec.sqlKey)) : group
+            return groupBy === 'unit' || groupBy === 'counter' ? withDossiers(group, dossierSums.get(spec.sqlKey)) : group
           })
   return {
     from: range.from,

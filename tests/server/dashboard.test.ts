@@ -65,6 +65,11 @@ async function seedProvince() {
   ])
   await seedTarget(db.sql, { unitId: province.id, value: 0.96 })
   await seedTarget(db.sql, { unitId: province.id, value: 0.87, fieldIds: [land.id, building.id] })
+  // Imported dossier counts at two counters of two communes: the overall figures sum both.
+  await db.sql`
+    insert into dossier_counts (day, counter_id, received, returned, overdue)
+    values ('2025-07-10', ${a1.counterId}, 30, 20, 2), ('2025-08-05', ${b1.counterId}, 12, 10, 1)
+  `
   return { province, a, b, survey, land, building }
 }
 
@@ -79,6 +84,7 @@ describe('GET /api/v1/stats/dashboard', () => {
 
     expect(withoutFreshness(dashboard.overall)).toEqual(withoutFreshness(await stats({})))
     expect(dashboard.overall.overall.responses).toBe(27)
+    expect(dashboard.overall.overall.dossiers).toEqual({ received: 42, returned: 30, overdue: 3 })
     // A calendar year read from the year grain still splits into its months.
     expect(dashboard.months.map((m) => [m.key, m.responses])).toEqual([
       ['2025-07', 15],
