@@ -158,13 +158,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
         )
       : [],
   ])
-  const rowsByGroup = new Map<string, CountRow[]>()
-  for (const row of rows) {
-    if (row.groupKey === null) continue
-    const list = rowsByGroup.get(row.groupKey)
-    if (list) list.push(row)
-    else rowsByGroup.set(row.groupKey, [row])
-  }
+  const rowsByGroup = listsBy(rows, (row) => row.groupKey)
   const sqlKeys = [...rowsByGroup.keys()]
 
   const requested = fields?.map((f) => f.id) ?? []
@@ -177,12 +171,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const targetUnits = [...new Set(targetScopes.filter((t) => t !== null).map((t) => t.unitId))].sort((a, b) => a - b)
   const targetRows = await once(selection, `targets|${targetUnits.join(',')}`, () => loadTargets(deps, survey.metric, targetUnits, range))
   // Looked up per group (hundreds of counters for a province): by unit first, not by a pass over every row.
-  const rowsByUnit = new Map<number, TargetRow[]>()
-  for (const row of targetRows) {
-    const list = rowsByUnit.get(row.forUnitId)
-    if (list) list.push(row)
-    else rowsByUnit.set(row.forUnitId, [row])
-  }
+  const rowsByUnit = listsBy(targetRows, (row) => row.forUnitId)
   const targetsOf = (scope: TargetScope | null): Target[] =>
     scope === null ? [] : applicableTargets(rowsByUnit.get(scope.unitId) ?? [], scope)
   const dossierSums = new Map(dossierRows.map((row) => [row.groupKey, row]))
@@ -229,6 +218,19 @@ export async function analyticsReader(deps: Deps): Promise<{ deps: Deps; freshne
   await compactRollups(deps.sql)
   const { sql, freshness } = await readerAfterWrites(deps.sql, deps.readSql, deps.clock())
   return { deps: { ...deps, sql }, freshness }
+}
+
+/** `items` in lists by key, in their order; items whose key is null are left out. */
+function listsBy<T, K>(items: T[], keyOf: (item: T) => K | null): Map<K, T[]> {
+  const lists = new Map<K, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    if (key === null) continue
+    const list = lists.get(key)
+    if (list) list.push(item)
+    else lists.set(key, [item])
+  }
+  return lists
 }
 
 /** The rows of the groups of `groupKeys` (all of them: null), summed into one group (key null). */
