@@ -1,9 +1,10 @@
 import type { Db, Tx } from '../db'
-import { scopeCtes, type UnitScope } from '../stats/scope-queries'
+import { type ResolvedUnit, scopeTableOf } from '../stats/scope-queries'
 import type { CaseCategory, CaseStatus } from '../../shared/feedback-contract'
 
 export type InboxFilter = {
-  scope: UnitScope
+  /** The reader's units over the period, resolved once (server/stats/scope.ts). */
+  units: ResolvedUnit[]
   timeZone: string
   counterId: number | null
   fieldId: number | null
@@ -22,7 +23,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
  * question), each with its counter's kept ratings in the same month, which decides whether it may be shown.
  */
 const voicedIn = (db: Db, f: InboxFilter) => db`
-  with recursive ${scopeCtes(db, f.scope)},
+  with ${scopeTableOf(db, f.units)},
   rated as (
     select r.id, r.counter_id, r.unit_id, r.field_id, r.survey_version_id, r.answers, r.comment,
       to_char(r.submitted_at at time zone ${f.timeZone}, 'YYYY-MM') as month
@@ -230,9 +231,9 @@ export type FigureRow = {
  * Per rated unit of the scope: comments left in the period, cases received in it, how many were answered,
  * answered by their deadline, past it unanswered on `today`, and the median days from receipt to answer.
  */
-export async function findHandlingFigures(db: Db, f: { scope: UnitScope; timeZone: string; from: string; to: string; today: string }) {
+export async function findHandlingFigures(db: Db, f: { units: ResolvedUnit[]; timeZone: string; from: string; to: string; today: string }) {
   return db<FigureRow[]>`
-    with recursive ${scopeCtes(db, f.scope)},
+    with ${scopeTableOf(db, f.units)},
     scoped_units as (select distinct unit_id from scope),
     comments as (
       select r.unit_id, count(*)::int as n, count(fc.id)::int as taken

@@ -114,10 +114,10 @@ type InboxSelection = Pick<InboxQuery, 'range' | 'unitId' | 'counterId' | 'field
 /** The scope and filter of an inbox read: whole months, the reader's subtree, the hold-back threshold. */
 async function inboxFilterOf(deps: Deps, user: CurrentUser, query: InboxSelection) {
   const range = wholeMonthsOf(query.range)
-  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId, counterId: query.counterId }, range)
+  const { units } = await resolveReadScope(deps, user, { unitId: query.unitId, counterId: query.counterId }, range)
   const search = query.q ? { text: query.q, hasMarks: hasDiacritics(query.q) } : null
   const filter = {
-    scope,
+    units,
     timeZone: deps.config.timeZone,
     counterId: query.counterId ?? null,
     fieldId: query.fieldId ?? null,
@@ -366,8 +366,8 @@ function figuresOf(row: Omit<FigureRow, 'unitId' | 'unitName'>): HandlingFigures
  */
 export async function handlingFigures(deps: Deps, user: CurrentUser, query: FiguresQuery): Promise<FiguresAnswer> {
   const { range } = query
-  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
-  const rows = await findHandlingFigures(deps.sql, { scope, timeZone: deps.config.timeZone, ...range, today: todayOf(deps) })
+  const { units } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  const rows = await findHandlingFigures(deps.sql, { units, timeZone: deps.config.timeZone, ...range, today: todayOf(deps) })
   const sum = (key: 'comments' | 'commentsTaken' | 'cases' | 'handled' | 'onTime' | 'overdue') => rows.reduce((n, r) => n + r[key], 0)
   const unitIds = rows.map((r) => r.unitId)
   const overall = figuresOf({

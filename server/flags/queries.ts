@@ -1,13 +1,13 @@
 import type { Db } from '../db'
-import { scopeCtes, type UnitScope } from '../stats/scope-queries'
+import { type ResolvedUnit, scopeTableOf } from '../stats/scope-queries'
 
 /** `ownUnitId`: the reader's own unit, left out (only a supervising level sees a unit's flags); null for an admin. */
-export type FlagFilter = { scope: UnitScope; surveyId: number | null; timeZone: string; ownUnitId: number | null }
+export type FlagFilter = { units: ResolvedUnit[]; surveyId: number | null; timeZone: string; ownUnitId: number | null }
 
 // The flags panel reads responses (not rollups): it lists single ratings. "Flagged" means an integrity
 // signal was raised or an analyst set the rating apart; a restored rating stays listed, not excluded.
 const flaggedIn = (db: Db, f: FlagFilter) => db`
-  with recursive ${scopeCtes(db, f.scope)},
+  with ${scopeTableOf(db, f.units)},
   flagged as (
     select r.id, r.submitted_at, r.counter_id, r.unit_id, r.flag_reasons, r.is_excluded
     from responses r
@@ -98,7 +98,7 @@ export type CounterAnomaly = {
  */
 export async function findCounterAnomalies(db: Db, f: FlagFilter & { minRatings: number; maxVariance: number }) {
   return db<CounterAnomaly[]>`
-    with recursive ${scopeCtes(db, f.scope)},
+    with ${scopeTableOf(db, f.units)},
     headlines as (
       select distinct on (survey_id) survey_id, definition->>'headline' as question_key
       from survey_versions

@@ -20,10 +20,10 @@ import { countFlagged, findCounterAnomalies, findFlaggedPage } from './queries'
 /** GET /api/v1/flags: how many ratings were flagged, per reason, and a page of them, newest first. */
 export async function listFlags(deps: Deps, user: CurrentUser, query: FlagsQuery): Promise<FlagsAnswer> {
   const { range, limit, offset } = query
-  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  const { units } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
   const filter = {
-    scope,
+    units,
     surveyId: query.surveyId ?? null,
     timeZone: deps.config.timeZone,
     ownUnitId: user.role === 'admin' ? null : user.unitId,
@@ -57,11 +57,11 @@ export const anomalyRule = { minRatings: 30, maxVariance: 0.05 }
  */
 export async function listAnomalies(deps: Deps, user: CurrentUser, query: FlagsQuery): Promise<AnomaliesAnswer> {
   const { range } = query
-  const { scope } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
+  const { units } = await resolveReadScope(deps, user, { unitId: query.unitId }, range)
   if (user.role !== 'admin' && query.unitId === user.unitId) throw notSupervising()
   const ownUnitId = user.role === 'admin' ? null : user.unitId
   const rows = await findCounterAnomalies(deps.sql, {
-    scope,
+    units,
     surveyId: query.surveyId ?? null,
     timeZone: deps.config.timeZone,
     ownUnitId,

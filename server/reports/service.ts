@@ -54,13 +54,13 @@ export async function buildPeriodicReport(deps: Deps, user: CurrentUser, query: 
   const base = { ...query, unitId, counterId: undefined, fields: undefined }
   // Grouped by question, the answer still carries the whole period's figures in `overall`: one query for both.
   const overall = await getStats(deps, user, { ...base, groupBy: 'question' })
-  const { scope } = await resolveReadScope(deps, user, { unitId }, { from: overall.from, to: overall.to })
+  const { units } = await resolveReadScope(deps, user, { unitId }, { from: overall.from, to: overall.to })
   const [byField, byUnit, heading, targets, setApart, feedback] = await Promise.all([
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'field' }),
     getStats(deps, user, { ...base, surveyId: overall.survey.id, groupBy: 'unit' }),
     findUnitHeading(deps.sql, unitId, overall.to),
     listTargets(deps, user, { unitId }),
-    countSetApartByReason(deps.sql, { scope, surveyId: overall.survey.id, timeZone: deps.config.timeZone, ownUnitId: null }),
+    countSetApartByReason(deps.sql, { units, surveyId: overall.survey.id, timeZone: deps.config.timeZone, ownUnitId: null }),
     handlingFigures(deps, user, { unitId, range: { from: overall.from, to: overall.to, label: overall.label } }),
   ])
   if (!heading) throw new AppError('not_found', 'Đơn vị không tồn tại trong kỳ báo cáo.')

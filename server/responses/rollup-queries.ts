@@ -75,11 +75,11 @@ export const columnsOf = (tx: Tx, rows: RollupDelta[]) => ({
 })
 
 /**
- * Month or year deltas summed over counter and field, in key order: the rows of rollups_by_unit_month or
- * rollups_by_unit_year (unit_id, month or year, survey_id, question_key, value, is_verified, is_excluded, n).
+ * Month or year deltas (as `columnsOf` gives them) summed over counter and field, in key order: the rows of
+ * rollups_by_unit_month or rollups_by_unit_year (unit_id, month or year, survey_id, question_key, value,
+ * is_verified, is_excluded, n).
  */
-export function unitTierOf(tx: Tx, rows: RollupDelta[]) {
-  const c = columnsOf(tx, rows)
+export function unitTierOf(tx: Tx, c: ReturnType<typeof columnsOf>) {
   return tx`
     select unit_id, day, survey_id, question_key, value, is_verified, is_excluded, sum(n)::int
     from unnest(
@@ -123,11 +123,11 @@ export async function addToAllRollups(tx: Tx, deltas: RollupDeltas) {
       on conflict on constraint rollups_by_year_pkey do update set n = rollups_by_year.n + excluded.n
     ), by_unit_month as (
       insert into rollups_by_unit_month (unit_id, month, survey_id, question_key, value, is_verified, is_excluded, n)
-      ${unitTierOf(tx, deltas.byMonth)}
+      ${unitTierOf(tx, mo)}
       on conflict on constraint rollups_by_unit_month_pkey do update set n = rollups_by_unit_month.n + excluded.n
     ), by_unit_year as (
       insert into rollups_by_unit_year (unit_id, year, survey_id, question_key, value, is_verified, is_excluded, n)
-      ${unitTierOf(tx, deltas.byYear)}
+      ${unitTierOf(tx, y)}
       on conflict on constraint rollups_by_unit_year_pkey do update set n = rollups_by_unit_year.n + excluded.n
     ), by_procedure as (
       insert into rollups_by_procedure

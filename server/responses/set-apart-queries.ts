@@ -63,7 +63,7 @@ async function subtractFromUnitTier(tx: Tx, table: 'rollups_by_unit_month' | 'ro
   if (rows.length === 0) return
   const time = table === 'rollups_by_unit_month' ? 'month' : 'year'
   const [result] = await tx<[{ expected: number; found: number }]>`
-    with d (unit_id, day, survey_id, question_key, value, is_verified, is_excluded, n) as (${unitTierOf(tx, rows)}),
+    with d (unit_id, day, survey_id, question_key, value, is_verified, is_excluded, n) as (${unitTierOf(tx, columnsOf(tx, rows))}),
     changed as (
       update ${tx(table)} r
       set n = r.n - d.n

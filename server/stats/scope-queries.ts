@@ -11,11 +11,17 @@ import type { Db, Tx } from '../db'
 export type UnitScope = { rootUnitId: number | null; focusUnitId: number | null; from: string; to: string }
 
 /**
- * The CTEs `scope_tree` and `scope` for a `with recursive` query: `scope` holds (unit_id, valid_from,
- * valid_to exclusive, branch_id) where branch_id is the child of the focus unit the unit lies under (the
- * focus unit itself for its own rows; the top-level unit without a focus).
+ * One unit of the tree a user may read: in it over [validFrom, validTo), under `path` (the root first). A unit
+ * moved within the tree has one row per parent. The focus and each unit's branch under it are worked out from
+ * the paths in Node (server/stats/scope.ts `focusedUnits`).
  */
-export function scopeCtes(db: Db | Tx, s: UnitScope) {
+export type ScopeUnit = { unitId: number; validFrom: string; validTo: string; path: number[] }
+
+/**
+ * The whole tree a user may read over a period, day-exact, walked once per request: statements that read
+ * ratings or rollups join the resolved units (`scopeTableOf`), never walk it themselves.
+ */
+export async function findScopeTree(db: Db | Tx, s: Omit<UnitScope, 'focusUnitId'>) {
   const roots =
     s.rootUnitId === null
       ? db`
@@ -26,9 +32,8 @@ export function scopeCtes(db: Db | Tx, s: UnitScope) {
             and (valid_to is null or valid_to > ${s.from}::date)
         `
       : db`select ${s.rootUnitId}::int, array[${s.rootUnitId}::int], ${s.from}::date, ${s.to}::date + 1`
-  const focus = s.focusUnitId
-  return db`
-    scope_tree (unit_id, path, valid_from, valid_to) as (
+  return db<ScopeUnit[]>`
+    with recursive scope_tree (unit_id, path, valid_from, valid_to) as (
       ${roots}
       union all
       select v.unit_id, t.path || v.unit_id, greatest(t.valid_from, v.valid_from), least(t.valid_to, coalesce(v.valid_to, 'infinity'))
@@ -37,29 +42,7 @@ export function scopeCtes(db: Db | Tx, s: UnitScope) {
       where v.valid_from < t.valid_to
         and (v.valid_to is null or v.valid_to > t.valid_from)
         and cardinality(t.path) < 16
-    ),
-    scope as (
-      select
-        unit_id,
-        valid_from,
-        valid_to,
-        ${focus === null ? db`path[1]` : db`coalesce(path[array_position(path, ${focus}::int) + 1], ${focus}::int)`} as branch_id
-      from scope_tree
-      ${focus === null ? db`` : db`where ${focus}::int = any(path)`}
     )
-  `
-}
-
-/**
- * One unit of a resolved scope: in it over [validFrom, validTo), under `path` (the root first) and so under the
- * focus unit's child `branchId`. A unit moved within the tree has one row per parent.
- */
-export type ScopeUnit = { unitId: number; validFrom: string; validTo: string; path: number[] }
-
-/** The whole tree a user may read over a period (the focus is applied in Node, see server/stats/scope.ts). */
-export async function findScopeTree(db: Db | Tx, scope: Omit<UnitScope, 'focusUnitId'>) {
-  return db<ScopeUnit[]>`
-    with recursive ${scopeCtes(db, { ...scope, focusUnitId: null })}
     select unit_id, valid_from::text as valid_from, valid_to::text as valid_to, path
     from scope_tree
   `
