@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHmac, hash } from 'node:crypto'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
 import type { CurrentUser } from '../../shared/auth-contract'
 import type { ExportQuery } from '../../shared/stats-query'
@@ -28,12 +28,17 @@ export type ExportFormat = 'csv' | 'xlsx'
 /** The key of exported ids, derived from the server secret (which never leaves the process). */
 export const exportIdKeyOf = (secretKey: string) => createHmac('sha256', secretKey).update('export-ids').digest('hex')
 
-/** The id a rating has in exports: `r-` and 24 hex characters of a keyed hash of its id. */
-export const exportIdOf = (secretKey: string, responseId: string) =>
-  `r-${createHash('sha256')
-    .update(exportIdKeyOf(secretKey) + responseId)
-    .digest('hex')
-    .slice(0, 24)}`
+/**
+ * The id a rating has in exports: `r-` and 24 hex characters of a keyed hash of its id. Stable across exports,
+ * carrying no time (a UUIDv7 carries its millisecond), never a UUID, so no endpoint that takes a rating id accepts it.
+ */
+export const exportIdOf = (secretKey: string, responseId: string) => exportIdsOf(secretKey)(responseId)
+
+/** exportIdOf for the many rows of one export: the key is derived once. */
+export function exportIdsOf(secretKey: string) {
+  const key = exportIdKeyOf(secretKey)
+  return (responseId: string) => `r-${hash('sha256', key + responseId, 'hex').slice(0, 24)}`
+}
 export type ExportFile = { filename: string; contentType: string; body: Readable }
 
 const fixedColumns = [
@@ -56,6 +61,10 @@ const contentTypes: Record<ExportFormat, string> = {
 // Excel reads a CSV as UTF-8 only after a byte-order mark; without it Vietnamese diacritics come out garbled.
 const byteOrderMark = Buffer.from('\uFEFF', 'utf8')
 const xlsxBatchRows = 1000
+const idLength = 36
+const exportIdLength = 26
+const comma = 0x2c
+const newline = 0x0a
 const chunkBytes = 64 * 1024
 
 /**
@@ -82,7 +91,6 @@ export async function exportResponses(primaryDeps: Deps, user: CurrentUser, quer
     to: range.to,
     timeZone: deps.config.timeZone,
     scope: read.units,
-    idKey: exportIdKeyOf(deps.config.secretKey),
   }
   const body = format === 'csv' ? await streamCsv(deps, parameters, questions) : await streamXlsx(deps, parameters, questions)
   return { filename: `phieu-${survey.code}-${range.from}-${range.to}.${format}`, contentType: contentTypes[format], body }
@@ -131,16 +139,33 @@ function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, sta
 }
 
 function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+  const exportIdOf = exportIdsOf(deps.config.secretKey)
+  let isHeader = true
+  // Each row starts with the rating's id (36 characters, then a comma); its export id (26) is written over the
+  // last 26 of them, and the row is passed on from there.
+  const withExportId = (row: Buffer) => {
+    if (isHeader) {
+      isHeader = false
+      return row
+    }
+    if (row.length < idLength + 2 || row[idLength] !== comma || row[row.length - 1] !== newline) {
+      throw new Error('export: a COPY message is not one row beginning with its id')
+    }
+    const at = idLength - exportIdLength
+    row.write(exportIdOf(row.toString('latin1', 0, idLength)), at, 'latin1')
+    return row.subarray(at)
+  }
   return streamFromTransaction(deps, async (tx, out, start) => {
     await setExportParameters(tx, parameters, deps.config.exports.maxSeconds)
     const copy = await copyResponsesCsv(tx, questions).readable()
     out.write(byteOrderMark)
     start()
-    await forward(copy, out)
+    await forward(copy, out, withExportId)
   })
 }
 
 async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
+  const exportIdOf = exportIdsOf(deps.config.secretKey)
   // Loaded on the first spreadsheet asked for, not at start: exceljs alone is about 20 MB of every process's memory.
   const { default: ExcelJS } = await import('exceljs')
   return streamFromTransaction(deps, async (tx, out, start) => {
@@ -150,7 +175,7 @@ async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: E
     sheet.addRow([...fixedColumns, ...questions.map((q) => q.key), 'comment']).commit()
     for await (const rows of cursorResponses(tx, questions, xlsxBatchRows)) {
       start()
-      for (const row of rows) sheet.addRow(row).commit()
+      for (const [id, ...cells] of rows) sheet.addRow([exportIdOf(id as string), ...cells]).commit()
       // Rows stop while the client's stream is full: at most one batch is in flight inside exceljs and zlib.
       if (!(await isDrained(out))) return
     }
@@ -162,10 +187,12 @@ async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: E
 
 /**
  * Copies with backpressure, in chunks of about 64 KB: PostgreSQL sends one message per row, and passing
- * each on alone cost more than the query. When the client goes away, the rest of the COPY is read and
- * dropped rather than cancelled: a cancel request can land on whatever query the connection runs next.
+ * each on alone cost more than the query. `eachRow` sees each row whole: the protocol makes each CopyData
+ * message one row, postgres.js pushes each message as one chunk, and a flowing stream emits its chunks one
+ * 'data' event each. When the client goes away, the rest of the COPY is read and dropped rather than
+ * cancelled: a cancel request can land on whatever query the connection runs next.
  */
-function forward(from: Readable, to: Writable): Promise<void> {
+function forward(from: Readable, to: Writable, eachRow: (row: Buffer) => Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     let pending: Buffer[] = []
     let pendingBytes = 0
@@ -175,7 +202,18 @@ function forward(from: Readable, to: Writable): Promise<void> {
       pendingBytes = 0
       return to.write(chunk)
     }
-    const write = (chunk: Buffer) => {
+    // A row that cannot be passed on cuts the download, as a client going away does (the close handler below).
+    let failure: unknown
+    const write = (row: Buffer) => {
+      if (failure !== undefined) return
+      let chunk: Buffer
+      try {
+        chunk = eachRow(row)
+      } catch (error) {
+        failure = error
+        to.destroy(error as Error)
+        return
+      }
       pending.push(chunk)
       pendingBytes += chunk.length
       if (pendingBytes >= chunkBytes && !flush()) from.pause()
@@ -190,6 +228,7 @@ function forward(from: Readable, to: Writable): Promise<void> {
     })
     from.once('end', () => {
       resumeConnection(from)
+      if (failure !== undefined) return reject(failure)
       if (pendingBytes > 0 && !to.destroyed) flush()
       to.end()
       resolve()

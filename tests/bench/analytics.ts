@@ -88,7 +88,7 @@ export async function benchAnalytics(server: KeptServer, { quick }: { quick: boo
  * it, on the same database), read over HTTP as fast as it comes; that process's resident memory sampled
  * throughout.
  */
-async function benchExport(databaseUrl: string, cookie: string, surveyId: number, on: Record<string, unknown>) {
+export async function benchExport(databaseUrl: string, cookie: string, surveyId: number, on: Record<string, unknown>) {
   const platform = await startPlatform({ port: await freePort(), env: { DATABASE_URL: databaseUrl, SECRET_KEY: testSecretKey } })
   try {
     const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${platform.pid}/status`, 'utf8'))![1]) / 1024
