@@ -101,14 +101,20 @@ export async function selectionOf(
   fields: FieldLabel[] | null = null,
   planned: Grouping[] = [],
 ): Promise<Selection> {
+  // A named questionnaire is looked up beside the scope, one round trip fewer; a unit out of scope still answers
+  // its own 404 first.
+  const named = query.surveyId === undefined ? undefined : findScoringSurvey(deps, query.surveyId)
+  named?.catch(() => {})
   const read = await resolveReadScope(deps, user, query, query.range)
-  const survey = await requireSurvey(deps, query.surveyId, {
-    scope: read.scope,
-    units: read.units,
-    counterId: read.counterId,
-    fieldIds: fields?.map((f) => f.id) ?? null,
-    isVerifiedOnly: query.verified === 'only',
-  })
+  const survey = named
+    ? await named
+    : await requireSurvey(deps, undefined, {
+        scope: read.scope,
+        units: read.units,
+        counterId: read.counterId,
+        fieldIds: fields?.map((f) => f.id) ?? null,
+        isVerifiedOnly: query.verified === 'only',
+      })
   return {
     deps,
     freshness,
@@ -144,6 +150,19 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
     once(selection, `sums|${grouping}|${fieldIds?.join(',') ?? 'all'}`, () =>
       sumRollups(deps.sql, { ...filter, fieldIds, surveyId: survey.id, grouping }),
     )
+  // Read beside the sums, as neither depends on them: the overall label, and the targets of the focus, with those
+  // of each branch when units or counters are grouped (a branch is a unit grouped by; most counters belong to one).
+  const overallLabelRead = once(selection, `label|${fieldKey}`, () => overallLabelOf(deps, read, fields, range.to))
+  const withBranches = selection.planned.has('unit') || groupBy === 'unit' || groupBy === 'counter'
+  const earlyUnits = [
+    ...new Set([...(read.unitId === null ? [] : [read.unitId]), ...(withBranches ? read.units.map((u) => u.branchId) : [])]),
+  ]
+  earlyUnits.sort((a, b) => a - b)
+  const targetRowsOf = (unitIds: number[]) =>
+    once(selection, `targets|${unitIds.join(',')}`, () => loadTargets(deps, survey.metric, unitIds, range))
+  const earlyTargets = targetRowsOf(earlyUnits)
+  earlyTargets.catch(() => {})
+  overallLabelRead.catch(() => {})
   const [rows, dossierRows] = await Promise.all([
     // Every grouping partitions the rows, so the whole selection is the sum of the groups by unit, and a set of
     // fields pooled the sum of those fields' groups: read once with the groupings planned anyway (Selection.planned).
@@ -165,11 +184,12 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   const overallTargetScope = read.unitId === null ? null : { unitId: read.unitId, fieldIds: requested, ...range }
   const [specs, overallLabel] = await Promise.all([
     groupSpecsOf(deps, groupBy, sqlKeys, { requested, unitId: read.unitId, range }),
-    once(selection, `label|${fieldKey}`, () => overallLabelOf(deps, read, fields, range.to)),
+    overallLabelRead,
   ])
   const targetScopes = [overallTargetScope, ...specs.map((s) => s.targetScope)]
   const targetUnits = [...new Set(targetScopes.filter((t) => t !== null).map((t) => t.unitId))].sort((a, b) => a - b)
-  const targetRows = await once(selection, `targets|${targetUnits.join(',')}`, () => loadTargets(deps, survey.metric, targetUnits, range))
+  // Rows of more units than asked for change nothing: they are looked up by unit below.
+  const targetRows = await (targetUnits.every((unitId) => earlyUnits.includes(unitId)) ? earlyTargets : targetRowsOf(targetUnits))
   // Looked up per group (hundreds of counters for a province): by unit first, not by a pass over every row.
   const rowsByUnit = listsBy(targetRows, (row) => row.forUnitId)
   const targetsOf = (scope: TargetScope | null): Target[] =>

@@ -378,6 +378,20 @@ describe('stats scope', () => {
     expect((await statsOf(cookie, { ...base, counterId: w.a2.counterId })).overall.responses).toBe(5)
   })
 
+  it('answers an unknown questionnaire 404, and a unit out of scope its own 404 first, whichever is found first', async () => {
+    const w = await seedProvince()
+    const cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: w.a.id }))
+    const unknownSurvey = { surveyId: 2_000_000_000, ...summer }
+    expect(await (await getStats(cookie, unknownSurvey)).json()).toEqual({
+      error: { code: 'not_found', message: 'Không tìm thấy khảo sát.' },
+    })
+    for (let i = 0; i < 5; i++) {
+      const res = await getStats(cookie, { ...unknownSurvey, unitId: w.b.id })
+      expect(res.status).toBe(404)
+      expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Không tìm thấy đơn vị này trong phạm vi của bạn.' } })
+    }
+  })
+
   it('shows a user without a unitId only their own subtree', async () => {
     const w = await seedProvince()
     const cookie = await signIn(app, await seedUser(db.sql, { role: 'analyst', unitId: w.a.id }))
