@@ -31,13 +31,11 @@ const exportWorkMem = '64MB'
 
 /**
  * COPY takes no bind parameters (postgres.js sends it as a simple query), so the export's parameters travel
- * as one JSON setting local to the transaction, read back by `responsesSelect`, never spliced into SQL.
- */
-/**
- * Also bounds the export's statements by its own time limit, in place of the pool's shorter one. The units and the
- * period's two instants travel a second time as settings of their own: the planner reads a setting's value when it
- * estimates (as it reads now()), but not a field of the JSON behind a CTE, so with them it knows how few of the
- * responses the export takes and reads those through the index rather than the whole table.
+ * as settings local to the transaction, read back by `responsesSelect`, never spliced into SQL: one JSON setting,
+ * and the units and the period's two instants again as settings of their own. The planner reads a setting's value
+ * when it estimates (as it reads now()), but not a field of the JSON behind a CTE: with them it knows how few of
+ * the responses the export takes and reads those through the index rather than the whole table. Also bounds the
+ * export's statements by its own time limit, in place of the pool's shorter one.
  */
 export async function setExportParameters(tx: Tx, parameters: ExportParameters, maxSeconds: number) {
   const scope = parameters.scope.map((s) => ({ unit_id: s.unitId, valid_from: s.validFrom, valid_to: s.validTo }))

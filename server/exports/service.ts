@@ -139,7 +139,7 @@ function streamFromTransaction(deps: Deps, write: (tx: Tx, out: PassThrough, sta
 }
 
 function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
-  const exportIdOf = exportIdsOf(deps.config.secretKey)
+  const idOf = exportIdsOf(deps.config.secretKey)
   let isHeader = true
   // Each row starts with the rating's id (36 characters, then a comma); its export id (26) is written over the
   // last 26 of them, and the row is passed on from there.
@@ -152,7 +152,7 @@ function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQu
       throw new Error('export: a COPY message is not one row beginning with its id')
     }
     const at = idLength - exportIdLength
-    row.write(exportIdOf(row.toString('latin1', 0, idLength)), at, 'latin1')
+    row.write(idOf(row.toString('latin1', 0, idLength)), at, 'latin1')
     return row.subarray(at)
   }
   return streamFromTransaction(deps, async (tx, out, start) => {
@@ -165,7 +165,7 @@ function streamCsv(deps: Deps, parameters: ExportParameters, questions: ExportQu
 }
 
 async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: ExportQuestion[]) {
-  const exportIdOf = exportIdsOf(deps.config.secretKey)
+  const idOf = exportIdsOf(deps.config.secretKey)
   // Loaded on the first spreadsheet asked for, not at start: exceljs alone is about 20 MB of every process's memory.
   const { default: ExcelJS } = await import('exceljs')
   return streamFromTransaction(deps, async (tx, out, start) => {
@@ -175,7 +175,7 @@ async function streamXlsx(deps: Deps, parameters: ExportParameters, questions: E
     sheet.addRow([...fixedColumns, ...questions.map((q) => q.key), 'comment']).commit()
     for await (const rows of cursorResponses(tx, questions, xlsxBatchRows)) {
       start()
-      for (const [id, ...cells] of rows) sheet.addRow([exportIdOf(id as string), ...cells]).commit()
+      for (const [id, ...cells] of rows) sheet.addRow([idOf(id as string), ...cells]).commit()
       // Rows stop while the client's stream is full: at most one batch is in flight inside exceljs and zlib.
       if (!(await isDrained(out))) return
     }

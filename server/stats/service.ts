@@ -153,7 +153,7 @@ export async function statsOf(selection: Selection, groupBy: Grouping, fields: F
   // Read beside the sums, as neither depends on them: the overall label, and the targets of the focus, with those
   // of each branch when units or counters are grouped (a branch is a unit grouped by; most counters belong to one).
   const overallLabelRead = once(selection, `label|${fieldKey}`, () => overallLabelOf(deps, read, fields, range.to))
-  const withBranches = selection.planned.has('unit') || groupBy === 'unit' || groupBy === 'counter'
+  const withBranches = byUnit || groupBy === 'unit' || groupBy === 'counter'
   const earlyUnits = [
     ...new Set([...(read.unitId === null ? [] : [read.unitId]), ...(withBranches ? read.units.map((u) => u.branchId) : [])]),
   ]

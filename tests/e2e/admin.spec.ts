@@ -91,7 +91,7 @@ test('an analyst of TP Chí Linh sees the demo against the 96% target, and filte
 test('the analyst of TP Chí Linh hands the Q3/2025 report upward, on screen and as Word', async ({ page }) => {
   await logIn(page, 'phantich.chilinh')
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click()
-  await page.getByLabel('Năm').fill('2025')
+  await page.getByLabel('Năm', { exact: true }).fill('2025')
   await page.getByLabel('Quý', { exact: true }).selectOption({ label: 'III' })
   const reportPage = page.waitForEvent('popup')
   await page.getByRole('link', { name: 'Xem và in báo cáo' }).click()
